@@ -1,0 +1,92 @@
+package fr.passerelle.account;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+@Table("account")
+class Account {
+
+	@Id
+	private Long id;
+
+	private final String email;
+
+	private final String displayName;
+
+	private String passwordHash;
+
+	private final Role role;
+
+	private final String regionCode;
+
+	private final boolean enabled;
+
+	private boolean passwordChangeRequired;
+
+	private final Instant createdAt;
+
+	private Instant passwordChangedAt;
+
+	@Version
+	private Long version;
+
+	Account(Long id, String email, String displayName, String passwordHash, Role role, String regionCode,
+			boolean enabled, boolean passwordChangeRequired, Instant createdAt, Instant passwordChangedAt,
+			Long version) {
+		this.id = id;
+		this.email = email;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.regionCode = regionCode;
+		this.enabled = enabled;
+		this.passwordChangeRequired = passwordChangeRequired;
+		this.createdAt = createdAt;
+		this.passwordChangedAt = passwordChangedAt;
+		this.version = version;
+	}
+
+	static Account open(String email, String displayName, String passwordHash, Role role, String regionCode,
+			boolean passwordChangeRequired, Instant now) {
+		return new Account(null, email, displayName, passwordHash, role, regionCode, true, passwordChangeRequired, now,
+				now, null);
+	}
+
+	void changePassword(String newHash, Instant now) {
+		this.passwordHash = newHash;
+		this.passwordChangeRequired = false;
+		this.passwordChangedAt = now;
+	}
+
+	StaffAccount view() {
+		return new StaffAccount(this.id, this.email, this.displayName, this.role, this.regionCode);
+	}
+
+	Long id() {
+		return this.id;
+	}
+
+	String email() {
+		return this.email;
+	}
+
+	String passwordHash() {
+		return this.passwordHash;
+	}
+
+	Role role() {
+		return this.role;
+	}
+
+	boolean enabled() {
+		return this.enabled;
+	}
+
+	boolean passwordChangeRequired() {
+		return this.passwordChangeRequired;
+	}
+
+}

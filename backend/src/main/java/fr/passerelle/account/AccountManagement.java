@@ -1,0 +1,93 @@
+package fr.passerelle.account;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.territory.Territories;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens and finds staff accounts. Addresses are compared without case; passwords are
+ * stored as BCrypt hashes only.
+ */
+@Service
+public class AccountManagement {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Territories territories;
+
+	private final Clock clock;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Territories territories, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.territories = territories;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens an account.
+	 * @throws RejectedRequest when the address is malformed or taken, the password too
+	 * weak, or the région does not exist or does not fit the role
+	 */
+	@Transactional
+	public StaffAccount open(NewAccount request) {
+		String email = normalize(request.email());
+		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.email.invalid");
+		}
+		if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 120) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.name.invalid");
+		}
+		if (request.regionCode() != null
+				&& (request.role() != Role.COORDINATOR || this.territories.region(request.regionCode()).isEmpty())) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.region.invalid", request.regionCode());
+		}
+		PasswordPolicy.check(request.password(), email);
+		if (this.accounts.existsByEmail(email)) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken");
+		}
+		Account account = Account.open(email, request.displayName().strip(),
+				this.passwordEncoder.encode(request.password()), request.role(), request.regionCode(),
+				request.passwordChangeRequired(), this.clock.instant());
+		try {
+			return this.accounts.save(account).view();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffAccount> findByEmail(String email) {
+		return this.accounts.findByEmail(normalize(email)).map(Account::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffAccount> find(long id) {
+		return this.accounts.findById(id).map(Account::view);
+	}
+
+	@Transactional(readOnly = true)
+	public boolean hasAdministrator() {
+		return this.accounts.existsByRole(Role.ADMIN);
+	}
+
+	static String normalize(String email) {
+		return (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
+	}
+
+}

@@ -1,0 +1,65 @@
+package fr.passerelle.account;
+
+import java.time.Clock;
+
+import fr.passerelle.platform.RejectedRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+
+/**
+ * Replaces a password after checking the current one (wrong guesses count towards the
+ * sign-in throttle).
+ */
+@Service
+class PasswordChanges {
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final LoginThrottle throttle;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final Clock clock;
+
+	PasswordChanges(Accounts accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle,
+			FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+		this.throttle = throttle;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	// Not one transaction: a wrong guess must stay counted when the change is refused.
+	void change(String email, PasswordChange change, String address) {
+		if (this.throttle.waitBeforeNextAttempt(email, address).isPresent()) {
+			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "account.password.throttled");
+		}
+		Account account = this.accounts.findByEmail(email).orElseThrow();
+		if (!this.passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
+			this.throttle.failed(email, address);
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.current-wrong");
+		}
+		PasswordPolicy.check(change.newPassword(), email);
+		if (change.newPassword().equals(change.currentPassword())) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.unchanged");
+		}
+		account.changePassword(this.passwordEncoder.encode(change.newPassword()), this.clock.instant());
+		this.accounts.save(account);
+	}
+
+	void endOtherSessions(String email, String keptSessionId) {
+		this.sessions.findByPrincipalName(email)
+			.keySet()
+			.stream()
+			.filter((id) -> !id.equals(keptSessionId))
+			.forEach(this.sessions::deleteById);
+	}
+
+}

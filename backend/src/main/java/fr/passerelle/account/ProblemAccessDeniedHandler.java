@@ -1,0 +1,46 @@
+package fr.passerelle.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/**
+ * Says why an API request was refused: a missing or stale CSRF token, a password that
+ * must be changed first, or a lack of rights.
+ */
+class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+	private final ProblemWriter problems;
+
+	ProblemAccessDeniedHandler(ProblemWriter problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException {
+		this.problems.write(request, response, HttpStatus.FORBIDDEN, reason(denied));
+	}
+
+	private static String reason(AccessDeniedException denied) {
+		if (denied instanceof CsrfException) {
+			return "account.csrf-invalid";
+		}
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()))) {
+			return "account.password.change-required";
+		}
+		return "account.access-denied";
+	}
+
+}

@@ -1,0 +1,104 @@
+package fr.passerelle.account;
+
+import java.util.List;
+
+import fr.passerelle.platform.PublicPaths;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Deny by default: the public paths that modules declare are open to all, the API needs a
+ * signed-in staff member (who has changed a password that had to be changed), the metrics
+ * need an administrator, everything else is refused. The staff app signs in with a form
+ * post and keeps a session cookie; CSRF tokens travel in a cookie that the app echoes in
+ * a header.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String LOGIN_PATH = "/api/auth/login";
+
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
+			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems,
+			@Value("${management.server.port:-1}") int managementPort) throws Exception {
+		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
+		RequestMatcher api = pathPattern("/api/**");
+		RequestMatcher scrapedOnManagementPort = (request) -> managementPort > 0
+				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(open)
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, LOGIN_PATH)
+			.permitAll()
+			.requestMatchers(scrapedOnManagementPort)
+			.permitAll()
+			.requestMatchers("/api/auth/**", "/api/account/password")
+			.authenticated()
+			.requestMatchers(api)
+			.access(signedInWithUsablePassword())
+			.requestMatchers("/actuator/**")
+			.hasRole(Role.ADMIN.name())
+			.anyRequest()
+			.denyAll())
+			.csrf((csrf) -> csrf.spa())
+			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler(loginHandlers)
+				.failureHandler(loginHandlers))
+			.logout((logout) -> logout.logoutUrl("/api/auth/logout")
+				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(request, response,
+						HttpStatus.UNAUTHORIZED, "account.authentication-required"), api)
+				.defaultAuthenticationEntryPointFor(
+						(request, response, ex) -> response.sendError(HttpStatus.NOT_FOUND.value()), (request) -> true)
+				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(problems), api))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_COORDINATOR");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> signedInWithUsablePassword() {
+		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), AuthorizationManagers
+			.not(AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED)));
+	}
+
+}

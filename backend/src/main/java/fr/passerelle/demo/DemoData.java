@@ -1,0 +1,82 @@
+package fr.passerelle.demo;
+
+import java.util.List;
+import java.util.Set;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.NewAccount;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.volunteer.Volunteers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the demo accounts that do not exist yet, and prints how to sign in with them.
+ */
+@Component
+@Conditional(DemoEnabledCondition.class)
+class DemoData implements ApplicationRunner {
+
+	static final String PASSWORD = "passerelle-demo";
+
+	static final List<DemoStaff> STAFF = List.of(
+			new DemoStaff("coordination@passerelle.demo", "Claire Martin", Role.COORDINATOR, null, null, Set.of()),
+			new DemoStaff("coordination.ara@passerelle.demo", "Karim Haddad", Role.COORDINATOR, "84", null, Set.of()),
+			new DemoStaff("benevole.paris@passerelle.demo", "Sophie Bernard", Role.VOLUNTEER, null, "75",
+					Set.of("CAF", "HEALTH", "TAXES", "OTHER")),
+			new DemoStaff("benevole.lyon@passerelle.demo", "Thomas Petit", Role.VOLUNTEER, null, "69",
+					Set.of("EMPLOYMENT", "IDENTITY", "EMAIL_DEVICES")),
+			new DemoStaff("benevole.rennes@passerelle.demo", "Nolwenn Le Gall", Role.VOLUNTEER, null, "35",
+					Set.of("RETIREMENT", "HEALTH", "BANKING")),
+			new DemoStaff("benevole.marseille@passerelle.demo", "Yasmina Benali", Role.VOLUNTEER, null, "13",
+					Set.of("CAF", "HOUSING", "IDENTITY", "OTHER")),
+			new DemoStaff("benevole.reunion@passerelle.demo", "Jean-Marc Payet", Role.VOLUNTEER, null, "974",
+					Set.of("CAF", "TAXES", "EMAIL_DEVICES", "OTHER")));
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final AccountManagement accounts;
+
+	private final Volunteers volunteers;
+
+	DemoData(AccountManagement accounts, Volunteers volunteers) {
+		this.accounts = accounts;
+		this.volunteers = volunteers;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		StringBuilder logins = new StringBuilder();
+		for (DemoStaff staff : STAFF) {
+			StaffAccount account = this.accounts.findByEmail(staff.email())
+				.orElseGet(() -> this.accounts
+					.open(NewAccount.of(staff.email(), staff.name(), staff.role(), PASSWORD).inRegion(staff.region())));
+			if (staff.departement() != null && this.volunteers.find(account.id()).isEmpty()) {
+				this.volunteers.register(account.id(), staff.departement(), staff.skills());
+			}
+			logins.append(String.format("%n  %-36s %s", staff.email(), staff.describe()));
+		}
+		log.info("Demo accounts (password for all: {}):{}", PASSWORD, logins);
+	}
+
+	record DemoStaff(String email, String name, Role role, String region, String departement, Set<String> skills) {
+
+		String describe() {
+			return switch (this.role) {
+				case COORDINATOR ->
+					(this.region != null) ? "regional coordinator, région " + this.region : "national coordinator";
+				case VOLUNTEER -> "volunteer, département " + this.departement + ", skills "
+						+ String.join(", ", this.skills.stream().sorted().toList());
+				case ADMIN -> "administrator";
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package fr.passerelle.site;
+
+import fr.passerelle.platform.PublicPaths;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SiteConfiguration {
+
+	@Bean
+	PublicPaths sitePublicPaths() {
+		return PublicPaths.of("/", "/accessibilite", "/css/**", "/favicon.svg");
+	}
+
+}

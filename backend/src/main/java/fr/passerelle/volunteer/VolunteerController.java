@@ -1,0 +1,56 @@
+package fr.passerelle.volunteer;
+
+import java.util.List;
+import java.util.Locale;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.territory.Departement;
+import fr.passerelle.territory.Territories;
+import fr.passerelle.topic.Topic;
+import fr.passerelle.topic.Topics;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class VolunteerController {
+
+	private final Volunteers volunteers;
+
+	private final AccountManagement accounts;
+
+	private final Territories territories;
+
+	private final Topics topics;
+
+	VolunteerController(Volunteers volunteers, AccountManagement accounts, Territories territories, Topics topics) {
+		this.volunteers = volunteers;
+		this.accounts = accounts;
+		this.territories = territories;
+		this.topics = topics;
+	}
+
+	/**
+	 * The signed-in volunteer's own profile, as "mon compte" shows it.
+	 */
+	@GetMapping("/api/volunteers/me")
+	MyProfile me(Authentication authentication, Locale locale) {
+		long accountId = this.accounts.findByEmail(authentication.getName()).orElseThrow().id();
+		VolunteerProfile profile = this.volunteers.find(accountId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "volunteer.profile.none"));
+		Departement departement = this.territories.departement(profile.departementCode()).orElseThrow();
+		List<String> skills = this.topics.all()
+			.stream()
+			.filter((topic) -> profile.skills().contains(topic.code()))
+			.map((Topic topic) -> topic.name(locale))
+			.toList();
+		return new MyProfile(departement.code(), departement.name(), skills);
+	}
+
+	record MyProfile(String departementCode, String departementName, List<String> skills) {
+	}
+
+}

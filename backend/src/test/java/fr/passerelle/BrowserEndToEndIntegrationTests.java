@@ -1,0 +1,74 @@
+package fr.passerelle;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.NewAccount;
+import fr.passerelle.account.Role;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the Playwright specs of {@code frontend/e2e} in Debian's Chromium against this
+ * running platform: a coordinator signs in, changes password and signs out; axe-core
+ * audits the citizen and staff pages. Without Chromium the test is skipped with a notice,
+ * unless {@code PASSERELLE_E2E=required} (as in CI), where a missing browser fails it.
+ */
+@IntegrationTest
+class BrowserEndToEndIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Test
+	void staffAndCitizenPagesWorkInARealBrowser() throws Exception {
+		Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/lib/chromium/chromium"));
+		if (!Files.isExecutable(chromium)) {
+			assertThat("required").as("Chromium missing at " + chromium + " while PASSERELLE_E2E=required")
+				.isNotEqualTo(System.getenv("PASSERELLE_E2E"));
+			Assumptions
+				.abort("Chromium not found at " + chromium + ": browser tests skipped (apt-get install chromium)");
+		}
+		Path frontend = Path.of(System.getProperty("passerelle.test.frontend-dir", "../frontend")).toAbsolutePath();
+		String email = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(email, "Coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+
+		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
+				"test")
+			.directory(frontend.toFile())
+			.redirectErrorStream(true);
+		playwright.environment().put("PASSERELLE_BASE_URL", "http://localhost:" + this.port);
+		playwright.environment().put("PASSERELLE_E2E_EMAIL", email);
+		playwright.environment().put("PASSERELLE_E2E_PASSWORD", TestAccounts.PASSWORD);
+		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
+		playwright.environment().put("CI", "1");
+		Process process = playwright.start();
+		Thread report = new Thread(
+				() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+					.lines()
+					.forEach(System.out::println));
+		report.start();
+
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		assertThat(finished).as("Playwright finished within 5 minutes").isTrue();
+		report.join();
+		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
+	}
+
+}

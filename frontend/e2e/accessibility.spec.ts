@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function expectNoWcagViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  expect(
+    results.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    ),
+  ).toEqual([]);
+}
+
+test('the citizen home page passes axe-core WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    "Besoin d'aide pour une démarche en ligne ?",
+  );
+  await expectNoWcagViolation(page);
+});
+
+test('the accessibility statement passes axe-core WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/accessibilite');
+  await expectNoWcagViolation(page);
+});
+
+test('the staff sign-in page passes axe-core WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/app/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the citizen home page is complete, light and keyboard-navigable', async ({ page }) => {
+    let bytes = 0;
+    page.on('response', async (response) => {
+      bytes += (await response.body()).length;
+    });
+    await page.goto('/', { waitUntil: 'load' });
+
+    await expect(page.getByRole('link', { name: /01\s99\s00\s12\s34/ })).toHaveAttribute(
+      'href',
+      'tel:+33199001234',
+    );
+    await expect(page.getByText('Du lundi au vendredi, de 9 h à 18 h')).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Aller au contenu' })).toBeFocused();
+    expect(bytes).toBeLessThan(150 * 1024);
+  });
+});

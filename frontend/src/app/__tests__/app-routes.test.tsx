@@ -1,0 +1,119 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+
+import { fakeServer, problem } from '../../testing/fake-server';
+import { renderWithProviders } from '../../testing/render';
+import { AppRoutes } from '../app-routes';
+
+const coordinator = {
+  id: 1,
+  email: 'claire@passerelle.demo',
+  displayName: 'Claire Martin',
+  role: 'COORDINATOR',
+  regionCode: '53',
+  regionName: 'Bretagne',
+  passwordChangeRequired: false,
+};
+
+describe('the staff app', () => {
+  it('asks a visitor to sign in, in French', async () => {
+    fakeServer({ 'GET /api/auth/me': problem(401, 'Connectez-vous.') });
+
+    renderWithProviders(<AppRoutes />, { path: '/compte' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toHaveFocus();
+    expect(screen.getByLabelText('Adresse e-mail')).toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal of wrong credentials', async () => {
+    fakeServer({
+      'GET /api/auth/me': problem(401, 'Connectez-vous.'),
+      'POST /api/auth/login': problem(
+        401,
+        'Adresse e-mail ou mot de passe incorrect.',
+        'account.login.failed',
+      ),
+    });
+    renderWithProviders(<AppRoutes />, { path: '/login' });
+
+    await userEvent.type(await screen.findByLabelText('Adresse e-mail'), 'claire@passerelle.demo');
+    await userEvent.type(screen.getByLabelText('Mot de passe'), 'wrong password');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Adresse e-mail ou mot de passe incorrect.');
+  });
+
+  it('welcomes a regional coordinator with their role and scope after sign-in', async () => {
+    const server = fakeServer({
+      'GET /api/auth/me': problem(401, 'Connectez-vous.'),
+      'POST /api/auth/login': { status: 200, body: coordinator },
+    });
+    renderWithProviders(<AppRoutes />, { path: '/login' });
+
+    await userEvent.type(await screen.findByLabelText('Adresse e-mail'), 'claire@passerelle.demo');
+    await userEvent.type(screen.getByLabelText('Mot de passe'), 'correct horse battery');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Bonjour Claire Martin' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Périmètre : région Bretagne')).toBeInTheDocument();
+    const navigation = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(navigation).toHaveTextContent('Accueil');
+    expect(navigation).toHaveTextContent('Mon compte');
+    expect(server.requests.find((r) => r.path === '/api/auth/login')!.body).toBe(
+      'email=claire%40passerelle.demo&password=correct+horse+battery',
+    );
+  });
+
+  it('sends a staff member who must change their password to "mon compte"', async () => {
+    fakeServer({
+      'GET /api/auth/me': {
+        status: 200,
+        body: { ...coordinator, role: 'ADMIN', passwordChangeRequired: true },
+      },
+    });
+
+    renderWithProviders(<AppRoutes />, { path: '/' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('choisissez un nouveau mot de passe');
+  });
+
+  it('shows a volunteer their département and themes on "mon compte"', async () => {
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: { ...coordinator, role: 'VOLUNTEER', regionCode: null } },
+      'GET /api/volunteers/me': {
+        status: 200,
+        body: { departementCode: '35', departementName: 'Ille-et-Vilaine', skills: ['Retraite', 'Santé'] },
+      },
+    });
+
+    renderWithProviders(<AppRoutes />, { path: '/compte' });
+
+    expect(await screen.findByText('Ille-et-Vilaine (35)')).toBeInTheDocument();
+    expect(screen.getByText('Retraite, Santé')).toBeInTheDocument();
+  });
+
+  it('signs out and says so', async () => {
+    const server = fakeServer({
+      'GET /api/auth/me': { status: 200, body: coordinator },
+      'POST /api/auth/logout': { status: 204 },
+    });
+    renderWithProviders(<AppRoutes />, { path: '/' });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Se déconnecter' }));
+
+    expect(await screen.findByText('Vous êtes déconnecté·e.')).toBeInTheDocument();
+    expect(server.requests.some((r) => r.method === 'POST' && r.path === '/api/auth/logout')).toBe(true);
+  });
+
+  it('speaks English to an English browser', async () => {
+    fakeServer({ 'GET /api/auth/me': problem(401, 'Sign in.') });
+
+    renderWithProviders(<AppRoutes />, { path: '/login', language: 'en' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+  });
+});

@@ -1,0 +1,79 @@
+import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+
+import { AppLayout } from '../components/layouts/app-layout';
+import { Notice } from '../components/ui/notice';
+import { Page } from '../components/ui/page';
+import { AccountPage } from '../features/account/components/account-page';
+import { LoginPage } from '../features/auth/components/login-page';
+import { HomePage } from '../features/home/components/home-page';
+import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
+import { errorMessage } from '../lib/error-message';
+import { useI18n } from '../lib/i18n/i18n';
+import { navigationFor } from './navigation';
+
+export function AppRoutes() {
+  const { t } = useI18n();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) {
+    return <p role="status">{t('app.loading')}</p>;
+  }
+  if (me.isError) {
+    return (
+      <main id="main">
+        <Notice kind="error">{errorMessage(me.error, t)}</Notice>
+      </main>
+    );
+  }
+  const user = me.data;
+  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  return (
+    <Routes>
+      <Route
+        path="/login"
+        element={user ? <Navigate to="/" replace /> : <LoginPage signedOut={signedOut} />}
+      />
+      <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
+        {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
+        {user && <Route path="compte" element={<Account me={user} />} />}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function SignedIn({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <AppLayout
+      me={me}
+      navigation={navigationFor(me.role, t)}
+      loggingOut={logout.isPending}
+      onLogout={() =>
+        logout.mutate(undefined, { onSuccess: () => navigate('/login', { state: { signedOut: true } }) })
+      }
+    >
+      <Outlet />
+    </AppLayout>
+  );
+}
+
+function HomeOrPasswordChange({ me }: { me: Me }) {
+  return me.passwordChangeRequired ? <Navigate to="/compte" replace /> : <HomePage me={me} />;
+}
+
+function Account({ me }: { me: Me }) {
+  const refresh = useRefreshMe();
+  return <AccountPage me={me} onPasswordChanged={() => void refresh()} />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>{t('notFound.text')}</p>
+    </Page>
+  );
+}

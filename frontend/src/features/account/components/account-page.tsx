@@ -1,0 +1,45 @@
+import { Notice } from '../../../components/ui/notice';
+import { Page } from '../../../components/ui/page';
+import type { Me } from '../../../lib/auth';
+import { errorMessage } from '../../../lib/error-message';
+import { useI18n } from '../../../lib/i18n/i18n';
+import { useVolunteerProfile } from '../api/get-volunteer-profile';
+import { ChangePasswordForm } from './change-password-form';
+
+/** "Mon compte": who I am on Passerelle, my volunteer profile, and my password. */
+export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChanged: () => void }) {
+  const { t } = useI18n();
+  const profile = useVolunteerProfile(me.role === 'VOLUNTEER');
+  return (
+    <Page title={t('account.title')}>
+      {me.passwordChangeRequired && <Notice kind="info">{t('account.mustChangePassword')}</Notice>}
+      <h2>{t('account.identity')}</h2>
+      <dl className="facts">
+        <dt>{t('account.name')}</dt>
+        <dd>{me.displayName}</dd>
+        <dt>{t('account.email')}</dt>
+        <dd>{me.email}</dd>
+        <dt>{t('account.role')}</dt>
+        <dd>{t(`roles.${me.role}`)}</dd>
+      </dl>
+      {me.role === 'VOLUNTEER' && (
+        <>
+          <h2>{t('account.volunteerProfile')}</h2>
+          {profile.isError && <Notice kind="error">{errorMessage(profile.error, t)}</Notice>}
+          {profile.data && (
+            <dl className="facts">
+              <dt>{t('account.departement')}</dt>
+              <dd>
+                {profile.data.departementName} ({profile.data.departementCode})
+              </dd>
+              <dt>{t('account.skills')}</dt>
+              <dd>{profile.data.skills.join(', ')}</dd>
+            </dl>
+          )}
+        </>
+      )}
+      <h2>{t('account.changePassword')}</h2>
+      <ChangePasswordForm onChanged={onPasswordChanged} />
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+// The one way the staff app talks to the backend: same-origin cookies, the CSRF token echoed from its cookie on
+// every state-changing request, and RFC 9457 problems turned into errors that carry the server's own message.
+
+export type Problem = {
+  status: number;
+  title?: string;
+  detail?: string;
+  code?: string;
+  fields?: { field: string; message: string }[];
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.status = problem.status;
+    this.problem = problem;
+  }
+}
+
+export class NetworkError extends Error {}
+
+const CSRF_COOKIE = 'XSRF-TOKEN';
+const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+export function readCookie(name: string, cookies: string = document.cookie): string | undefined {
+  return cookies
+    .split(';')
+    .map((cookie) => cookie.trim())
+    .find((cookie) => cookie.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+type Body = { json: unknown } | { form: Record<string, string> } | undefined;
+
+export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = readCookie(CSRF_COOKIE);
+  if (method !== 'GET' && token) {
+    headers[CSRF_HEADER] = decodeURIComponent(token);
+  }
+  let payload: string | URLSearchParams | undefined;
+  if (body && 'json' in body) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body.json);
+  } else if (body && 'form' in body) {
+    payload = new URLSearchParams(body.form);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  } catch (cause) {
+    throw new NetworkError(String(cause));
+  }
+  if (!response.ok) {
+    throw new ApiError(await problemOf(response));
+  }
+  if (response.status === 204 || response.headers.get('Content-Length') === '0') {
+    return undefined as T;
+  }
+  return (await response.json()) as T;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (type.includes('json')) {
+    try {
+      return { status: response.status, ...((await response.json()) as Omit<Problem, 'status'>) };
+    } catch {
+      // fall through: a body that is not the JSON it claims to be
+    }
+  }
+  return { status: response.status };
+}

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api, ApiError } from './api-client';
+
+export type Role = 'VOLUNTEER' | 'COORDINATOR' | 'ADMIN';
+
+export type Me = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  regionName: string | null;
+  passwordChangeRequired: boolean;
+};
+
+const meKey = ['auth', 'me'] as const;
+
+/** The signed-in staff member, or null when nobody is signed in. */
+export async function getMe(): Promise<Me | null> {
+  try {
+    return await api<Me>('GET', '/api/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: getMe, staleTime: 60_000 });
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      api<Me>('POST', '/api/auth/login', { form: credentials }),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>('POST', '/api/auth/logout'),
+    onSuccess: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useRefreshMe() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: meKey });
+}
