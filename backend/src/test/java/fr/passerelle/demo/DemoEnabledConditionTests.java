@@ -6,12 +6,18 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoEnabledConditionTests {
 
+	// Without the process environment: the tests may themselves run with
+	// SPRING_DATASOURCE_URL set.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer((context) -> context.getEnvironment()
+			.getPropertySources()
+			.remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME))
 		.withUserConfiguration(DemoOnly.class);
 
 	@Test
