@@ -84,6 +84,32 @@ class SiteIntegrationTests {
 		assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 	}
 
+	@Test
+	void keepsNoSessionForVisitors() {
+		StaffClient visitor = citizen();
+
+		visitor.get("/");
+		visitor.get("/accessibilite");
+		visitor.get("/app/login");
+		visitor.get("/api/auth/me");
+
+		assertThat(visitor.cookie("SESSION")).isEmpty();
+	}
+
+	@Test
+	void showsAFriendlyPageForAnUnknownAddressAndAnInternalOneForServerErrors() {
+		StaffClient visitor = citizen();
+
+		HttpResponse<String> missing = visitor
+			.send(visitor.request("/nulle-part").setHeader("Accept", "text/html").GET());
+		HttpResponse<String> broken = visitor.send(visitor.request("/error").setHeader("Accept", "text/html").GET());
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>Cette page n&#39;existe pas</h1>").contains("href=\"/\"");
+		assertThat(broken.statusCode()).isEqualTo(500);
+		assertThat(broken.body()).contains("<h1>Une erreur est survenue</h1>").doesNotContain("Exception");
+	}
+
 	private StaffClient citizen() {
 		return new StaffClient(this.port);
 	}
