@@ -3,6 +3,7 @@ package fr.passerelle.calendar;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,7 +16,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * The help desk's weekly opening hours.
+ * The help desk's opening hours: a weekly schedule in Europe/Paris time, closed on
+ * national public holidays.
  */
 @Service
 public class OpeningHours {
@@ -46,9 +48,48 @@ public class OpeningHours {
 		return this.weekly;
 	}
 
+	/**
+	 * Whether the help desk is open at this instant: inside the weekly hours, and not on
+	 * a national public holiday.
+	 */
 	public boolean isOpen(Instant instant) {
 		ZonedDateTime local = instant.atZone(this.zone);
-		return this.weekly.stream().anyMatch((slot) -> slot.contains(local.getDayOfWeek(), local.toLocalTime()));
+		return !FrenchPublicHolidays.isNationalHoliday(local.toLocalDate())
+				&& this.weekly.stream().anyMatch((slot) -> slot.contains(local.getDayOfWeek(), local.toLocalTime()));
+	}
+
+	/**
+	 * The opening periods that begin before {@code to} and end after {@code from},
+	 * clipped to that range.
+	 */
+	public List<TimeWindow> openingsBetween(Instant from, Instant to) {
+		List<TimeWindow> openings = new ArrayList<>();
+		LocalDate day = from.atZone(this.zone).toLocalDate();
+		LocalDate last = to.atZone(this.zone).toLocalDate();
+		for (; !day.isAfter(last); day = day.plusDays(1)) {
+			if (FrenchPublicHolidays.isNationalHoliday(day)) {
+				continue;
+			}
+			for (OpeningSlot slot : this.weekly) {
+				if (slot.day() != day.getDayOfWeek()) {
+					continue;
+				}
+				Instant start = max(day.atTime(slot.opens()).atZone(this.zone).toInstant(), from);
+				Instant end = min(day.atTime(slot.closes()).atZone(this.zone).toInstant(), to);
+				if (start.isBefore(end)) {
+					openings.add(new TimeWindow(start, end));
+				}
+			}
+		}
+		return openings;
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	public boolean isOpenNow() {

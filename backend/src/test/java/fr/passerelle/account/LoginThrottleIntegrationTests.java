@@ -1,16 +1,15 @@
 package fr.passerelle.account;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
+import fr.passerelle.TestClock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,7 +61,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void reopensWhenTheFailuresLeaveTheWindow() {
-		MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+		TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 		LoginThrottle throttle = new LoginThrottle(this.jdbc,
 				new LoginThrottleProperties(Duration.ofMinutes(15), 3, 100), clock);
 		String email = TestAccounts.uniqueEmail(Role.VOLUNTEER);
@@ -81,7 +80,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void throttlesOneAddressTryingManyAccounts() {
-		MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+		TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 		LoginThrottle throttle = new LoginThrottle(this.jdbc, new LoginThrottleProperties(Duration.ofMinutes(15), 5, 4),
 				clock);
 		String address = "198.51.100." + (UUID.randomUUID().hashCode() & 0xff) + "-" + UUID.randomUUID();
@@ -97,7 +96,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void forgetsFailuresOnSuccessfulSignIn() {
-		MovableClock clock = new MovableClock(Instant.parse("2026-03-02T09:00:00Z"));
+		TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 		LoginThrottle throttle = new LoginThrottle(this.jdbc,
 				new LoginThrottleProperties(Duration.ofMinutes(15), 2, 100), clock);
 		String email = TestAccounts.uniqueEmail(Role.VOLUNTEER);
@@ -107,35 +106,6 @@ class LoginThrottleIntegrationTests {
 		throttle.failed(email, "192.0.2.7");
 
 		assertThat(throttle.waitBeforeNextAttempt(email, "192.0.2.8")).isEmpty();
-	}
-
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

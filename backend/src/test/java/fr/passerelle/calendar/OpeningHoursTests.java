@@ -45,6 +45,24 @@ class OpeningHoursTests {
 	}
 
 	@Test
+	void closesOnNationalPublicHolidays() {
+		// Monday 6 April 2026 is Easter Monday; Monday 13 April is an ordinary Monday.
+		assertThat(this.hours.isOpen(Instant.parse("2026-04-06T08:00:00Z"))).isFalse();
+		assertThat(this.hours.isOpen(Instant.parse("2026-04-13T08:00:00Z"))).isTrue();
+	}
+
+	@Test
+	void listsTheOpeningsOfAPeriodSkippingHolidays() {
+		// Saturdays 4 and 11 April, then Monday 13 (Monday 6 is Easter Monday).
+		assertThat(this.hours.openingsBetween(Instant.parse("2026-04-04T00:00:00Z"),
+				Instant.parse("2026-04-13T08:30:00Z")))
+			.containsExactly(
+					new TimeWindow(Instant.parse("2026-04-04T07:00:00Z"), Instant.parse("2026-04-04T10:00:00Z")),
+					new TimeWindow(Instant.parse("2026-04-11T07:00:00Z"), Instant.parse("2026-04-11T10:00:00Z")),
+					new TimeWindow(Instant.parse("2026-04-13T07:00:00Z"), Instant.parse("2026-04-13T08:30:00Z")));
+	}
+
+	@Test
 	void listsTheWeekMondayFirstInOrder() {
 		assertThat(this.hours.weekly()).extracting(OpeningSlot::day)
 			.containsExactly(DayOfWeek.MONDAY, DayOfWeek.MONDAY, DayOfWeek.SATURDAY);

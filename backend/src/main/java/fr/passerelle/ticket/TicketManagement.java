@@ -1,0 +1,523 @@
+package fr.passerelle.ticket;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
+import fr.passerelle.privacy.SealedPhone;
+import fr.passerelle.territory.Departement;
+import fr.passerelle.territory.Postcode;
+import fr.passerelle.territory.PostcodeArea;
+import fr.passerelle.territory.Territories;
+import fr.passerelle.topic.Topics;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The entry point of the ticket module: opens requests for help and moves them through
+ * their states, writing the timeline and publishing an event for each change. Methods
+ * that a caller may retry (a double click, a webhook delivered twice) give the same
+ * result the second time and change nothing.
+ */
+@Service
+public class TicketManagement {
+
+	/**
+	 * A second identical request within this delay is the same request (double
+	 * submission, retry).
+	 */
+	private static final Duration SAME_REQUEST_WINDOW = Duration.ofMinutes(30);
+
+	/** The longest a volunteer may postpone a callback. */
+	private static final Duration LONGEST_POSTPONEMENT = Duration.ofDays(30);
+
+	private static final int FIRST_NAME_MAX = 60;
+
+	private static final int NOTE_MAX = 4000;
+
+	private final TicketStore store;
+
+	private final Topics topics;
+
+	private final Territories territories;
+
+	private final PhoneVault vault;
+
+	private final CallbackPolicy policy;
+
+	private final CallbackPolicyProperties policySettings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	TicketManagement(TicketStore store, Topics topics, Territories territories, PhoneVault vault, CallbackPolicy policy,
+			CallbackPolicyProperties policySettings, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.topics = topics;
+		this.territories = territories;
+		this.vault = vault;
+		this.policy = policy;
+		this.policySettings = policySettings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a request for help and routes it: queued at once, or scheduled for the first
+	 * time the citizen can be called back. The same request made again within 30 minutes
+	 * returns the first one.
+	 * @throws RejectedRequest naming the field at fault (unknown topic, impossible
+	 * postcode, number we cannot call…)
+	 */
+	@Transactional
+	public TicketView open(HelpRequest request) {
+		Instant now = this.clock.instant();
+		if (request.topicCode() == null || this.topics.find(request.topicCode()).isEmpty()) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.topic.unknown");
+		}
+		PostcodeArea area = this.territories.resolve(Postcode.parse(request.postcode()));
+		PhoneNumber phone = phoneOf(request);
+		String firstName = firstName(request.firstName());
+		Set<TimeSlot> slots = (request.slots() != null) ? Set.copyOf(request.slots()) : Set.of();
+
+		Ticket ticket = new Ticket();
+		ticket.source = request.source();
+		ticket.kind = request.kind();
+		ticket.topicCode = request.topicCode();
+		ticket.postcode = area.postcode().value();
+		ticket.departementCode = area.departement().code();
+		ticket.regionCode = area.region().code();
+		ticket.firstName = firstName;
+		ticket.preferredSlots = slots;
+		ticket.createdAt = now;
+		if (phone != null) {
+			SealedPhone sealed = this.vault.seal(phone);
+			Optional<Ticket> same = linkToEarlierRequests(ticket, sealed.lookupHash(), now);
+			if (same.isPresent()) {
+				return view(same.get());
+			}
+			ticket.phoneCipher = sealed.ciphertext();
+			ticket.phoneHash = sealed.lookupHash();
+		}
+		if (ticket.kind == TicketKind.CALLBACK) {
+			ticket.dueAt = now.plus(Duration.ofHours(24));
+		}
+		insertWithUniqueReference(ticket);
+		this.store.appendEvent(ticket.id, now, request.createdBy(), "CREATED", ticket.source + " " + ticket.kind);
+		if (ticket.earlierTicketId != null) {
+			this.store.appendEvent(ticket.id, now, null, "LINKED_TO_EARLIER",
+					this.store.find(ticket.earlierTicketId).map((t) -> t.reference.value()).orElse(null));
+		}
+		if (ticket.kind == TicketKind.CALLBACK) {
+			this.events
+				.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
+			Optional<Instant> callable = this.policy.firstCallableInstant(now, ticket.departementCode, zoneOf(ticket),
+					slots);
+			if (callable.isPresent() && callable.get().isAfter(now)) {
+				schedule(ticket, callable.get(), null, "SCHEDULED", "first attempt", now);
+				return view(ticket);
+			}
+		}
+		queue(ticket, now, null);
+		return view(ticket);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TicketView> find(long ticketId) {
+		return this.store.find(ticketId).map(this::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TicketView> findByReference(TicketReference reference) {
+		return this.store.findByReference(reference).map(this::view);
+	}
+
+	/**
+	 * The earlier requests of the same number, within the repeat-caller window, newest
+	 * first.
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketView> earlierRequests(long ticketId) {
+		Ticket ticket = existing(ticketId);
+		if (ticket.phoneHash == null) {
+			return List.of();
+		}
+		return this.store
+			.byPhoneSince(ticket.phoneHash, ticket.createdAt.minus(this.policySettings.repeatCallerWindow()))
+			.stream()
+			.filter((earlier) -> earlier.createdAt.isBefore(ticket.createdAt))
+			.map(this::view)
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(long ticketId) {
+		existing(ticketId);
+		return this.store.timeline(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Note> notes(long ticketId) {
+		existing(ticketId);
+		return this.store.notes(ticketId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Outcome> outcome(long ticketId) {
+		return this.store.outcome(ticketId);
+	}
+
+	/**
+	 * The citizen's full number, for the platform to dial; empty once erased by the
+	 * retention policy.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PhoneNumber> phoneToDial(long ticketId) {
+		Ticket ticket = existing(ticketId);
+		return Optional.ofNullable(ticket.phoneCipher).map(this.vault::open);
+	}
+
+	@Transactional
+	public Note addNote(long ticketId, long authorId, String body) {
+		if (body == null || body.isBlank()) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.note.empty");
+		}
+		if (body.length() > NOTE_MAX) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.note.too-long", NOTE_MAX);
+		}
+		Instant now = this.clock.instant();
+		locked(ticketId);
+		Note note = this.store.appendNote(ticketId, authorId, now, body.strip());
+		this.store.appendEvent(ticketId, now, authorId, "NOTE_ADDED", null);
+		return note;
+	}
+
+	/**
+	 * Reserves a queued ticket for a volunteer until {@code expiresAt} (routing).
+	 */
+	@Transactional
+	public TicketView offer(long ticketId, long volunteerId, Instant expiresAt) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status == TicketStatus.OFFERED && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
+			return view(ticket);
+		}
+		Instant now = this.clock.instant();
+		ticket.moveTo(TicketStatus.OFFERED, now);
+		ticket.assigneeId = volunteerId;
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, "OFFERED", "until " + expiresAt);
+		this.events.publishEvent(new TicketOffered(ticketId, volunteerId, expiresAt));
+		return view(ticket);
+	}
+
+	/**
+	 * Gives a ticket to a volunteer: one queued ("take the next one"), or one offered to
+	 * them that they accept.
+	 */
+	@Transactional
+	public TicketView assign(long ticketId, long volunteerId) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status.isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
+			return view(ticket);
+		}
+		if (ticket.status == TicketStatus.OFFERED && !Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.offer.not-yours");
+		}
+		Instant now = this.clock.instant();
+		ticket.moveTo(TicketStatus.ASSIGNED, now);
+		ticket.assigneeId = volunteerId;
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, "ASSIGNED", null);
+		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
+		return view(ticket);
+	}
+
+	/**
+	 * Puts an offered or held ticket back in the queue, where it keeps its place.
+	 * @param reason {@code OFFER_DECLINED}, {@code OFFER_EXPIRED} or {@code RELEASED}
+	 */
+	@Transactional
+	public TicketView returnToQueue(long ticketId, Long volunteerId, String reason) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status == TicketStatus.QUEUED) {
+			return view(ticket);
+		}
+		if (volunteerId != null && !volunteerId.equals(ticket.assigneeId)) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+		}
+		Instant now = this.clock.instant();
+		ticket.moveTo(TicketStatus.QUEUED, now);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, reason, null);
+		this.events.publishEvent(new TicketReturnedToQueue(ticketId, volunteerId, reason));
+		publishQueued(ticket);
+		return view(ticket);
+	}
+
+	/**
+	 * The volunteer is now on the phone with the citizen.
+	 */
+	@Transactional
+	public TicketView startCall(long ticketId, long volunteerId) {
+		Ticket ticket = locked(ticketId);
+		ticket.requireHeldBy(volunteerId);
+		if (ticket.status == TicketStatus.IN_CALL) {
+			return view(ticket);
+		}
+		Instant now = this.clock.instant();
+		ticket.moveTo(TicketStatus.IN_CALL, now);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, "CALL_STARTED", null);
+		return view(ticket);
+	}
+
+	/**
+	 * The call ended before an outcome was recorded; the volunteer still holds the
+	 * ticket.
+	 */
+	@Transactional
+	public TicketView endCall(long ticketId, long volunteerId) {
+		Ticket ticket = locked(ticketId);
+		ticket.requireHeldBy(volunteerId);
+		if (ticket.status == TicketStatus.ASSIGNED) {
+			return view(ticket);
+		}
+		Instant now = this.clock.instant();
+		ticket.moveTo(TicketStatus.ASSIGNED, now);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, "CALL_ENDED", null);
+		return view(ticket);
+	}
+
+	/**
+	 * A callback did not reach the citizen: the callback policy schedules the next
+	 * attempt, or, after the last one, closes the ticket as unreachable.
+	 * @param reason {@code NO_ANSWER}, {@code BUSY} or {@code FAILED}
+	 */
+	@Transactional
+	public TicketView callbackFailed(long ticketId, long volunteerId, String reason) {
+		Ticket ticket = locked(ticketId);
+		ticket.requireHeldBy(volunteerId);
+		Instant now = this.clock.instant();
+		ticket.attempts++;
+		Optional<Instant> next = this.policy.nextAttempt(ticket.attempts, now, ticket.departementCode, zoneOf(ticket),
+				ticket.preferredSlots);
+		this.events.publishEvent(new CallbackAttemptFailed(ticketId, ticket.attempts, reason, next.orElse(null)));
+		if (next.isPresent()) {
+			schedule(ticket, next.get(), volunteerId, "ATTEMPT_FAILED", reason + ", next attempt " + next.get(), now);
+		}
+		else {
+			ticket.moveTo(TicketStatus.UNREACHABLE, now);
+			this.store.update(ticket);
+			this.store.appendEvent(ticketId, now, volunteerId, "ATTEMPT_FAILED", reason + ", last attempt");
+			this.store.appendEvent(ticketId, now, null, "UNREACHABLE", null);
+			this.events.publishEvent(new TicketUnreachable(ticketId, ticket.reference));
+			this.events.publishEvent(new TicketClosed(ticketId, ticket.status, volunteerId));
+		}
+		return view(ticket);
+	}
+
+	/**
+	 * The volunteer agreed with the citizen to call again at {@code at}.
+	 */
+	@Transactional
+	public TicketView scheduleRetry(long ticketId, long volunteerId, Instant at) {
+		Ticket ticket = locked(ticketId);
+		ticket.requireHeldBy(volunteerId);
+		Instant now = this.clock.instant();
+		if (at == null || !at.isAfter(now) || at.isAfter(now.plus(LONGEST_POSTPONEMENT))) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.retry.invalid-time",
+					LONGEST_POSTPONEMENT.toDays());
+		}
+		schedule(ticket, at, volunteerId, "RETRY_SCHEDULED", null, now);
+		return view(ticket);
+	}
+
+	/**
+	 * Records the outcome form and closes the ticket (resolved or redirected), or
+	 * schedules the next round when the citizen must be called again. Recording the same
+	 * outcome twice changes nothing.
+	 */
+	@Transactional
+	public TicketView recordOutcome(long ticketId, long volunteerId, Outcome outcome) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status.isClosed() && outcome.equals(this.store.outcome(ticketId).orElse(null))) {
+			return view(ticket);
+		}
+		ticket.requireHeldBy(volunteerId);
+		Instant now = this.clock.instant();
+		this.store.saveOutcome(ticketId, volunteerId, now, outcome);
+		this.store.appendEvent(ticketId, now, volunteerId, "OUTCOME_RECORDED", outcome.completion().code());
+		TicketStatus next = outcome.closingStatus();
+		if (next == TicketStatus.SCHEDULED) {
+			Instant tomorrow = now.atZone(zoneOf(ticket))
+				.toLocalDate()
+				.plusDays(1)
+				.atStartOfDay(zoneOf(ticket))
+				.toInstant();
+			Instant at = this.policy
+				.firstCallableInstant(tomorrow, ticket.departementCode, zoneOf(ticket), ticket.preferredSlots)
+				.orElse(tomorrow);
+			ticket.attempts = 0;
+			schedule(ticket, at, volunteerId, "SCHEDULED", "must come back", now);
+			return view(ticket);
+		}
+		ticket.moveTo(next, now);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, volunteerId, next.name(), null);
+		this.events.publishEvent(new TicketResolved(ticketId, next, volunteerId));
+		this.events.publishEvent(new TicketClosed(ticketId, next, volunteerId));
+		return view(ticket);
+	}
+
+	/**
+	 * Withdraws a ticket that is not closed yet; cancelling it again changes nothing.
+	 */
+	@Transactional
+	public TicketView cancel(long ticketId, Long actorId, String reason) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status == TicketStatus.CANCELLED) {
+			return view(ticket);
+		}
+		Instant now = this.clock.instant();
+		Long holder = ticket.assigneeId;
+		ticket.moveTo(TicketStatus.CANCELLED, now);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, actorId, "CANCELLED", reason);
+		this.events.publishEvent(new TicketClosed(ticketId, TicketStatus.CANCELLED, holder));
+		return view(ticket);
+	}
+
+	/**
+	 * Puts scheduled callbacks whose time has come back in the queue; returns how many.
+	 * Safe to run on several instances at once: each due ticket is taken by one of them.
+	 */
+	@Transactional
+	public int queueDueCallbacks(int batch) {
+		Instant now = this.clock.instant();
+		List<Ticket> due = this.store.lockDueCallbacks(now, batch);
+		for (Ticket ticket : due) {
+			queue(ticket, now, null);
+		}
+		return due.size();
+	}
+
+	private void queue(Ticket ticket, Instant now, Long actorId) {
+		Instant due = (ticket.nextAttemptAt != null) ? ticket.nextAttemptAt : now;
+		ticket.moveTo(TicketStatus.QUEUED, now);
+		// A first round keeps its place from the moment help was asked for; a retry waits
+		// from its due time.
+		ticket.waitingSince = (ticket.attempts == 0) ? ticket.createdAt : due;
+		this.store.update(ticket);
+		this.store.appendEvent(ticket.id, now, actorId, "QUEUED", null);
+		publishQueued(ticket);
+	}
+
+	private void schedule(Ticket ticket, Instant at, Long actorId, String type, String detail, Instant now) {
+		ticket.moveTo(TicketStatus.SCHEDULED, now);
+		ticket.assigneeId = null;
+		ticket.nextAttemptAt = at;
+		this.store.update(ticket);
+		this.store.appendEvent(ticket.id, now, actorId, type, detail);
+		this.events.publishEvent(new TicketScheduled(ticket.id, at, actorId));
+	}
+
+	private void publishQueued(Ticket ticket) {
+		this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
+				ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince));
+	}
+
+	/**
+	 * Links a new ticket to the same number's latest request within the repeat-caller
+	 * window; a repeat caller whose earlier request failed or is still open is
+	 * prioritised. Returns the earlier request itself when this is the same request made
+	 * again.
+	 */
+	private Optional<Ticket> linkToEarlierRequests(Ticket ticket, String phoneHash, Instant now) {
+		List<Ticket> earlier = this.store.byPhoneSince(phoneHash, now.minus(this.policySettings.repeatCallerWindow()));
+		Optional<Ticket> same = earlier.stream()
+			.filter((t) -> !t.status.isClosed() && t.topicCode.equals(ticket.topicCode)
+					&& t.createdAt.isAfter(now.minus(SAME_REQUEST_WINDOW)))
+			.findFirst();
+		if (same.isPresent() || earlier.isEmpty()) {
+			return same;
+		}
+		Ticket latest = earlier.get(0);
+		ticket.earlierTicketId = latest.id;
+		if (latest.status == TicketStatus.UNREACHABLE || !latest.status.isClosed()) {
+			ticket.priority = 1;
+		}
+		return Optional.empty();
+	}
+
+	private void insertWithUniqueReference(Ticket ticket) {
+		for (int attempt = 1;; attempt++) {
+			ticket.reference = TicketReference.random(this.random);
+			try {
+				this.store.insert(ticket);
+				return;
+			}
+			catch (DuplicateKeyException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private PhoneNumber phoneOf(HelpRequest request) {
+		if (request.phone() == null || request.phone().isBlank()) {
+			if (request.kind() == TicketKind.CALLBACK) {
+				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.phone.required");
+			}
+			return null;
+		}
+		return PhoneNumber.parse(request.phone());
+	}
+
+	private static String firstName(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return null;
+		}
+		String name = typed.strip();
+		if (name.length() > FIRST_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.first-name.invalid", FIRST_NAME_MAX);
+		}
+		return name;
+	}
+
+	private ZoneId zoneOf(Ticket ticket) {
+		return this.territories.departement(ticket.departementCode).map(Departement::timeZone).orElseThrow();
+	}
+
+	private Ticket existing(long ticketId) {
+		return this.store.find(ticketId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+	}
+
+	private Ticket locked(long ticketId) {
+		return this.store.lock(ticketId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+	}
+
+	private TicketView view(Ticket ticket) {
+		String masked = (ticket.phoneCipher != null) ? this.vault.open(ticket.phoneCipher).masked() : null;
+		return ticket.view(masked);
+	}
+
+}

@@ -1,0 +1,11 @@
+package fr.passerelle.ticket;
+
+import java.time.Instant;
+
+/**
+ * A ticket waits for a volunteer, with what routing needs to match it. Carries no
+ * personal data (events are stored by the publication registry).
+ */
+public record TicketQueued(long ticketId, TicketKind kind, String topicCode, String departementCode, String regionCode,
+		String language, int priority, Instant waitingSince) {
+}

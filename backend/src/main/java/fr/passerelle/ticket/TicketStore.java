@@ -1,0 +1,253 @@
+package fr.passerelle.ticket;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ticket tables, in plain SQL: tickets are read for change with a row lock, written
+ * back with a version check, and the timeline and notes are only ever appended to.
+ */
+@Repository
+class TicketStore {
+
+	private static final String COLUMNS = "id, reference, source, kind, topic_code, postcode, departement_code, "
+			+ "region_code, phone_cipher, phone_hash, first_name, language, preferred_slots, priority, status, "
+			+ "created_at, waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version";
+
+	private final JdbcClient jdbc;
+
+	TicketStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts a new ticket.
+	 * @throws DuplicateKeyException when its reference is already taken
+	 */
+	Ticket insert(Ticket ticket) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					INSERT INTO ticket (reference, source, kind, topic_code, postcode, departement_code, region_code,
+					    phone_cipher, phone_hash, first_name, language, preferred_slots, priority, status, created_at,
+					    waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+			.params(ticket.reference.value(), ticket.source.name(), ticket.kind.name(), ticket.topicCode,
+					ticket.postcode, ticket.departementCode, ticket.regionCode, ticket.phoneCipher, ticket.phoneHash,
+					ticket.firstName, ticket.language, slots(ticket.preferredSlots), ticket.priority,
+					ticket.status.name(), timestamp(ticket.createdAt), timestamp(ticket.waitingSince),
+					timestamp(ticket.dueAt), timestamp(ticket.nextAttemptAt), ticket.attempts, ticket.assigneeId,
+					timestamp(ticket.closedAt), ticket.earlierTicketId)
+			.update(key, "id");
+		ticket.id = key.getKey().longValue();
+		return ticket;
+	}
+
+	/**
+	 * Writes back a ticket read with {@link #lock}.
+	 */
+	void update(Ticket ticket) {
+		int updated = this.jdbc.sql("""
+				UPDATE ticket SET status = ?, priority = ?, waiting_since = ?, due_at = ?, next_attempt_at = ?,
+				    attempts = ?, assignee_id = ?, closed_at = ?, earlier_ticket_id = ?, version = version + 1
+				WHERE id = ? AND version = ?""")
+			.params(ticket.status.name(), ticket.priority, timestamp(ticket.waitingSince), timestamp(ticket.dueAt),
+					timestamp(ticket.nextAttemptAt), ticket.attempts, ticket.assigneeId, timestamp(ticket.closedAt),
+					ticket.earlierTicketId, ticket.id, ticket.version)
+			.update();
+		if (updated != 1) {
+			throw new OptimisticLockingFailureException("Ticket " + ticket.id + " changed concurrently");
+		}
+		ticket.version++;
+	}
+
+	Optional<Ticket> find(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ?").param(id).query(this::map).optional();
+	}
+
+	/**
+	 * Reads a ticket and locks its row until the end of the transaction.
+	 */
+	Optional<Ticket> lock(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	Optional<Ticket> findByReference(TicketReference reference) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE reference = ?")
+			.param(reference.value())
+			.query(this::map)
+			.optional();
+	}
+
+	/**
+	 * The tickets of one phone number created since {@code since}, newest first.
+	 */
+	List<Ticket> byPhoneSince(String phoneHash, Instant since) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE phone_hash = ? AND created_at >= ? ORDER BY created_at DESC")
+			.params(phoneHash, timestamp(since))
+			.query(this::map)
+			.list();
+	}
+
+	/**
+	 * Scheduled callbacks whose time has come, locked for this transaction only (others
+	 * skip them).
+	 */
+	List<Ticket> lockDueCallbacks(Instant now, int limit) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket WHERE status = 'SCHEDULED' AND next_attempt_at <= ? "
+					+ "ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED")
+			.params(timestamp(now), limit)
+			.query(this::map)
+			.list();
+	}
+
+	void appendEvent(long ticketId, Instant at, Long actorId, String type, String detail) {
+		this.jdbc
+			.sql("INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail) VALUES (?, ?, ?, ?, ?)")
+			.params(ticketId, timestamp(at), actorId, type, detail)
+			.update();
+	}
+
+	List<TimelineEntry> timeline(long ticketId) {
+		return this.jdbc
+			.sql("SELECT occurred_at, actor_id, type, detail FROM ticket_event WHERE ticket_id = ? ORDER BY id")
+			.param(ticketId)
+			.query((rs, row) -> new TimelineEntry(instant(rs, "occurred_at"), nullableLong(rs, "actor_id"),
+					rs.getString("type"), rs.getString("detail")))
+			.list();
+	}
+
+	Note appendNote(long ticketId, long authorId, Instant at, String body) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		this.jdbc.sql("INSERT INTO ticket_note (ticket_id, author_id, written_at, body) VALUES (?, ?, ?, ?)")
+			.params(ticketId, authorId, timestamp(at), body)
+			.update(key, "id");
+		return new Note(key.getKey().longValue(), authorId, at, body);
+	}
+
+	List<Note> notes(long ticketId) {
+		return this.jdbc.sql("SELECT id, author_id, written_at, body FROM ticket_note WHERE ticket_id = ? ORDER BY id")
+			.param(ticketId)
+			.query((rs, row) -> new Note(rs.getLong("id"), rs.getLong("author_id"), instant(rs, "written_at"),
+					rs.getString("body")))
+			.list();
+	}
+
+	/**
+	 * Records the outcome of a ticket, replacing the one of an earlier round (a citizen
+	 * who had to come back).
+	 */
+	void saveOutcome(long ticketId, long volunteerId, Instant at, Outcome outcome) {
+		this.jdbc.sql("""
+				REPLACE INTO ticket_outcome (ticket_id, recorded_by, recorded_at, support_type, duration_minutes,
+				    procedure_themes, support_themes, equipment, autonomy, completion, redirection)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(ticketId, volunteerId, timestamp(at), outcome.supportType().code(), outcome.durationMinutes(),
+					codes(outcome.procedureThemes()), codes(outcome.supportThemes()), codes(outcome.equipment()),
+					outcome.autonomy().code(), outcome.completion().code(),
+					(outcome.redirection() != null) ? outcome.redirection().code() : null)
+			.update();
+	}
+
+	Optional<Outcome> outcome(long ticketId) {
+		return this.jdbc.sql("SELECT * FROM ticket_outcome WHERE ticket_id = ?")
+			.param(ticketId)
+			.query((rs, row) -> new Outcome(Outcome.fromCode(Outcome.SupportType.class, rs.getString("support_type")),
+					rs.getInt("duration_minutes"),
+					fromCodes(Outcome.ProcedureTheme.class, rs.getString("procedure_themes")),
+					fromCodes(Outcome.SupportTheme.class, rs.getString("support_themes")),
+					fromCodes(Outcome.Equipment.class, rs.getString("equipment")),
+					Outcome.fromCode(Outcome.Autonomy.class, rs.getString("autonomy")),
+					Outcome.fromCode(Outcome.Completion.class, rs.getString("completion")),
+					(rs.getString("redirection") != null)
+							? Outcome.fromCode(Outcome.Redirection.class, rs.getString("redirection")) : null))
+			.optional();
+	}
+
+	private Ticket map(ResultSet rs, int row) throws SQLException {
+		Ticket ticket = new Ticket();
+		ticket.id = rs.getLong("id");
+		ticket.reference = new TicketReference(rs.getString("reference"));
+		ticket.source = TicketSource.valueOf(rs.getString("source"));
+		ticket.kind = TicketKind.valueOf(rs.getString("kind"));
+		ticket.topicCode = rs.getString("topic_code");
+		ticket.postcode = rs.getString("postcode");
+		ticket.departementCode = rs.getString("departement_code");
+		ticket.regionCode = rs.getString("region_code");
+		ticket.phoneCipher = rs.getBytes("phone_cipher");
+		ticket.phoneHash = rs.getString("phone_hash");
+		ticket.firstName = rs.getString("first_name");
+		ticket.language = rs.getString("language");
+		ticket.preferredSlots = parseSlots(rs.getString("preferred_slots"));
+		ticket.priority = rs.getInt("priority");
+		ticket.status = TicketStatus.valueOf(rs.getString("status"));
+		ticket.createdAt = instant(rs, "created_at");
+		ticket.waitingSince = instant(rs, "waiting_since");
+		ticket.dueAt = instant(rs, "due_at");
+		ticket.nextAttemptAt = instant(rs, "next_attempt_at");
+		ticket.attempts = rs.getInt("attempts");
+		ticket.assigneeId = nullableLong(rs, "assignee_id");
+		ticket.closedAt = instant(rs, "closed_at");
+		ticket.earlierTicketId = nullableLong(rs, "earlier_ticket_id");
+		ticket.version = rs.getLong("version");
+		return ticket;
+	}
+
+	private static String slots(Set<TimeSlot> slots) {
+		return slots.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+	}
+
+	private static Set<TimeSlot> parseSlots(String slots) {
+		if (slots == null || slots.isEmpty()) {
+			return Set.of();
+		}
+		return Arrays.stream(slots.split(","))
+			.map(TimeSlot::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(TimeSlot.class)));
+	}
+
+	private static String codes(Set<? extends Outcome.Coded> values) {
+		return values.stream().map(Outcome.Coded::code).sorted().collect(Collectors.joining(","));
+	}
+
+	private static <E extends Enum<E> & Outcome.Coded> Set<E> fromCodes(Class<E> type, String codes) {
+		if (codes == null || codes.isEmpty()) {
+			return Set.of();
+		}
+		return Arrays.stream(codes.split(",")).map((code) -> Outcome.fromCode(type, code)).collect(Collectors.toSet());
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}
