@@ -26,18 +26,20 @@ class DemoData implements ApplicationRunner {
 	static final String PASSWORD = "passerelle-demo";
 
 	static final List<DemoStaff> STAFF = List.of(
-			new DemoStaff("coordination@passerelle.demo", "Claire Martin", Role.COORDINATOR, null, null, Set.of()),
-			new DemoStaff("coordination.ara@passerelle.demo", "Karim Haddad", Role.COORDINATOR, "84", null, Set.of()),
+			new DemoStaff("coordination@passerelle.demo", "Claire Martin", Role.COORDINATOR, null, null, Set.of(),
+					Set.of(), 0, Set.of(), false),
+			new DemoStaff("coordination.ara@passerelle.demo", "Karim Haddad", Role.COORDINATOR, "84", null, Set.of(),
+					Set.of(), 0, Set.of(), false),
 			new DemoStaff("benevole.paris@passerelle.demo", "Sophie Bernard", Role.VOLUNTEER, null, "75",
-					Set.of("CAF", "HEALTH", "TAXES", "OTHER")),
+					Set.of("CAF", "HEALTH", "TAXES", "OTHER"), Set.of("fr", "en"), 2, Set.of(), true),
 			new DemoStaff("benevole.lyon@passerelle.demo", "Thomas Petit", Role.VOLUNTEER, null, "69",
-					Set.of("EMPLOYMENT", "IDENTITY", "EMAIL_DEVICES")),
+					Set.of("EMPLOYMENT", "IDENTITY", "EMAIL_DEVICES"), Set.of("fr"), 1, Set.of("84"), false),
 			new DemoStaff("benevole.rennes@passerelle.demo", "Nolwenn Le Gall", Role.VOLUNTEER, null, "35",
-					Set.of("RETIREMENT", "HEALTH", "BANKING")),
+					Set.of("RETIREMENT", "HEALTH", "BANKING"), Set.of("fr"), 1, Set.of("53"), false),
 			new DemoStaff("benevole.marseille@passerelle.demo", "Yasmina Benali", Role.VOLUNTEER, null, "13",
-					Set.of("CAF", "HOUSING", "IDENTITY", "OTHER")),
+					Set.of("CAF", "HOUSING", "IDENTITY", "OTHER"), Set.of("fr", "ar"), 1, Set.of(), false),
 			new DemoStaff("benevole.reunion@passerelle.demo", "Jean-Marc Payet", Role.VOLUNTEER, null, "974",
-					Set.of("CAF", "TAXES", "EMAIL_DEVICES", "OTHER")));
+					Set.of("CAF", "TAXES", "EMAIL_DEVICES", "OTHER"), Set.of("fr", "rcf"), 1, Set.of(), false));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -59,20 +61,32 @@ class DemoData implements ApplicationRunner {
 					.open(NewAccount.of(staff.email(), staff.name(), staff.role(), PASSWORD).inRegion(staff.region())));
 			if (staff.departement() != null && this.volunteers.find(account.id()).isEmpty()) {
 				this.volunteers.register(account.id(), staff.departement(), staff.skills());
+				Set<String> departements = new java.util.HashSet<>(Set.of(staff.departement()));
+				this.volunteers.configureRouting(account.id(), staff.languages(), staff.capacity(), departements,
+						staff.regions(), staff.national());
+				this.volunteers.qualify(account.id());
 			}
 			logins.append(String.format("%n  %-36s %s", staff.email(), staff.describe()));
 		}
 		log.info("Demo accounts (password for all: {}):{}", PASSWORD, logins);
 	}
 
-	record DemoStaff(String email, String name, Role role, String region, String departement, Set<String> skills) {
+	/**
+	 * A demo account; volunteers also get languages, capacity, the régions they serve
+	 * besides their own département, and whether they serve the whole country.
+	 */
+	record DemoStaff(String email, String name, Role role, String region, String departement, Set<String> skills,
+			Set<String> languages, int capacity, Set<String> regions, boolean national) {
 
 		String describe() {
 			return switch (this.role) {
 				case COORDINATOR ->
 					(this.region != null) ? "regional coordinator, région " + this.region : "national coordinator";
-				case VOLUNTEER -> "volunteer, département " + this.departement + ", skills "
-						+ String.join(", ", this.skills.stream().sorted().toList());
+				case VOLUNTEER -> "volunteer, département " + this.departement
+						+ (this.national ? " (serves the whole country)"
+								: this.regions.isEmpty() ? ""
+										: " (serves région " + String.join(", ", this.regions) + ")")
+						+ ", skills " + String.join(", ", this.skills.stream().sorted().toList());
 				case ADMIN -> "administrator";
 			};
 		}

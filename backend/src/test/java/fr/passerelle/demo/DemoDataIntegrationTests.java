@@ -50,6 +50,8 @@ class DemoDataIntegrationTests {
 		assertThat(profiles).extracting(VolunteerProfile::departementCode)
 			.containsExactlyInAnyOrder("75", "69", "35", "13", "974");
 		assertThat(profiles.stream().map(VolunteerProfile::skills).distinct()).hasSize(profiles.size());
+		assertThat(profiles).allSatisfy((profile) -> assertThat(this.volunteers.routingProfile(profile.accountId()))
+			.hasValueSatisfying((routing) -> assertThat(routing.qualified()).as("ready to take requests").isTrue()));
 		assertThat(new StaffClient(this.port).login("coordination@passerelle.demo", DemoData.PASSWORD).statusCode())
 			.isEqualTo(200);
 	}

@@ -1,0 +1,39 @@
+package fr.passerelle.routing;
+
+import java.time.Instant;
+
+import fr.passerelle.ticket.TicketKind;
+import fr.passerelle.volunteer.RoutingProfile;
+
+/**
+ * Whether a volunteer may be given a request now: qualified, skilled in its theme,
+ * speaking its language, and reached by it given how long it has waited (presence,
+ * capacity and declined offers are checked when claiming).
+ */
+final class Eligibility {
+
+	private final RoutingProperties delays;
+
+	Eligibility(RoutingProperties delays) {
+		this.delays = delays;
+	}
+
+	boolean eligible(RoutingProfile volunteer, Entry entry, Instant now) {
+		return volunteer.qualified() && volunteer.skills().contains(entry.topicCode())
+				&& volunteer.languages().contains(entry.language()) && Reach.of(volunteer)
+					.reaches(entry, regionalCutoff(entry.kind(), now), nationalCutoff(entry.kind(), now));
+	}
+
+	Instant regionalCutoff(TicketKind kind, Instant now) {
+		return now.minus(delaysOf(kind).regionAfter());
+	}
+
+	Instant nationalCutoff(TicketKind kind, Instant now) {
+		return now.minus(delaysOf(kind).nationalAfter());
+	}
+
+	RoutingProperties.Delays delaysOf(TicketKind kind) {
+		return (kind == TicketKind.LIVE_CALL) ? this.delays.liveCall() : this.delays.callback();
+	}
+
+}

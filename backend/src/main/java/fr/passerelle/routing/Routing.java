@@ -1,0 +1,281 @@
+package fr.passerelle.routing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.ticket.TicketKind;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.PresenceState;
+import fr.passerelle.volunteer.RoutingProfile;
+import fr.passerelle.volunteer.Volunteers;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The routing engine's entry point. Locks are always taken in the same order (the
+ * volunteer's presence, then the routing entry, then the ticket), and every wait on a
+ * lock that another claimer may hold is a {@code SKIP LOCKED}.
+ */
+@Service
+public class Routing {
+
+	/**
+	 * Candidates read per round of a claim: about as many as there are claimers racing
+	 * for the same requests.
+	 */
+	private static final int CANDIDATES = 32;
+
+	/**
+	 * Rounds of candidates a claim goes through before concluding that nothing is left
+	 * for this volunteer.
+	 */
+	private static final int CLAIM_ROUNDS = 5;
+
+	private static final int DISPATCH_BATCH = 200;
+
+	private final RoutingStore store;
+
+	private final TicketManagement tickets;
+
+	private final Volunteers volunteers;
+
+	private final Eligibility eligibility;
+
+	private final RoutingProperties properties;
+
+	private final TransactionTemplate readCommitted;
+
+	private final Clock clock;
+
+	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingProperties properties,
+			PlatformTransactionManager transactions, Clock clock) {
+		this.store = store;
+		this.tickets = tickets;
+		this.volunteers = volunteers;
+		this.properties = properties;
+		this.eligibility = new Eligibility(properties);
+		this.readCommitted = new TransactionTemplate(transactions);
+		this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.clock = clock;
+	}
+
+	/**
+	 * "Prendre la suivante": gives the volunteer the first request they may handle, if
+	 * any.
+	 * @throws RejectedRequest when the volunteer is paused, offline, not qualified, or
+	 * already at capacity
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public Optional<TicketView> takeNext(long volunteerId) {
+		PresenceState presence = this.volunteers.lockPresence(volunteerId);
+		if (presence.status() == Presence.PAUSED || presence.status() == Presence.OFFLINE) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "routing.not-available");
+		}
+		RoutingProfile volunteer = this.volunteers.routingProfile(volunteerId).orElseThrow();
+		if (!volunteer.qualified()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "volunteer.not-qualified");
+		}
+		int load = this.store.load(volunteerId);
+		if (load >= volunteer.capacity()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "routing.at-capacity");
+		}
+		Instant now = this.clock.instant();
+		Reach reach = Reach.of(volunteer);
+		for (int round = 0; round < CLAIM_ROUNDS; round++) {
+			List<Long> candidates = this.store.candidatesFor(volunteer, reach, cutoffs(now, true), cutoffs(now, false),
+					CANDIDATES);
+			if (candidates.isEmpty()) {
+				return Optional.empty();
+			}
+			for (long ticketId : candidates) {
+				if (this.store.tryLockWaiting(ticketId).isEmpty()) {
+					continue; // another claimer holds it, or took it since it was read
+				}
+				if (!isStillQueued(ticketId)) {
+					this.store.delete(ticketId);
+					continue;
+				}
+				this.store.markHeld(ticketId, volunteerId);
+				TicketView ticket = this.tickets.assign(ticketId, volunteerId);
+				this.volunteers.requestGiven(volunteerId, load + 1, volunteer.capacity());
+				return Optional.of(ticket);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The volunteer accepts a request offered to them; accepting again changes nothing.
+	 * @throws RejectedRequest when the offer went to someone else or back to the queue
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public TicketView accept(long ticketId, long volunteerId) {
+		this.volunteers.lockPresence(volunteerId);
+		Entry entry = this.store.lock(ticketId)
+			.filter((e) -> Long.valueOf(volunteerId).equals(e.volunteerId()))
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.CONFLICT, "routing.offer.gone"));
+		if (entry.state() == Entry.State.OFFERED) {
+			this.store.markHeld(ticketId, volunteerId);
+		}
+		return this.tickets.assign(ticketId, volunteerId);
+	}
+
+	/**
+	 * The volunteer declines a request offered to them: it goes back to the queue in its
+	 * place, and will not be offered to them again. Declining again changes nothing.
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public void decline(long ticketId, long volunteerId) {
+		this.volunteers.lockPresence(volunteerId);
+		Optional<Entry> entry = this.store.lock(ticketId)
+			.filter((e) -> e.state() == Entry.State.OFFERED && Long.valueOf(volunteerId).equals(e.volunteerId()));
+		if (entry.isEmpty()) {
+			return;
+		}
+		this.store.skip(ticketId, volunteerId);
+		this.store.markWaiting(ticketId);
+		this.tickets.returnToQueue(ticketId, volunteerId, "OFFER_DECLINED");
+		freed(volunteerId);
+	}
+
+	/**
+	 * The volunteer hands a request they hold back to the queue, for someone else.
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public TicketView release(long ticketId, long volunteerId) {
+		this.volunteers.lockPresence(volunteerId);
+		Optional<Entry> entry = this.store.lock(ticketId)
+			.filter((e) -> e.state() == Entry.State.HELD && Long.valueOf(volunteerId).equals(e.volunteerId()));
+		if (entry.isEmpty()) {
+			return this.tickets.find(ticketId)
+				.filter((t) -> t.status() == TicketStatus.QUEUED)
+				.orElseThrow(() -> new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours"));
+		}
+		this.store.skip(ticketId, volunteerId);
+		this.store.markWaiting(ticketId);
+		TicketView ticket = this.tickets.returnToQueue(ticketId, volunteerId, "RELEASED");
+		freed(volunteerId);
+		return ticket;
+	}
+
+	/**
+	 * Offers waiting requests to available volunteers, the longest idle first; returns
+	 * how many offers were made. Each offer is its own short transaction; entries and
+	 * volunteers locked elsewhere are skipped.
+	 */
+	public int dispatch() {
+		List<RoutingProfile> available = new ArrayList<>(this.volunteers.availableForOffers());
+		if (available.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Integer> loads = this.store.loads(available.stream().map(RoutingProfile::accountId).toList());
+		int offers = 0;
+		Instant now = this.clock.instant();
+		for (Entry entry : this.store.waiting(DISPATCH_BATCH)) {
+			Set<Long> skipped = this.store.skipped(entry.ticketId());
+			for (RoutingProfile volunteer : available) {
+				int load = loads.getOrDefault(volunteer.accountId(), 0);
+				if (load >= volunteer.capacity() || skipped.contains(volunteer.accountId())
+						|| !this.eligibility.eligible(volunteer, entry, now)) {
+					continue;
+				}
+				Boolean offered = this.readCommitted.execute((status) -> offer(entry, volunteer, now));
+				if (Boolean.TRUE.equals(offered)) {
+					offers++;
+					loads.put(volunteer.accountId(), load + 1);
+					available.remove(volunteer);
+					available.add(volunteer);
+				}
+				break;
+			}
+		}
+		return offers;
+	}
+
+	/**
+	 * Puts offers that were not accepted in time back in the queue, skipping their
+	 * volunteer for that request.
+	 */
+	public int sweepExpiredOffers() {
+		Integer swept = this.readCommitted.execute((status) -> {
+			int count = 0;
+			for (Entry entry : this.store.lockExpiredOffers(this.clock.instant(), 100)) {
+				long volunteerId = entry.volunteerId();
+				if (this.volunteers.tryLockPresence(volunteerId).isEmpty()) {
+					continue;
+				}
+				this.store.skip(entry.ticketId(), volunteerId);
+				this.store.markWaiting(entry.ticketId());
+				this.tickets.returnToQueue(entry.ticketId(), null, "OFFER_EXPIRED");
+				freed(volunteerId);
+				count++;
+			}
+			return count;
+		});
+		return (swept != null) ? swept : 0;
+	}
+
+	private boolean offer(Entry candidate, RoutingProfile volunteer, Instant now) {
+		Optional<PresenceState> presence = this.volunteers.tryLockPresence(volunteer.accountId());
+		if (presence.isEmpty() || presence.get().status() != Presence.AVAILABLE) {
+			return false;
+		}
+		Optional<Entry> entry = this.store.tryLockWaiting(candidate.ticketId());
+		if (entry.isEmpty() || this.store.load(volunteer.accountId()) >= volunteer.capacity()) {
+			return false;
+		}
+		if (!isStillQueued(candidate.ticketId())) {
+			this.store.delete(candidate.ticketId());
+			return false;
+		}
+		Instant expiresAt = now.plus(this.eligibility.delaysOf(candidate.kind()).offerTimeout());
+		this.store.markOffered(candidate.ticketId(), volunteer.accountId(), expiresAt);
+		this.tickets.offer(candidate.ticketId(), volunteer.accountId(), expiresAt);
+		this.volunteers.requestGiven(volunteer.accountId(), this.store.load(volunteer.accountId()),
+				volunteer.capacity());
+		return true;
+	}
+
+	/**
+	 * A request left a volunteer: they may be free again.
+	 */
+	void freed(long volunteerId) {
+		this.volunteers.routingProfile(volunteerId)
+			.ifPresent((volunteer) -> this.volunteers.requestTaken(volunteerId, this.store.load(volunteerId),
+					volunteer.capacity()));
+	}
+
+	private boolean isStillQueued(long ticketId) {
+		return this.tickets.find(ticketId).map((ticket) -> ticket.status() == TicketStatus.QUEUED).orElse(false);
+	}
+
+	private Map<TicketKind, Instant> cutoffs(Instant now, boolean regional) {
+		Map<TicketKind, Instant> cutoffs = new EnumMap<>(TicketKind.class);
+		for (TicketKind kind : TicketKind.values()) {
+			cutoffs.put(kind,
+					regional ? this.eligibility.regionalCutoff(kind, now) : this.eligibility.nationalCutoff(kind, now));
+		}
+		return cutoffs;
+	}
+
+	RoutingProperties properties() {
+		return this.properties;
+	}
+
+}

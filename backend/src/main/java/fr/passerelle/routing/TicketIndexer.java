@@ -1,0 +1,51 @@
+package fr.passerelle.routing;
+
+import fr.passerelle.ticket.TicketClosed;
+import fr.passerelle.ticket.TicketQueued;
+import fr.passerelle.ticket.TicketScheduled;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the routing index in step with the tickets, in the very transaction that changes
+ * them (a plain synchronous listener), so that the index never disagrees with a committed
+ * ticket.
+ */
+@Component
+class TicketIndexer {
+
+	private final RoutingStore store;
+
+	private final Routing routing;
+
+	TicketIndexer(RoutingStore store, Routing routing) {
+		this.store = store;
+		this.routing = routing;
+	}
+
+	@EventListener
+	void on(TicketQueued queued) {
+		this.store.upsertWaiting(queued);
+	}
+
+	@EventListener
+	void on(TicketScheduled scheduled) {
+		forget(scheduled.ticketId());
+	}
+
+	@EventListener
+	void on(TicketClosed closed) {
+		forget(closed.ticketId());
+	}
+
+	private void forget(long ticketId) {
+		this.store.lock(ticketId).ifPresent((entry) -> {
+			this.store.delete(ticketId);
+			if (entry.volunteerId() != null) {
+				this.routing.freed(entry.volunteerId());
+			}
+		});
+	}
+
+}

@@ -1,0 +1,22 @@
+package fr.passerelle.volunteer;
+
+import java.util.Set;
+
+/**
+ * What routing matches a request against.
+ *
+ * @param accountId the volunteer
+ * @param departementCode the département they live in
+ * @param regionCode its région
+ * @param skills codes of the themes they can help with
+ * @param languages languages they speak ({@code fr}, {@code en}…)
+ * @param capacity how many requests they may hold at once
+ * @param servedDepartements départements they take requests from
+ * @param servedRegions régions they take requests from
+ * @param servesNationally whether they take requests from anywhere
+ * @param qualified approved by a coordinator and trained
+ */
+public record RoutingProfile(long accountId, String departementCode, String regionCode, Set<String> skills,
+		Set<String> languages, int capacity, Set<String> servedDepartements, Set<String> servedRegions,
+		boolean servesNationally, boolean qualified) {
+}
