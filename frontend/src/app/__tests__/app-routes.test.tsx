@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { fakeServer, problem } from '../../testing/fake-server';
@@ -21,7 +21,8 @@ describe('the staff app', () => {
 
     renderWithProviders(<AppRoutes />, { path: '/compte' });
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Connexion' })).toHaveFocus();
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Connexion' });
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.getByLabelText('Adresse e-mail')).toBeInTheDocument();
   });
 
