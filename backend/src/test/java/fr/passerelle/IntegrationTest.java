@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The whole application on a random port, against the real MariaDB of the test profile.
@@ -20,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(TestClockConfiguration.class)
+@TestExecutionListeners(listeners = ResetTestClock.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 
 }

@@ -55,6 +55,12 @@ public final class StaffClient {
 			.POST(BodyPublishers.ofString(body)));
 	}
 
+	public HttpResponse<String> postJson(String path, String json) {
+		ensureCsrfCookie();
+		return send(
+				withCsrf(request(path)).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)));
+	}
+
 	public HttpResponse<String> putJson(String path, String json) {
 		return send(
 				withCsrf(request(path)).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));

@@ -10,6 +10,7 @@ import fr.passerelle.territory.Territories;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,6 +80,18 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<StaffAccount> find(long id) {
 		return this.accounts.findById(id).map(Account::view);
+	}
+
+	/**
+	 * The staff member behind an authenticated request.
+	 * @throws RejectedRequest (401) when the account no longer exists
+	 */
+	@Transactional(readOnly = true)
+	public StaffAccount signedIn(Authentication authentication) {
+		return this.accounts.findByEmail(normalize(authentication.getName()))
+			.filter(Account::enabled)
+			.map(Account::view)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.UNAUTHORIZED, "account.authentication-required"));
 	}
 
 	@Transactional(readOnly = true)

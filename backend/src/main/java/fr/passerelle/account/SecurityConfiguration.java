@@ -2,6 +2,7 @@ package fr.passerelle.account;
 
 import java.util.List;
 
+import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +47,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems,
+			List<PublicForms> publicForms, LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems,
 			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
+		RequestMatcher[] forms = publicForms.stream()
+			.flatMap((f) -> f.patterns().stream())
+			.map((pattern) -> pathPattern(HttpMethod.POST, pattern))
+			.toArray(RequestMatcher[]::new);
 		RequestMatcher api = pathPattern("/api/**");
 		RequestMatcher scrapedOnManagementPort = (request) -> managementPort > 0
 				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
@@ -66,7 +71,7 @@ class SecurityConfiguration {
 			.hasRole(Role.ADMIN.name())
 			.anyRequest()
 			.denyAll())
-			.csrf((csrf) -> csrf.spa())
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(forms))
 			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
 				.usernameParameter("email")
 				.passwordParameter("password")

@@ -1,5 +1,6 @@
 package fr.passerelle.site;
 
+import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,12 @@ class SiteConfiguration {
 
 	@Bean
 	PublicPaths sitePublicPaths() {
-		return PublicPaths.of("/", "/accessibilite", "/css/**", "/favicon.svg");
+		return PublicPaths.of("/", "/accessibilite", "/rappel", "/css/**", "/favicon.svg");
+	}
+
+	@Bean
+	PublicForms sitePublicForms() {
+		return PublicForms.of("/rappel");
 	}
 
 }

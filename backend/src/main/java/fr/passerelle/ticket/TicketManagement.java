@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
@@ -42,6 +43,12 @@ public class TicketManagement {
 
 	/** The longest a volunteer may postpone a callback. */
 	private static final Duration LONGEST_POSTPONEMENT = Duration.ofDays(30);
+
+	/**
+	 * The same note sent again within this delay (a double click, a retried request) is
+	 * the same note.
+	 */
+	private static final Duration SAME_NOTE_WINDOW = Duration.ofMinutes(1);
 
 	private static final int FIRST_NAME_MAX = 60;
 
@@ -114,8 +121,13 @@ public class TicketManagement {
 			ticket.phoneCipher = sealed.ciphertext();
 			ticket.phoneHash = sealed.lookupHash();
 		}
+		Optional<Instant> callable = Optional.of(now);
 		if (ticket.kind == TicketKind.CALLBACK) {
 			ticket.dueAt = now.plus(Duration.ofHours(24));
+			callable = this.policy.firstCallableInstant(now, ticket.departementCode, zoneOf(ticket), slots);
+			if (callable.isEmpty() && !slots.isEmpty()) {
+				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.slots.outside-opening-hours");
+			}
 		}
 		insertWithUniqueReference(ticket);
 		this.store.appendEvent(ticket.id, now, request.createdBy(), "CREATED", ticket.source + " " + ticket.kind);
@@ -126,14 +138,40 @@ public class TicketManagement {
 		if (ticket.kind == TicketKind.CALLBACK) {
 			this.events
 				.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
-			Optional<Instant> callable = this.policy.firstCallableInstant(now, ticket.departementCode, zoneOf(ticket),
-					slots);
 			if (callable.isPresent() && callable.get().isAfter(now)) {
 				schedule(ticket, callable.get(), null, "SCHEDULED", "first attempt", now);
 				return view(ticket);
 			}
 		}
 		queue(ticket, now, null);
+		return view(ticket);
+	}
+
+	/**
+	 * The tickets a staff member may see that fit a filter, newest first.
+	 */
+	@Transactional(readOnly = true)
+	public TicketPage search(StaffAccount viewer, TicketFilter filter, int page, int size) {
+		TicketScope scope = TicketScope.of(viewer);
+		List<TicketView> items = this.store.search(filter, scope, page * size, size).stream().map(this::view).toList();
+		return new TicketPage(items, page, size, this.store.count(filter, scope));
+	}
+
+	/**
+	 * A ticket, for a staff member allowed to see it.
+	 * @throws RejectedRequest (404) when it does not exist, (403) when it is outside
+	 * their rights
+	 */
+	@Transactional(readOnly = true)
+	public TicketView read(long ticketId, StaffAccount viewer) {
+		Ticket ticket = existing(ticketId);
+		TicketScope scope = TicketScope.of(viewer);
+		boolean allowed = scope.isVolunteer()
+				? Long.valueOf(viewer.id()).equals(ticket.assigneeId) || this.store.workedOn(ticketId, viewer.id())
+				: scope.regionCode() == null || scope.regionCode().equals(ticket.regionCode);
+		if (!allowed) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+		}
 		return view(ticket);
 	}
 
@@ -202,6 +240,11 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		locked(ticketId);
+		Optional<Note> latest = this.store.latestNote(ticketId, authorId);
+		if (latest.isPresent() && latest.get().body().equals(body.strip())
+				&& latest.get().writtenAt().isAfter(now.minus(SAME_NOTE_WINDOW))) {
+			return latest.get();
+		}
 		Note note = this.store.appendNote(ticketId, authorId, now, body.strip());
 		this.store.appendEvent(ticketId, now, authorId, "NOTE_ADDED", null);
 		return note;
@@ -306,12 +349,18 @@ public class TicketManagement {
 
 	/**
 	 * A callback did not reach the citizen: the callback policy schedules the next
-	 * attempt, or, after the last one, closes the ticket as unreachable.
+	 * attempt, or, after the last one, closes the ticket as unreachable. Reporting the
+	 * same attempt again (the same {@code attempt} number) changes nothing.
 	 * @param reason {@code NO_ANSWER}, {@code BUSY} or {@code FAILED}
+	 * @param attempt the number of this attempt as the volunteer saw it (attempts so far
+	 * + 1), or 0 when unknown
 	 */
 	@Transactional
-	public TicketView callbackFailed(long ticketId, long volunteerId, String reason) {
+	public TicketView callbackFailed(long ticketId, long volunteerId, String reason, int attempt) {
 		Ticket ticket = locked(ticketId);
+		if (attempt > 0 && ticket.attempts >= attempt && this.store.workedOn(ticketId, volunteerId)) {
+			return view(ticket);
+		}
 		ticket.requireHeldBy(volunteerId);
 		Instant now = this.clock.instant();
 		ticket.attempts++;
@@ -338,6 +387,10 @@ public class TicketManagement {
 	@Transactional
 	public TicketView scheduleRetry(long ticketId, long volunteerId, Instant at) {
 		Ticket ticket = locked(ticketId);
+		if (ticket.status == TicketStatus.SCHEDULED && at != null && at.equals(ticket.nextAttemptAt)
+				&& this.store.workedOn(ticketId, volunteerId)) {
+			return view(ticket);
+		}
 		ticket.requireHeldBy(volunteerId);
 		Instant now = this.clock.instant();
 		if (at == null || !at.isAfter(now) || at.isAfter(now.plus(LONGEST_POSTPONEMENT))) {

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +120,87 @@ class TicketStore {
 			.params(timestamp(now), limit)
 			.query(this::map)
 			.list();
+	}
+
+	/**
+	 * The tickets a filter and a scope select, newest first.
+	 */
+	List<Ticket> search(TicketFilter filter, TicketScope scope, int offset, int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = conditions(filter, scope, params);
+		params.add(limit);
+		params.add(offset);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM ticket t WHERE " + where
+					+ " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+			.params(params)
+			.query(this::map)
+			.list();
+	}
+
+	long count(TicketFilter filter, TicketScope scope) {
+		List<Object> params = new ArrayList<>();
+		String where = conditions(filter, scope, params);
+		return this.jdbc.sql("SELECT COUNT(*) FROM ticket t WHERE " + where).params(params).query(Long.class).single();
+	}
+
+	boolean workedOn(long ticketId, long accountId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND actor_id = ?")
+			.params(ticketId, accountId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private static String conditions(TicketFilter filter, TicketScope scope, List<Object> params) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("1 = 1");
+		if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+			conditions
+				.add("t.status IN (" + String.join(",", Collections.nCopies(filter.statuses().size(), "?")) + ")");
+			filter.statuses().forEach((status) -> params.add(status.name()));
+		}
+		addEquals(conditions, params, "t.topic_code", filter.topicCode());
+		addEquals(conditions, params, "t.departement_code", filter.departementCode());
+		addEquals(conditions, params, "t.region_code", filter.regionCode());
+		addEquals(conditions, params, "t.reference", (filter.reference() != null) ? filter.reference().value() : null);
+		if (filter.createdFrom() != null) {
+			conditions.add("t.created_at >= ?");
+			params.add(timestamp(filter.createdFrom()));
+		}
+		if (filter.createdBefore() != null) {
+			conditions.add("t.created_at < ?");
+			params.add(timestamp(filter.createdBefore()));
+		}
+		if (scope.regionCode() != null) {
+			addEquals(conditions, params, "t.region_code", scope.regionCode());
+		}
+		if (scope.volunteerId() != null) {
+			conditions.add("(t.assignee_id = ? OR EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = t.id "
+					+ "AND e.actor_id = ?))");
+			params.add(scope.volunteerId());
+			params.add(scope.volunteerId());
+		}
+		return String.join(" AND ", conditions);
+	}
+
+	private static void addEquals(List<String> conditions, List<Object> params, String column, Object value) {
+		if (value != null) {
+			conditions.add(column + " = ?");
+			params.add(value);
+		}
+	}
+
+	/**
+	 * The latest note of an author on a ticket, to recognise the same note sent twice.
+	 */
+	Optional<Note> latestNote(long ticketId, long authorId) {
+		return this.jdbc
+			.sql("SELECT id, author_id, written_at, body FROM ticket_note WHERE ticket_id = ? AND author_id = ? "
+					+ "ORDER BY id DESC LIMIT 1")
+			.params(ticketId, authorId)
+			.query((rs, row) -> new Note(rs.getLong("id"), rs.getLong("author_id"), instant(rs, "written_at"),
+					rs.getString("body")))
+			.optional();
 	}
 
 	void appendEvent(long ticketId, Instant at, Long actorId, String type, String detail) {

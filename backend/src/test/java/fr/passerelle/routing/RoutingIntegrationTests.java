@@ -197,7 +197,7 @@ class RoutingIntegrationTests {
 		TicketView ticket = liveCall("67000");
 		this.routing.takeNext(volunteer);
 
-		this.tickets.callbackFailed(ticket.id(), volunteer, "NO_ANSWER");
+		this.tickets.callbackFailed(ticket.id(), volunteer, "NO_ANSWER", 1);
 
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM routing_entry WHERE ticket_id = ?")
 			.param(ticket.id())

@@ -216,7 +216,9 @@ class TicketManagementIntegrationTests {
 		TicketView ticket = open(TestPhones.randomMobile(), "RETIREMENT", "59000");
 
 		assign(ticket);
-		TicketView first = this.tickets.callbackFailed(ticket.id(), this.volunteer, "NO_ANSWER");
+		TicketView first = this.tickets.callbackFailed(ticket.id(), this.volunteer, "NO_ANSWER", 1);
+		assertThat(this.tickets.callbackFailed(ticket.id(), this.volunteer, "NO_ANSWER", 1)).as("reported twice")
+			.isEqualTo(first);
 		assertThat(first.status()).isEqualTo(TicketStatus.SCHEDULED);
 		assertThat(first.nextAttemptAt()).isEqualTo(paris("2027-03-01T12:30"));
 
@@ -224,13 +226,13 @@ class TicketManagementIntegrationTests {
 		this.transactions.execute((status) -> this.tickets.queueDueCallbacks(10_000));
 		assertThat(this.tickets.find(ticket.id()).orElseThrow().waitingSince()).isEqualTo(first.nextAttemptAt());
 		assign(ticket);
-		TicketView second = this.tickets.callbackFailed(ticket.id(), this.volunteer, "BUSY");
+		TicketView second = this.tickets.callbackFailed(ticket.id(), this.volunteer, "BUSY", 2);
 		assertThat(second.nextAttemptAt()).isEqualTo(paris("2027-03-02T09:00"));
 
 		this.clock.set(second.nextAttemptAt());
 		this.transactions.execute((status) -> this.tickets.queueDueCallbacks(10_000));
 		assign(ticket);
-		TicketView last = this.tickets.callbackFailed(ticket.id(), this.volunteer, "NO_ANSWER");
+		TicketView last = this.tickets.callbackFailed(ticket.id(), this.volunteer, "NO_ANSWER", 3);
 
 		assertThat(last.status()).isEqualTo(TicketStatus.UNREACHABLE);
 		assertThat(last.attempts()).isEqualTo(3);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.passerelle.platform.RejectedRequest;
+import jakarta.validation.ConstraintViolationException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,6 +41,31 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 				message(rejection.messageCode(), rejection.arguments()));
 		problem.setTitle(title(rejection.status().value()));
 		problem.setProperty("code", rejection.messageCode());
+		return problem;
+	}
+
+	/**
+	 * A body that could not be read because a value object refused it while being built
+	 * (an outcome whose answers do not hold together…): the value object's own message
+	 * says more than "malformed".
+	 */
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof RejectedRequest)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof RejectedRequest rejection) {
+			return ResponseEntity.status(rejection.status()).body(rejected(rejection));
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail constraintViolated(ConstraintViolationException violation) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message("problem.validation"));
+		problem.setTitle(title(HttpStatus.BAD_REQUEST.value()));
 		return problem;
 	}
 

@@ -41,7 +41,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	PublicPaths platformPublicPaths() {
-		return PublicPaths.of("/error", "/app", "/app/**", "/actuator/health", "/actuator/health/**");
+		return PublicPaths.of("/error", "/app", "/app/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+				"/v3/api-docs/**");
 	}
 
 	@Override

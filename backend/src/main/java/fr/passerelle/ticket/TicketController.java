@@ -1,0 +1,156 @@
+package fr.passerelle.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.RejectedRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tickets for the console and the dashboard. Everyone sees only what their role allows (a
+ * volunteer, what they hold or have worked on; a regional coordinator, their région);
+ * only the volunteer holding a ticket works on it.
+ */
+@RestController
+@RequestMapping("/api/tickets")
+@Tag(name = "Tickets", description = "Requests for help")
+class TicketController {
+
+	private final TicketManagement tickets;
+
+	private final AccountManagement accounts;
+
+	TicketController(TicketManagement tickets, AccountManagement accounts) {
+		this.tickets = tickets;
+		this.accounts = accounts;
+	}
+
+	@GetMapping
+	@Operation(summary = "List the tickets the caller may see, newest first")
+	TicketPage list(Authentication authentication, @RequestParam(required = false) Set<TicketStatus> status,
+			@RequestParam(required = false) String topic, @RequestParam(required = false) String departement,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String reference,
+			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		TicketFilter filter = new TicketFilter((status != null) ? status : Set.of(), topic, departement, region,
+				(reference != null) ? TicketReference.parse(reference) : null, from, to);
+		return this.tickets.search(staff(authentication), filter, page, size);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read one ticket with its timeline, notes, outcome and the same caller's earlier requests")
+	TicketDetails read(@PathVariable long id, Authentication authentication) {
+		TicketView ticket = this.tickets.read(id, staff(authentication));
+		return new TicketDetails(ticket, this.tickets.timeline(id), this.tickets.notes(id),
+				this.tickets.outcome(id).orElse(null), this.tickets.earlierRequests(id));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open a request on a citizen's behalf (a volunteer's follow-up)")
+	TicketView open(@Valid @RequestBody NewTicket request, Authentication authentication) {
+		StaffAccount staff = staff(authentication);
+		return this.tickets.open(new HelpRequest(TicketSource.VOLUNTEER, TicketKind.CALLBACK, request.topic(),
+				request.postcode(), request.phone(), request.firstName(),
+				(request.slots() != null) ? request.slots() : Set.of(), staff.id()));
+	}
+
+	@PostMapping("/{id}/notes")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Add a note (plain text); the same note sent twice within a minute is kept once")
+	Note addNote(@PathVariable long id, @Valid @RequestBody NewNote note, Authentication authentication) {
+		StaffAccount staff = staff(authentication);
+		TicketView ticket = this.tickets.read(id, staff);
+		if (staff.role() == Role.VOLUNTEER && !isHeldBy(ticket, staff)) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+		}
+		return this.tickets.addNote(id, staff.id(), note.body());
+	}
+
+	@PutMapping("/{id}/outcome")
+	@Operation(summary = "Record the outcome form: closes the ticket, or schedules the next round")
+	TicketView recordOutcome(@PathVariable long id, @Valid @RequestBody Outcome outcome,
+			Authentication authentication) {
+		return this.tickets.recordOutcome(id, staff(authentication).id(), outcome);
+	}
+
+	@PostMapping("/{id}/attempts")
+	@Operation(summary = "Report a callback that did not reach the citizen: the policy schedules the next attempt")
+	TicketView callbackFailed(@PathVariable long id, @Valid @RequestBody FailedAttempt attempt,
+			Authentication authentication) {
+		return this.tickets.callbackFailed(id, staff(authentication).id(), attempt.result(), attempt.attempt());
+	}
+
+	@PostMapping("/{id}/retry")
+	@Operation(summary = "Schedule the next callback at a time agreed with the citizen")
+	TicketView scheduleRetry(@PathVariable long id, @Valid @RequestBody Retry retry, Authentication authentication) {
+		return this.tickets.scheduleRetry(id, staff(authentication).id(), retry.at());
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Withdraw a ticket (its holder, or a coordinator)")
+	TicketView cancel(@PathVariable long id, @Valid @RequestBody Cancellation cancellation,
+			Authentication authentication) {
+		StaffAccount staff = staff(authentication);
+		TicketView ticket = this.tickets.read(id, staff);
+		if (staff.role() == Role.VOLUNTEER && !isHeldBy(ticket, staff)) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+		}
+		return this.tickets.cancel(id, staff.id(), cancellation.reason());
+	}
+
+	private StaffAccount staff(Authentication authentication) {
+		return this.accounts.signedIn(authentication);
+	}
+
+	private static boolean isHeldBy(TicketView ticket, StaffAccount staff) {
+		return ticket.status().isHeld() && Long.valueOf(staff.id()).equals(ticket.assigneeId());
+	}
+
+	record TicketDetails(TicketView ticket, List<TimelineEntry> timeline, List<Note> notes, Outcome outcome,
+			List<TicketView> earlierRequests) {
+	}
+
+	record NewTicket(@NotBlank String topic, @NotBlank String postcode, @NotBlank String phone,
+			@Size(max = 60) String firstName, Set<TimeSlot> slots) {
+	}
+
+	record NewNote(@NotBlank @Size(max = 4000) String body) {
+	}
+
+	record FailedAttempt(@NotNull @Pattern(regexp = "NO_ANSWER|BUSY|FAILED") String result,
+			@Min(0) @Max(100) int attempt) {
+	}
+
+	record Retry(@NotNull Instant at) {
+	}
+
+	record Cancellation(@NotBlank @Size(max = 200) String reason) {
+	}
+
+}

@@ -1,0 +1,77 @@
+package fr.passerelle.volunteer;
+
+import java.util.List;
+
+import fr.passerelle.account.AccountManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A volunteer's own presence and shifts.
+ */
+@RestController
+@RequestMapping("/api/volunteers/me")
+@Tag(name = "Volunteers", description = "Presence and shifts")
+class PresenceController {
+
+	private final Volunteers volunteers;
+
+	private final AccountManagement accounts;
+
+	PresenceController(Volunteers volunteers, AccountManagement accounts) {
+		this.volunteers = volunteers;
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/presence")
+	@Operation(summary = "The caller's presence")
+	PresenceState presence(Authentication authentication) {
+		return this.volunteers.presence(me(authentication));
+	}
+
+	@PutMapping("/presence")
+	@Operation(summary = "Go available, on a break, or offline")
+	PresenceState choosePresence(@Valid @RequestBody PresenceChoice choice, Authentication authentication) {
+		return this.volunteers.choosePresence(me(authentication), choice.status());
+	}
+
+	@GetMapping("/shifts")
+	@Operation(summary = "The caller's weekly shifts")
+	Shifts shifts(Authentication authentication) {
+		long me = me(authentication);
+		return new Shifts(this.volunteers.availableAtShiftStart(me), this.volunteers.shifts(me));
+	}
+
+	@PutMapping("/shifts")
+	@Operation(summary = "Replace the caller's weekly shifts")
+	Shifts replaceShifts(@Valid @RequestBody Shifts shifts, Authentication authentication) {
+		long me = me(authentication);
+		List<Shift> saved = this.volunteers.replaceShifts(me, shifts.shifts(), shifts.availableAtShiftStart());
+		return new Shifts(this.volunteers.availableAtShiftStart(me), saved);
+	}
+
+	private long me(Authentication authentication) {
+		return this.accounts.signedIn(authentication).id();
+	}
+
+	record PresenceChoice(@NotNull Presence status) {
+	}
+
+	/**
+	 * @param availableAtShiftStart go available automatically when a shift starts
+	 * @param shifts the weekly shifts, in the time of the volunteer's département
+	 */
+	record Shifts(boolean availableAtShiftStart, @NotNull @Size(max = 21) List<Shift> shifts) {
+	}
+
+}
