@@ -14,8 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes "take the next one" safe to repeat: a click sent twice with the same
@@ -42,7 +40,11 @@ class ClaimKeys {
 		this.clock = clock;
 	}
 
-	@Transactional(isolation = Isolation.READ_COMMITTED)
+	/**
+	 * Not one transaction: the key is recorded first (so that a concurrent replay finds
+	 * it), then the claim runs in its own transactions (retried if it loses a deadlock),
+	 * then the key learns which request was taken.
+	 */
 	Optional<TicketView> takeNext(long volunteerId, String key) {
 		if (key == null || key.isBlank()) {
 			return this.routing.takeNext(volunteerId);
@@ -64,7 +66,17 @@ class ClaimKeys {
 			// taken its request by now
 			return earlier(volunteerId, key).flatMap((ticket) -> ticket).flatMap(this.tickets::find);
 		}
-		Optional<TicketView> taken = this.routing.takeNext(volunteerId);
+		Optional<TicketView> taken;
+		try {
+			taken = this.routing.takeNext(volunteerId);
+		}
+		catch (RuntimeException refused) {
+			// nothing was taken: the same key may try again
+			this.jdbc.sql("DELETE FROM routing_claim_key WHERE volunteer_id = ? AND idempotency_key = ?")
+				.params(volunteerId, key)
+				.update();
+			throw refused;
+		}
 		taken.ifPresent((ticket) -> this.jdbc
 			.sql("UPDATE routing_claim_key SET ticket_id = ? WHERE volunteer_id = ? AND idempotency_key = ?")
 			.params(ticket.id(), volunteerId, key)

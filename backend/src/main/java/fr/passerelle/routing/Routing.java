@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.ticket.TicketKind;
@@ -19,12 +22,15 @@ import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,17 +41,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Routing {
 
-	/**
-	 * Candidates read per round of a claim: about as many as there are claimers racing
-	 * for the same requests.
-	 */
-	private static final int CANDIDATES = 32;
+	/** Times a claim chosen as a deadlock victim is tried again. */
+	private static final int CLAIM_ATTEMPTS = 3;
 
 	/**
-	 * Rounds of candidates a claim goes through before concluding that nothing is left
-	 * for this volunteer.
+	 * Times a claim reads the queue before concluding that nothing is left for this
+	 * volunteer (candidates read may all have been taken by other instances meanwhile).
 	 */
-	private static final int CLAIM_ROUNDS = 5;
+	private static final int CLAIM_ROUNDS = 3;
 
 	private static final int DISPATCH_BATCH = 200;
 
@@ -63,6 +66,10 @@ public class Routing {
 
 	private final Clock clock;
 
+	private final ProfileCache profiles;
+
+	private final CandidateBuffers candidates = new CandidateBuffers();
+
 	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingProperties properties,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.store = store;
@@ -73,6 +80,7 @@ public class Routing {
 		this.readCommitted = new TransactionTemplate(transactions);
 		this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.clock = clock;
+		this.profiles = new ProfileCache(volunteers);
 	}
 
 	/**
@@ -81,41 +89,63 @@ public class Routing {
 	 * @throws RejectedRequest when the volunteer is paused, offline, not qualified, or
 	 * already at capacity
 	 */
-	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public Optional<TicketView> takeNext(long volunteerId) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.readCommitted.execute((status) -> claim(volunteerId));
+			}
+			catch (ConcurrencyFailureException lostToAnotherClaimer) {
+				// InnoDB chose this claim as a deadlock victim: it was rolled back whole,
+				// and is safe to retry
+				if (attempt == CLAIM_ATTEMPTS) {
+					throw lostToAnotherClaimer;
+				}
+			}
+		}
+	}
+
+	private Optional<TicketView> claim(long volunteerId) {
 		PresenceState presence = this.volunteers.lockPresence(volunteerId);
 		if (presence.status() == Presence.PAUSED || presence.status() == Presence.OFFLINE) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "routing.not-available");
 		}
-		RoutingProfile volunteer = this.volunteers.routingProfile(volunteerId).orElseThrow();
+		RoutingProfile volunteer = this.profiles.get(volunteerId);
 		if (!volunteer.qualified()) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "volunteer.not-qualified");
 		}
-		int load = this.store.load(volunteerId);
-		if (load >= volunteer.capacity()) {
+		Load load = this.store.loadOf(volunteerId);
+		if (load.held() >= volunteer.capacity()) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "routing.at-capacity");
 		}
 		Instant now = this.clock.instant();
 		Reach reach = Reach.of(volunteer);
-		for (int round = 0; round < CLAIM_ROUNDS; round++) {
-			List<Long> candidates = this.store.candidatesFor(volunteer, reach, cutoffs(now, true), cutoffs(now, false),
-					CANDIDATES);
-			if (candidates.isEmpty()) {
+		// A volunteer who declined requests reads the queue without them, on their own;
+		// the others share the buffered head of the queue.
+		CandidateBuffers.Buffer buffer = load.skips() ? new CandidateBuffers.Buffer()
+				: this.candidates.bufferFor(volunteer, reach);
+		AtomicInteger reads = new AtomicInteger();
+		Supplier<List<Long>> read = () -> {
+			reads.incrementAndGet();
+			return this.store.candidatesFor(volunteer, reach, cutoffs(now, true), cutoffs(now, false), load.skips(),
+					CandidateBuffers.SIZE);
+		};
+		for (int tries = 0; tries < CLAIM_ROUNDS * CandidateBuffers.SIZE; tries++) {
+			OptionalLong candidate = buffer.next(now, reads.get() < CLAIM_ROUNDS, read);
+			if (candidate.isEmpty()) {
 				return Optional.empty();
 			}
-			for (long ticketId : candidates) {
-				if (this.store.tryLockWaiting(ticketId).isEmpty()) {
-					continue; // another claimer holds it, or took it since it was read
-				}
-				if (!isStillQueued(ticketId)) {
-					this.store.delete(ticketId);
-					continue;
-				}
-				this.store.markHeld(ticketId, volunteerId);
-				TicketView ticket = this.tickets.assign(ticketId, volunteerId);
-				this.volunteers.requestGiven(volunteerId, load + 1, volunteer.capacity());
-				return Optional.of(ticket);
+			long ticketId = candidate.getAsLong();
+			if (this.store.tryLockWaiting(ticketId).isEmpty()) {
+				continue; // another instance holds it, or it was taken since it was read
 			}
+			if (!isStillQueued(ticketId)) {
+				this.store.delete(ticketId);
+				continue;
+			}
+			this.store.markHeld(ticketId, volunteerId);
+			TicketView ticket = this.tickets.assign(ticketId, volunteerId);
+			this.volunteers.requestGiven(presence, load.held() + 1, volunteer.capacity());
+			return Optional.of(ticket);
 		}
 		return Optional.empty();
 	}
@@ -247,8 +277,7 @@ public class Routing {
 		Instant expiresAt = now.plus(this.eligibility.delaysOf(candidate.kind()).offerTimeout());
 		this.store.markOffered(candidate.ticketId(), volunteer.accountId(), expiresAt);
 		this.tickets.offer(candidate.ticketId(), volunteer.accountId(), expiresAt);
-		this.volunteers.requestGiven(volunteer.accountId(), this.store.load(volunteer.accountId()),
-				volunteer.capacity());
+		this.volunteers.requestGiven(presence.get(), this.store.load(volunteer.accountId()), volunteer.capacity());
 		return true;
 	}
 
@@ -262,7 +291,7 @@ public class Routing {
 	}
 
 	private boolean isStillQueued(long ticketId) {
-		return this.tickets.find(ticketId).map((ticket) -> ticket.status() == TicketStatus.QUEUED).orElse(false);
+		return this.tickets.status(ticketId).map((status) -> status == TicketStatus.QUEUED).orElse(false);
 	}
 
 	private Map<TicketKind, Instant> cutoffs(Instant now, boolean regional) {
@@ -272,6 +301,31 @@ public class Routing {
 					regional ? this.eligibility.regionalCutoff(kind, now) : this.eligibility.nationalCutoff(kind, now));
 		}
 		return cutoffs;
+	}
+
+	/**
+	 * A request joined the queue, or came back to it in its place: once that is
+	 * committed, the claims of this instance read the queue again.
+	 */
+	void queueChanged() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Routing.this.candidates.clear();
+				}
+			});
+		}
+		else {
+			this.candidates.clear();
+		}
+	}
+
+	/**
+	 * What routing matches the volunteer against changed: read it again.
+	 */
+	void profileChanged(long volunteerId) {
+		this.profiles.forget(volunteerId);
 	}
 
 	RoutingProperties properties() {

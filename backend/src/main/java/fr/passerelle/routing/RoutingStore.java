@@ -86,16 +86,22 @@ class RoutingStore {
 	 * {@link #tryLockWaiting} then locks one candidate precisely.
 	 */
 	List<Long> candidatesFor(RoutingProfile volunteer, Reach reach, Map<TicketKind, Instant> regionalCutoffs,
-			Map<TicketKind, Instant> nationalCutoffs, int limit) {
+			Map<TicketKind, Instant> nationalCutoffs, boolean withoutSkipped, int limit) {
 		List<Object> params = params(volunteer, reach, regionalCutoffs, nationalCutoffs);
+		if (withoutSkipped) {
+			params.add(volunteer.accountId());
+		}
 		params.add(limit);
-		return this.jdbc.sql("SELECT ticket_id FROM routing_entry e" + IN_CLAIM_ORDER + "WHERE state = 'WAITING'"
-				+ " AND topic_code IN (" + placeholders(volunteer.skills()) + ")" + " AND language IN ("
-				+ placeholders(volunteer.languages()) + ")" + " AND (departement_code IN ("
-				+ placeholders(reach.departements()) + ")" + "   OR (region_code IN (" + placeholders(reach.regions())
-				+ ") AND " + escalated() + ")" + "   OR (? AND " + escalated() + "))"
-				+ " AND NOT EXISTS (SELECT 1 FROM routing_skip k WHERE k.ticket_id = e.ticket_id AND k.volunteer_id = ?)"
-				+ CLAIM_ORDER + " LIMIT ?")
+		return this.jdbc
+			.sql("SELECT ticket_id FROM routing_entry e" + IN_CLAIM_ORDER + "WHERE state = 'WAITING'"
+					+ " AND topic_code IN (" + placeholders(volunteer.skills()) + ")" + " AND language IN ("
+					+ placeholders(volunteer.languages()) + ")" + " AND (departement_code IN ("
+					+ placeholders(reach.departements()) + ")" + "   OR (region_code IN ("
+					+ placeholders(reach.regions()) + ") AND " + escalated() + ")" + "   OR (? AND " + escalated()
+					+ "))"
+					+ (withoutSkipped ? " AND NOT EXISTS (SELECT 1 FROM routing_skip k WHERE k.ticket_id = e.ticket_id"
+							+ " AND k.volunteer_id = ?)" : "")
+					+ CLAIM_ORDER + " LIMIT ?")
 			.params(params)
 			.query(Long.class)
 			.list();
@@ -126,6 +132,19 @@ class RoutingStore {
 			.sql("SELECT COUNT(*) FROM routing_entry WHERE volunteer_id = ? AND state IN ('OFFERED', 'HELD')")
 			.param(volunteerId)
 			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * How many requests the volunteer holds, and whether they declined or let expire any
+	 * that are still in the index, in one round trip.
+	 */
+	Load loadOf(long volunteerId) {
+		return this.jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM routing_entry WHERE volunteer_id = ? AND state IN ('OFFERED', 'HELD')),
+				    EXISTS (SELECT 1 FROM routing_skip WHERE volunteer_id = ?)""")
+			.params(volunteerId, volunteerId)
+			.query((rs, row) -> new Load(rs.getInt(1), rs.getBoolean(2)))
 			.single();
 	}
 
@@ -207,7 +226,6 @@ class RoutingStore {
 		params.add(reach.national());
 		params.add(Timestamp.from(national.get(TicketKind.LIVE_CALL)));
 		params.add(Timestamp.from(national.get(TicketKind.CALLBACK)));
-		params.add(volunteer.accountId());
 		return params;
 	}
 

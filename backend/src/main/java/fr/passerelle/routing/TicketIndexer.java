@@ -3,6 +3,7 @@ package fr.passerelle.routing;
 import fr.passerelle.ticket.TicketClosed;
 import fr.passerelle.ticket.TicketQueued;
 import fr.passerelle.ticket.TicketScheduled;
+import fr.passerelle.volunteer.RoutingProfileChanged;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the routing index in step with the tickets, in the very transaction that changes
  * them (a plain synchronous listener), so that the index never disagrees with a committed
- * ticket.
+ * ticket; and routing's cached volunteer profiles in step with the volunteers.
  */
 @Component
 class TicketIndexer {
@@ -27,6 +28,12 @@ class TicketIndexer {
 	@EventListener
 	void on(TicketQueued queued) {
 		this.store.upsertWaiting(queued);
+		this.routing.queueChanged();
+	}
+
+	@EventListener
+	void on(RoutingProfileChanged changed) {
+		this.routing.profileChanged(changed.accountId());
 	}
 
 	@EventListener

@@ -180,6 +180,14 @@ public class TicketManagement {
 		return this.store.find(ticketId).map(this::view);
 	}
 
+	/**
+	 * Where a ticket stands, without reading the rest of it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketStatus> status(long ticketId) {
+		return this.store.status(ticketId);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<TicketView> findByReference(TicketReference reference) {
 		return this.store.findByReference(reference).map(this::view);

@@ -91,6 +91,13 @@ class TicketStore {
 			.optional();
 	}
 
+	Optional<TicketStatus> status(long id) {
+		return this.jdbc.sql("SELECT status FROM ticket WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> TicketStatus.valueOf(rs.getString(1)))
+			.optional();
+	}
+
 	Optional<Ticket> findByReference(TicketReference reference) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE reference = ?")
 			.param(reference.value())

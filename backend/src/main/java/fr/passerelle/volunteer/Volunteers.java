@@ -23,6 +23,7 @@ import fr.passerelle.territory.Departement;
 import fr.passerelle.territory.Territories;
 import fr.passerelle.topic.Topics;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -48,12 +49,16 @@ public class Volunteers {
 
 	private final Clock clock;
 
-	Volunteers(JdbcClient jdbc, AccountManagement accounts, Territories territories, Topics topics, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Volunteers(JdbcClient jdbc, AccountManagement accounts, Territories territories, Topics topics, Clock clock,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.territories = territories;
 		this.topics = topics;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -88,6 +93,7 @@ public class Volunteers {
 			.params(accountId, departementCode)
 			.update();
 		replaceSkills(accountId, skills);
+		this.events.publishEvent(new RoutingProfileChanged(accountId));
 		return find(accountId).orElseThrow();
 	}
 
@@ -133,6 +139,7 @@ public class Volunteers {
 				.params(accountId, region)
 				.update();
 		}
+		this.events.publishEvent(new RoutingProfileChanged(accountId));
 		return routingProfile(accountId).orElseThrow();
 	}
 
@@ -149,6 +156,7 @@ public class Volunteers {
 					+ "WHERE account_id = ?")
 			.params(now, now, accountId)
 			.update();
+		this.events.publishEvent(new RoutingProfileChanged(accountId));
 	}
 
 	@Transactional(readOnly = true)
@@ -227,15 +235,15 @@ public class Volunteers {
 	}
 
 	/**
-	 * Routing gave the volunteer a request; {@code load} is how many they now hold.
+	 * Routing gave the volunteer a request; {@code current} is their presence as routing
+	 * locked it in this transaction, {@code load} how many requests they now hold.
 	 */
 	@Transactional
-	public void requestGiven(long accountId, int load, int capacity) {
-		PresenceState current = lockPresence(accountId);
+	public void requestGiven(PresenceState current, int load, int capacity) {
 		Instant now = this.clock.instant();
 		Presence status = (load >= capacity && current.status() == Presence.AVAILABLE) ? Presence.BUSY
 				: current.status();
-		writePresence(accountId, status, (status != current.status()) ? now : current.since(), now);
+		writePresence(current.accountId(), status, (status != current.status()) ? now : current.since(), now);
 	}
 
 	/**

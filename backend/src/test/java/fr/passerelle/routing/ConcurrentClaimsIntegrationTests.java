@@ -78,7 +78,7 @@ class ConcurrentClaimsIntegrationTests {
 	void assignsEveryRequestExactlyOnceAcrossTwoInstancesWithinCapacity() throws Exception {
 		JdbcClient jdbc = this.first.getBean(JdbcClient.class);
 		List<Long> volunteers = volunteers();
-		seedQueuedTickets(this.first.getBean(JdbcTemplate.class));
+		seedQueuedTickets(this.first.getBean(JdbcTemplate.class), TICKETS);
 
 		Map<Long, Long> assignedTo = new ConcurrentHashMap<>();
 		List<String> violations = new CopyOnWriteArrayList<>();
@@ -188,7 +188,7 @@ class ConcurrentClaimsIntegrationTests {
 	 * Queued callbacks written straight to the tables (opening 10,000 requests one by one
 	 * is not what is tested).
 	 */
-	static void seedQueuedTickets(JdbcTemplate jdbc) {
+	static void seedQueuedTickets(JdbcTemplate jdbc, int count) {
 		// Waiting for two days: escalated to volunteers who serve the whole country,
 		// wherever they come from.
 		Instant start = Instant.now().minus(java.time.Duration.ofDays(2));
@@ -196,15 +196,18 @@ class ConcurrentClaimsIntegrationTests {
 		String[] regions = { "11", "93", "84", "53", "04" };
 		String[] postcodes = { "75001", "13001", "69001", "35000", "97400" };
 		List<Object[]> tickets = new ArrayList<>();
-		for (int i = 0; i < TICKETS; i++) {
+		for (int i = 0; i < count; i++) {
+			Timestamp waitingSince = Timestamp.from(start.plusMillis(i));
 			tickets.add(new Object[] { reference(i), postcodes[i % 5], departements[i % 5], regions[i % 5],
-					Timestamp.from(start.plusSeconds(i)) });
+					waitingSince, waitingSince });
 		}
-		jdbc.batchUpdate("""
-				INSERT INTO ticket (reference, source, kind, topic_code, postcode, departement_code, region_code,
-				    priority, status, created_at, waiting_since)
-				VALUES (?, 'WEB_FORM', 'CALLBACK', 'CAF', ?, ?, ?, 0, 'QUEUED', ?, ?)""",
-				tickets.stream().map((t) -> new Object[] { t[0], t[1], t[2], t[3], t[4], t[4] }).toList());
+		for (int from = 0; from < count; from += 10_000) {
+			jdbc.batchUpdate("""
+					INSERT INTO ticket (reference, source, kind, topic_code, postcode, departement_code, region_code,
+					    priority, status, created_at, waiting_since)
+					VALUES (?, 'WEB_FORM', 'CALLBACK', 'CAF', ?, ?, ?, 0, 'QUEUED', ?, ?)""",
+					tickets.subList(from, Math.min(count, from + 10_000)));
+		}
 		jdbc.update("""
 				INSERT INTO routing_entry (ticket_id, kind, lane, topic_code, departement_code, region_code, language,
 				    priority, urgency, waiting_since, state)

@@ -81,6 +81,34 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void placesARequestThatJoinsTheQueueBetweenTwoClaimsInItsOrder() {
+		long volunteer = availableVolunteer("75", Set.of(), false, 5);
+		TicketView first = callback("75001");
+		TicketView second = callback("75002");
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(first.id());
+
+		TicketView liveCall = liveCall("75003");
+
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(liveCall.id());
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(second.id());
+	}
+
+	@Test
+	void givesAVolunteerTheRequestsAfterTheOneTheyDeclined() {
+		long volunteer = availableVolunteer("22", Set.of(), false, 2);
+		TicketView declined = liveCall("22000");
+		this.clock.advance(Duration.ofMinutes(1));
+		TicketView next = liveCall("22100");
+		this.routing.dispatch();
+		this.routing.decline(declined.id(), volunteer);
+		this.routing.decline(next.id(), volunteer);
+		TicketView later = callback("22200");
+
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(later.id());
+		assertThat(this.routing.takeNext(volunteer)).isEmpty();
+	}
+
+	@Test
 	void keepsARequestForItsDepartementUntilItEscalates() {
 		long lyon = availableVolunteer("69", Set.of("84"), false, 1);
 		TicketView grenoble = callback("38000");
@@ -104,6 +132,19 @@ class RoutingIntegrationTests {
 		this.tickets.cancel(first.id(), volunteer, "duplicate");
 		assertThat(this.volunteers.presence(volunteer).status()).isEqualTo(Presence.AVAILABLE);
 		assertThat(this.routing.takeNext(volunteer)).isPresent();
+	}
+
+	@Test
+	void followsAChangeOfTerritoryAtOnce() {
+		long volunteer = availableVolunteer("33", Set.of(), false, 2);
+		TicketView bordeaux = liveCall("33000");
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(bordeaux.id());
+		TicketView biarritz = liveCall("64200");
+		assertThat(this.routing.takeNext(volunteer)).isEmpty();
+
+		this.volunteers.configureRouting(volunteer, Set.of("fr"), 2, Set.of("33", "64"), Set.of(), false);
+
+		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(biarritz.id());
 	}
 
 	@Test

@@ -30,8 +30,8 @@ final class SeparateDatabase {
 		properties.add("--spring.flyway.clean-disabled=false");
 		String external = System.getenv("SPRING_DATASOURCE_URL");
 		if (external != null && !external.isBlank()) {
-			properties
-				.add("spring.datasource.url=" + external.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database));
+			properties.add("--spring.datasource.url="
+					+ external.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database));
 		}
 		return properties.toArray(String[]::new);
 	}

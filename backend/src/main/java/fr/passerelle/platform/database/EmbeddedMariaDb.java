@@ -115,7 +115,7 @@ public final class EmbeddedMariaDb {
 		if ("root".equals(System.getProperty("user.name"))) {
 			config.addArg("--user=root");
 		}
-		properties.args().forEach(config::addArg);
+		properties.args().stream().filter((arg) -> !arg.isBlank()).forEach(config::addArg);
 		DBConfiguration configuration = config.build();
 		requireBinaries(configuration);
 		long started = System.nanoTime();
