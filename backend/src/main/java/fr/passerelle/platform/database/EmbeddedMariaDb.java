@@ -120,7 +120,7 @@ public final class EmbeddedMariaDb {
 		requireBinaries(configuration);
 		long started = System.nanoTime();
 		try {
-			DB db = DB.newEmbeddedDB(configuration);
+			DB db = ApplicationStoppedDb.create(configuration);
 			db.start();
 			log.info("Embedded MariaDB started on 127.0.0.1:{} with data in {} ({} ms)", port, directory,
 					(System.nanoTime() - started) / 1_000_000);
