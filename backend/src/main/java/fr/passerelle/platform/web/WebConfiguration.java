@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -20,8 +21,9 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
- * French first, English when the browser asks for it; the staff single-page app under
- * {@code /app/}, where any path that is not a file is one of the app's own routes.
+ * French first, English when the browser asks for it; JSON, never XML; the staff
+ * single-page app under {@code /app/}, where any path that is not a file is one of the
+ * app's own routes.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -43,6 +45,19 @@ class WebConfiguration implements WebMvcConfigurer {
 	PublicPaths platformPublicPaths() {
 		return PublicPaths.of("/error", "/app", "/app/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
 				"/v3/api-docs/**");
+	}
+
+	/**
+	 * JSON only: the Twilio SDK brings an XML library, with which Spring MVC would answer
+	 * XML to every browser (they all accept {@code application/xml}). TwiML is written by
+	 * the SDK's builders and returned as text.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.configureMessageConvertersList(
+				(converters) -> converters.removeIf((converter) -> converter.getSupportedMediaTypes()
+					.stream()
+					.anyMatch((type) -> "xml".equals(type.getSubtype()) || "xml".equals(type.getSubtypeSuffix()))));
 	}
 
 	@Override

@@ -1,0 +1,56 @@
+package fr.passerelle.telephony;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketSource;
+import fr.passerelle.ticket.TicketView;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a caller asks for on the phone becomes a request, once per call whatever Twilio
+ * retries.
+ */
+@Service
+class InboundCalls {
+
+	private final CallStore calls;
+
+	private final TicketManagement tickets;
+
+	private final Clock clock;
+
+	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock) {
+		this.calls = calls;
+		this.tickets = tickets;
+		this.clock = clock;
+	}
+
+	void answered(String callSid) {
+		this.calls.inbound(callSid, this.clock.instant());
+	}
+
+	/**
+	 * The caller asks to be called back on the number they call from. A webhook delivered
+	 * twice, or a caller confirming twice, gets the same request.
+	 * @throws fr.passerelle.platform.RejectedRequest when the number cannot be called
+	 * back (withheld, foreign…), and nothing is recorded
+	 */
+	@Transactional
+	TicketView requestCallback(String callSid, String from, String topicCode, String postcode) {
+		Optional<Long> earlier = this.calls.lockTicketOf(callSid, this.clock.instant());
+		if (earlier.isPresent()) {
+			return this.tickets.find(earlier.get()).orElseThrow();
+		}
+		TicketView ticket = this.tickets
+			.open(HelpRequest.callback(TicketSource.PHONE, topicCode, postcode, from, null, Set.of()));
+		this.calls.attach(callSid, topicCode, ticket.postcode(), ticket.id());
+		return ticket;
+	}
+
+}

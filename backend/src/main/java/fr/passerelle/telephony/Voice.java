@@ -1,0 +1,114 @@
+package fr.passerelle.telephony;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.twilio.twiml.TwiMLException;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Say;
+import com.twilio.twiml.voice.SsmlProsody;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the hotline says, and how: every sentence from the message catalogue, in French,
+ * with a French neural voice slowed down a little; digits and references spelled out one
+ * by one.
+ */
+@Component
+class Voice {
+
+	static final Locale LOCALE = Locale.FRENCH;
+
+	private static final String RATE = "90%";
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", LOCALE);
+
+	private final MessageSource messages;
+
+	Voice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** A sentence of the catalogue ({@code voice.*}), said. */
+	Say say(String code, Object... arguments) {
+		return sayText(text(code, arguments));
+	}
+
+	Say sayText(String text) {
+		return new Say.Builder().language(Say.Language.FR_FR)
+			.voice(Say.Voice.POLLY_LEA_NEURAL)
+			.prosody(new SsmlProsody.Builder(text).rate(RATE).build())
+			.build();
+	}
+
+	String text(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, LOCALE);
+	}
+
+	/**
+	 * Waits for keys: {@code digits} of them, or fewer ended by {@code #}; silence posts
+	 * to {@code action} too, with no digits.
+	 */
+	static Gather.Builder keys(int digits, int timeoutSeconds, String action) {
+		return new Gather.Builder().inputs(Gather.Input.DTMF)
+			.numDigits(digits)
+			.timeout(timeoutSeconds)
+			.finishOnKey("#")
+			.language(Gather.Language.FR_FR)
+			.actionOnEmptyResult(true)
+			.action(action);
+	}
+
+	/** {@code 75001} → {@code 7, 5, 0, 0, 1}: one digit or letter at a time. */
+	static String spelled(String characters) {
+		return characters.chars()
+			.filter(Character::isLetterOrDigit)
+			.mapToObj((c) -> String.valueOf((char) c))
+			.collect(Collectors.joining(", "));
+	}
+
+	/** {@code +33199001234} → {@code 01, 99, 00, 12, 34}, as French numbers are read. */
+	static String spokenNumber(String e164) {
+		if (!e164.startsWith("+33") || e164.length() != 12) {
+			return spelled(e164);
+		}
+		String national = "0" + e164.substring(3);
+		StringBuilder spoken = new StringBuilder();
+		for (int i = 0; i < national.length(); i += 2) {
+			spoken.append((i > 0) ? ", " : "").append(national, i, i + 2);
+		}
+		return spoken.toString();
+	}
+
+	/**
+	 * A moment as a caller would say it, in their own time zone: "aujourd'hui à 14 h 30",
+	 * "demain à 9 h", "lundi 2 mars à 9 h".
+	 */
+	String moment(Instant instant, Instant now, ZoneId zone) {
+		ZonedDateTime at = instant.atZone(zone);
+		LocalDate today = now.atZone(zone).toLocalDate();
+		String day = at.toLocalDate().equals(today) ? text("voice.day.today")
+				: at.toLocalDate().equals(today.plusDays(1)) ? text("voice.day.tomorrow") : DAY.format(at);
+		String time = (at.getMinute() == 0) ? text("voice.time.hour", at.getHour())
+				: text("voice.time.hour-minute", at.getHour(), at.getMinute());
+		return day + " " + time;
+	}
+
+	static String xml(VoiceResponse response) {
+		try {
+			return response.toXml();
+		}
+		catch (TwiMLException ex) {
+			throw new IllegalStateException("TwiML could not be written", ex);
+		}
+	}
+
+}

@@ -1,0 +1,252 @@
+package fr.passerelle.telephony;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Gather;
+import com.twilio.twiml.voice.Hangup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import fr.passerelle.calendar.OpeningHours;
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.territory.Departement;
+import fr.passerelle.territory.Postcode;
+import fr.passerelle.territory.PostcodeArea;
+import fr.passerelle.territory.Territories;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.topic.Topic;
+import fr.passerelle.topic.Topics;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The phone menu, one webhook per step; each step's TwiML links to the next. What the
+ * caller chose so far travels in the action URLs (which Twilio's signature covers), so
+ * any instance can answer any step. A caller who says nothing hears the step again,
+ * twice, before the hotline offers a callback or says goodbye.
+ */
+@Controller
+@RequestMapping(path = "/telephony/voice", produces = MediaType.APPLICATION_XML_VALUE)
+@ResponseBody
+class VoiceWebhooks {
+
+	/** Times a step is played to a silent caller. */
+	static final int PLAYS = 3;
+
+	private static final Logger log = LoggerFactory.getLogger(VoiceWebhooks.class);
+
+	private final Voice voice;
+
+	private final Topics topics;
+
+	private final Territories territories;
+
+	private final OpeningHours openingHours;
+
+	private final InboundCalls calls;
+
+	private final TwilioProperties twilio;
+
+	private final Clock clock;
+
+	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
+			TwilioProperties twilio, Clock clock) {
+		this.voice = voice;
+		this.topics = topics;
+		this.territories = territories;
+		this.openingHours = openingHours;
+		this.calls = calls;
+		this.twilio = twilio;
+		this.clock = clock;
+	}
+
+	@PostMapping("/incoming")
+	String incoming(@RequestParam("CallSid") String callSid) {
+		this.calls.answered(callSid);
+		VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
+		if (!this.openingHours.isOpen(this.clock.instant())) {
+			response.say(this.voice.say("voice.closed"));
+		}
+		return Voice.xml(response.gather(menu(0)).build());
+	}
+
+	@PostMapping("/menu")
+	String menu() {
+		return Voice.xml(new VoiceResponse.Builder().gather(menu(0)).build());
+	}
+
+	@PostMapping("/topic")
+	String topic(@RequestParam(name = "Digits", defaultValue = "") String digits,
+			@RequestParam(defaultValue = "0") int silences) {
+		VoiceResponse.Builder response = new VoiceResponse.Builder();
+		if (digits.isEmpty()) {
+			if (silences + 1 >= PLAYS) {
+				return Voice.xml(response.gather(
+						Voice.keys(1, 8, "/telephony/voice/offer").say(this.voice.say("voice.offer-callback")).build())
+					.build());
+			}
+			return Voice.xml(response.say(this.voice.say("voice.menu.silence")).gather(menu(silences + 1)).build());
+		}
+		if (digits.equals("*")) {
+			return Voice.xml(response.gather(menu(0)).build());
+		}
+		Optional<Topic> topic = (digits.length() == 1) ? this.topics.forMenuDigit(digits.charAt(0)) : Optional.empty();
+		if (topic.isEmpty()) {
+			return Voice.xml(response.say(this.voice.say("voice.menu.unknown")).gather(menu(silences)).build());
+		}
+		return Voice.xml(response.gather(postcode(topic.get().code(), 0)).build());
+	}
+
+	@PostMapping("/offer")
+	String offer(@RequestParam(name = "Digits", defaultValue = "") String digits) {
+		if (!digits.equals("1")) {
+			return goodbye("voice.silence.goodbye");
+		}
+		return Voice.xml(new VoiceResponse.Builder().gather(postcode(otherTopic(), 0)).build());
+	}
+
+	@PostMapping("/postcode")
+	String postcode(@RequestParam(name = "Digits", defaultValue = "") String digits, @RequestParam String topic,
+			@RequestParam(defaultValue = "0") int silences) {
+		String topicCode = knownTopic(topic);
+		VoiceResponse.Builder response = new VoiceResponse.Builder();
+		if (digits.isEmpty()) {
+			if (silences + 1 >= PLAYS) {
+				return goodbye("voice.silence.goodbye");
+			}
+			return Voice.xml(response.say(this.voice.say("voice.postcode.silence"))
+				.gather(postcode(topicCode, silences + 1))
+				.build());
+		}
+		Optional<PostcodeArea> area = area(digits);
+		if (area.isEmpty()) {
+			return Voice.xml(response.say(this.voice.say("voice.postcode.invalid", Voice.spelled(digits)))
+				.gather(postcode(topicCode, silences))
+				.build());
+		}
+		return Voice.xml(response.gather(confirmation(topicCode, area.get(), 0)).build());
+	}
+
+	@PostMapping("/confirm")
+	String confirm(@RequestParam("CallSid") String callSid, @RequestParam(name = "From", defaultValue = "") String from,
+			@RequestParam(name = "Digits", defaultValue = "") String digits, @RequestParam String topic,
+			@RequestParam String postcode, @RequestParam(defaultValue = "0") int silences) {
+		String topicCode = knownTopic(topic);
+		PostcodeArea area = area(postcode).orElseThrow(() -> new IllegalArgumentException("postcode in action URL"));
+		if (digits.equals("2")) {
+			return Voice.xml(new VoiceResponse.Builder().gather(postcode(topicCode, 0)).build());
+		}
+		if (!digits.equals("1")) {
+			if (digits.isEmpty() && silences + 1 >= PLAYS) {
+				return goodbye("voice.silence.goodbye");
+			}
+			return Voice.xml(new VoiceResponse.Builder()
+				.gather(confirmation(topicCode, area, digits.isEmpty() ? silences + 1 : silences))
+				.build());
+		}
+		TicketView ticket;
+		try {
+			ticket = this.calls.requestCallback(callSid, from, topicCode, area.postcode().value());
+		}
+		catch (RejectedRequest refused) {
+			if (refused.messageCode().startsWith("phone.") || refused.messageCode().startsWith("ticket.phone.")) {
+				return goodbye("voice.number.unusable");
+			}
+			throw refused;
+		}
+		return recorded(ticket);
+	}
+
+	/**
+	 * Anything unexpected: the caller hears an apology rather than Twilio's "an
+	 * application error has occurred".
+	 */
+	@ExceptionHandler(Exception.class)
+	String failed(Exception ex) {
+		log.error("A voice webhook failed", ex);
+		return goodbye("voice.error");
+	}
+
+	private String recorded(TicketView ticket) {
+		VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.callback.recorded"))
+			.say(this.voice.say("voice.callback.reference", Voice.spelled(ticket.reference().value())));
+		if (ticket.earlierTicketId() != null && ticket.priority() > 0) {
+			response.say(this.voice.say("voice.callback.priority"));
+		}
+		String hotline = Voice.spokenNumber(this.twilio.hotlineNumber());
+		Instant now = this.clock.instant();
+		if (ticket.status() == TicketStatus.SCHEDULED && ticket.nextAttemptAt() != null
+				&& ticket.nextAttemptAt().isAfter(now)) {
+			ZoneId zone = this.territories.departement(ticket.departementCode())
+				.map(Departement::timeZone)
+				.orElse(this.openingHours.zone());
+			response.say(this.voice.say("voice.callback.delay.later",
+					this.voice.moment(ticket.nextAttemptAt(), now, zone), hotline));
+		}
+		else {
+			response.say(this.voice.say("voice.callback.delay.soon", hotline));
+		}
+		return Voice.xml(response.say(this.voice.say("voice.goodbye")).hangup(new Hangup.Builder().build()).build());
+	}
+
+	private Gather menu(int silences) {
+		Gather.Builder gather = Voice.keys(1, 6, "/telephony/voice/topic?silences=" + silences);
+		for (Topic topic : this.topics.all()) {
+			gather.say((topic.menuDigit() == '0') ? this.voice.say("voice.menu.other")
+					: this.voice.say("voice.menu.topic", topic.nameFr().replace(" & ", " et "), topic.menuDigit()));
+		}
+		return gather.say(this.voice.say("voice.menu.repeat")).build();
+	}
+
+	private Gather postcode(String topicCode, int silences) {
+		return Voice.keys(5, 10, "/telephony/voice/postcode?topic=" + topicCode + "&silences=" + silences)
+			.say(this.voice.say("voice.postcode.ask"))
+			.build();
+	}
+
+	private Gather confirmation(String topicCode, PostcodeArea area, int silences) {
+		String place = (area.communes().size() == 1) ? area.communes().get(0).name() : area.departement().name();
+		return Voice
+			.keys(1, 8,
+					"/telephony/voice/confirm?topic=" + topicCode + "&postcode=" + area.postcode().value()
+							+ "&silences=" + silences)
+			.say(this.voice.say("voice.postcode.readback", Voice.spelled(area.postcode().value()), place))
+			.build();
+	}
+
+	private String goodbye(String code) {
+		return Voice
+			.xml(new VoiceResponse.Builder().say(this.voice.say(code)).hangup(new Hangup.Builder().build()).build());
+	}
+
+	private Optional<PostcodeArea> area(String digits) {
+		try {
+			return Optional.of(this.territories.resolve(Postcode.parse(digits)));
+		}
+		catch (RejectedRequest impossible) {
+			return Optional.empty();
+		}
+	}
+
+	private String knownTopic(String code) {
+		return this.topics.find(code)
+			.map(Topic::code)
+			.orElseThrow(() -> new IllegalArgumentException("unknown topic in action URL"));
+	}
+
+	private String otherTopic() {
+		return this.topics.forMenuDigit('0').map(Topic::code).orElseThrow();
+	}
+
+}

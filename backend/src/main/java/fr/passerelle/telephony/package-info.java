@@ -1,0 +1,8 @@
+/**
+ * The hotline: Twilio's voice and SMS webhooks, the phone menu, and the calls the
+ * platform places. Every webhook is signed by Twilio (or by the simulator that stands in
+ * for it when no Twilio account is configured) and checked against the configured public
+ * address.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Telephony")
+package fr.passerelle.telephony;

@@ -1,0 +1,124 @@
+package fr.passerelle.telephony;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Document;
+
+/**
+ * Posts webhooks as Twilio does: form parameters, signed with the account's auth token
+ * over the public URL and the sorted parameters (computed here from Twilio's published
+ * algorithm, not with the SDK's validator that the application uses).
+ */
+final class TwilioWebhookClient {
+
+	static final String PUBLIC_BASE_URL = "https://passerelle.example";
+
+	static final String AUTH_TOKEN = "test-auth-token-not-a-secret";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String localBaseUrl;
+
+	TwilioWebhookClient(int port) {
+		this.localBaseUrl = "http://localhost:" + port;
+	}
+
+	/** Posts {@code path} signed for the public URL with the right token. */
+	HttpResponse<String> post(String path, Map<String, String> parameters) {
+		return post(path, parameters, signature(AUTH_TOKEN, PUBLIC_BASE_URL + path, parameters));
+	}
+
+	HttpResponse<String> post(String path, Map<String, String> parameters, String signature) {
+		String body = parameters.entrySet()
+			.stream()
+			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.localBaseUrl + path))
+			.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+			.POST(BodyPublishers.ofString(body));
+		if (signature != null) {
+			request.header("X-Twilio-Signature", signature);
+		}
+		try {
+			return this.http.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Base64 of HMAC-SHA1, keyed with the auth token, of the URL followed by each POST
+	 * parameter's name and value, sorted by name.
+	 */
+	static String signature(String authToken, String url, Map<String, String> parameters) {
+		StringBuilder data = new StringBuilder(url);
+		new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
+		try {
+			Mac mac = Mac.getInstance("HmacSHA1");
+			mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** What Twilio sends with every voice webhook of one inbound call. */
+	static Map<String, String> call(String callSid, String from) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("AccountSid", "AC00000000000000000000000000000000");
+		parameters.put("CallSid", callSid);
+		parameters.put("From", from);
+		parameters.put("To", "+33199001234");
+		parameters.put("Direction", "inbound");
+		parameters.put("CallStatus", "in-progress");
+		return parameters;
+	}
+
+	static Map<String, String> pressed(Map<String, String> call, String digits) {
+		Map<String, String> parameters = new LinkedHashMap<>(call);
+		parameters.put("Digits", digits);
+		return parameters;
+	}
+
+	static Document twiml(HttpResponse<String> response) {
+		try {
+			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			return factory.newDocumentBuilder()
+				.parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (Exception ex) {
+			throw new AssertionError("not TwiML: " + response.body(), ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
