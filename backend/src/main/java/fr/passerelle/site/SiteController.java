@@ -5,6 +5,7 @@ import java.util.Locale;
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
+import fr.passerelle.telephony.HotlineNumber;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

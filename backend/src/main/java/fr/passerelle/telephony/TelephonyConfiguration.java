@@ -1,5 +1,8 @@
 package fr.passerelle.telephony;
 
+import java.util.function.Supplier;
+
+import com.twilio.http.TwilioRestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -25,6 +29,8 @@ class TelephonyConfiguration {
 
 	static final String WEBHOOKS = "/telephony/**";
 
+	static final String SIMULATED_API = SimulatedTwilioApi.BASE + "/**";
+
 	@Bean
 	TwilioSettings twilioSettings(TwilioProperties properties,
 			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
@@ -34,14 +40,36 @@ class TelephonyConfiguration {
 		return settings;
 	}
 
+	/**
+	 * Twilio's SDK, talking to Twilio, or to the simulator's API on this very server in
+	 * simulator mode (or to {@code passerelle.twilio.api-base-url} when set).
+	 */
 	@Bean
-	PublicPaths telephonyPublicPaths() {
-		return PublicPaths.of(WEBHOOKS);
+	TwilioRestClient twilioRestClient(TwilioSettings settings, TwilioProperties properties, Environment environment) {
+		Supplier<String> baseUrl = null;
+		if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
+			String configured = properties.apiBaseUrl().replaceFirst("/+$", "");
+			baseUrl = () -> configured;
+		}
+		else if (settings.mode() == TwilioProperties.Mode.SIMULATOR) {
+			baseUrl = () -> "http://127.0.0.1:"
+					+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+					+ SimulatedTwilioApi.BASE;
+		}
+		return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
+			.httpClient(new TwilioHttp(baseUrl))
+			.build();
 	}
 
 	@Bean
+	PublicPaths telephonyPublicPaths() {
+		return PublicPaths.of(WEBHOOKS, SIMULATED_API);
+	}
+
+	/** Twilio signs its webhooks; the simulated API checks its callers' credentials. */
+	@Bean
 	PublicForms telephonyPublicForms() {
-		return PublicForms.of(WEBHOOKS);
+		return PublicForms.of(WEBHOOKS, SIMULATED_API);
 	}
 
 	@Bean

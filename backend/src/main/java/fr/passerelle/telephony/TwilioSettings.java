@@ -9,12 +9,15 @@ import java.util.HexFormat;
  * never the address a proxy forwarded the request to).
  *
  * @param mode whether Twilio or the simulator places calls and signs webhooks
- * @param authToken the signing key
+ * @param accountSid the account REST requests are made for (a generated one for the
+ * simulator, when none is configured)
+ * @param authToken the signing key, and the REST password
  * @param publicBaseUrl without a trailing slash, such as
  * {@code https://passerelle.example}
  * @param validateSignatures whether unsigned or forged webhooks are refused
  */
-record TwilioSettings(TwilioProperties.Mode mode, String authToken, String publicBaseUrl, boolean validateSignatures) {
+record TwilioSettings(TwilioProperties.Mode mode, String accountSid, String authToken, String publicBaseUrl,
+		boolean validateSignatures) {
 
 	/**
 	 * @throws IllegalStateException with what to set, when Twilio is to be used without
@@ -47,13 +50,16 @@ record TwilioSettings(TwilioProperties.Mode mode, String authToken, String publi
 						+ "passerelle.twilio.auth-token (PASSERELLE_TWILIO_AUTH_TOKEN); set it, or set "
 						+ "passerelle.twilio.validate-signatures=false for a local experiment only");
 			}
-			return new TwilioSettings(mode, hasToken ? properties.authToken() : "", base, validate);
+			return new TwilioSettings(mode, properties.accountSid(), hasToken ? properties.authToken() : "", base,
+					validate);
 		}
-		String token = hasToken ? properties.authToken() : generatedToken();
-		return new TwilioSettings(mode, token, base, validate);
+		String token = hasToken ? properties.authToken() : generated();
+		return new TwilioSettings(mode, hasAccount ? properties.accountSid() : "AC" + generated(), token, base,
+				validate);
 	}
 
-	private static String generatedToken() {
+	/** 32 random hexadecimal digits. */
+	private static String generated() {
 		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);
 		return HexFormat.of().formatHex(bytes);
@@ -61,8 +67,8 @@ record TwilioSettings(TwilioProperties.Mode mode, String authToken, String publi
 
 	@Override
 	public String toString() {
-		return "TwilioSettings[mode=" + this.mode + ", publicBaseUrl=" + this.publicBaseUrl + ", validateSignatures="
-				+ this.validateSignatures + "]";
+		return "TwilioSettings[mode=" + this.mode + ", accountSid=" + this.accountSid + ", publicBaseUrl="
+				+ this.publicBaseUrl + ", validateSignatures=" + this.validateSignatures + "]";
 	}
 
 }

@@ -75,19 +75,6 @@ class Voice {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** {@code +33199001234} → {@code 01, 99, 00, 12, 34}, as French numbers are read. */
-	static String spokenNumber(String e164) {
-		if (!e164.startsWith("+33") || e164.length() != 12) {
-			return spelled(e164);
-		}
-		String national = "0" + e164.substring(3);
-		StringBuilder spoken = new StringBuilder();
-		for (int i = 0; i < national.length(); i += 2) {
-			spoken.append((i > 0) ? ", " : "").append(national, i, i + 2);
-		}
-		return spoken.toString();
-	}
-
 	/**
 	 * A moment as a caller would say it, in their own time zone: "aujourd'hui à 14 h 30",
 	 * "demain à 9 h", "lundi 2 mars à 9 h".

@@ -56,18 +56,18 @@ class VoiceWebhooks {
 
 	private final InboundCalls calls;
 
-	private final TwilioProperties twilio;
+	private final HotlineNumber hotline;
 
 	private final Clock clock;
 
 	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
-			TwilioProperties twilio, Clock clock) {
+			HotlineNumber hotline, Clock clock) {
 		this.voice = voice;
 		this.topics = topics;
 		this.territories = territories;
 		this.openingHours = openingHours;
 		this.calls = calls;
-		this.twilio = twilio;
+		this.hotline = hotline;
 		this.clock = clock;
 	}
 
@@ -184,7 +184,7 @@ class VoiceWebhooks {
 		if (ticket.earlierTicketId() != null && ticket.priority() > 0) {
 			response.say(this.voice.say("voice.callback.priority"));
 		}
-		String hotline = Voice.spokenNumber(this.twilio.hotlineNumber());
+		String hotline = this.hotline.spoken();
 		Instant now = this.clock.instant();
 		if (ticket.status() == TicketStatus.SCHEDULED && ticket.nextAttemptAt() != null
 				&& ticket.nextAttemptAt().isAfter(now)) {

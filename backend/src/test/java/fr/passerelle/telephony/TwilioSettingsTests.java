@@ -16,6 +16,7 @@ class TwilioSettingsTests {
 
 		assertThat(settings.mode()).isEqualTo(Mode.SIMULATOR);
 		assertThat(settings.authToken()).hasSize(32);
+		assertThat(settings.accountSid()).matches("AC[0-9a-f]{32}");
 		assertThat(settings.publicBaseUrl()).isEqualTo(BASE);
 		assertThat(settings.validateSignatures()).isTrue();
 		assertThat(TwilioSettings.resolve(properties(null, null, null, null), BASE).authToken()).as("generated afresh")
@@ -27,6 +28,7 @@ class TwilioSettingsTests {
 		TwilioSettings settings = TwilioSettings.resolve(properties("AC123", "secret-token", null, null), BASE);
 
 		assertThat(settings.mode()).isEqualTo(Mode.TWILIO);
+		assertThat(settings.accountSid()).isEqualTo("AC123");
 		assertThat(settings.authToken()).isEqualTo("secret-token");
 		assertThat(settings.toString()).doesNotContain("secret-token");
 	}

@@ -48,6 +48,18 @@ final class TwilioWebhookClient {
 	}
 
 	HttpResponse<String> post(String path, Map<String, String> parameters, String signature) {
+		return post(path, parameters, signature, null);
+	}
+
+	/**
+	 * Posts {@code path} signed for the public URL, delivered with an idempotency token
+	 * as Twilio does.
+	 */
+	HttpResponse<String> postDelivery(String path, Map<String, String> parameters, String idempotencyToken) {
+		return post(path, parameters, signature(AUTH_TOKEN, PUBLIC_BASE_URL + path, parameters), idempotencyToken);
+	}
+
+	HttpResponse<String> post(String path, Map<String, String> parameters, String signature, String idempotencyToken) {
 		String body = parameters.entrySet()
 			.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -57,6 +69,9 @@ final class TwilioWebhookClient {
 			.POST(BodyPublishers.ofString(body));
 		if (signature != null) {
 			request.header("X-Twilio-Signature", signature);
+		}
+		if (idempotencyToken != null) {
+			request.header("I-Twilio-Idempotency-Token", idempotencyToken);
 		}
 		try {
 			return this.http.send(request.build(), BodyHandlers.ofString());

@@ -1,4 +1,4 @@
-package fr.passerelle.site;
+package fr.passerelle.telephony;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +10,11 @@ class HotlineNumberTests {
 	@Test
 	void showsAFrenchNumberTheFrenchWay() {
 		assertThat(new HotlineNumber("+33970809010").display()).isEqualTo("09\u00a070\u00a080\u00a090\u00a010");
+	}
+
+	@Test
+	void saysAFrenchNumberPairByPair() {
+		assertThat(new HotlineNumber("+33970809010").spoken()).isEqualTo("09, 70, 80, 90, 10");
 	}
 
 	@Test

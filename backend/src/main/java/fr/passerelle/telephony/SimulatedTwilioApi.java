@@ -1,0 +1,122 @@
+package fr.passerelle.telephony;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The part of Twilio's REST API (2010-04-01) that the platform calls, answered by the
+ * simulator as Twilio would: the same paths, form parameters, Basic authentication with
+ * the account SID and auth token, JSON answers and error codes. Twilio's SDK reaches it
+ * through {@link TwilioHttp}. It exists in simulator mode only (404 otherwise).
+ */
+@RestController
+@RequestMapping(SimulatedTwilioApi.BASE + "/2010-04-01/Accounts/{accountSid}")
+class SimulatedTwilioApi {
+
+	static final String BASE = "/simulator/twilio";
+
+	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+	private static final int MAX_BODY = 1600;
+
+	private final TwilioSettings settings;
+
+	private final TwilioSimulator simulator;
+
+	private final HotlineNumber hotline;
+
+	SimulatedTwilioApi(TwilioSettings settings, TwilioSimulator simulator, HotlineNumber hotline) {
+		this.settings = settings;
+		this.simulator = simulator;
+		this.hotline = hotline;
+	}
+
+	@PostMapping("/Messages.json")
+	ResponseEntity<Map<String, Object>> createMessage(@PathVariable String accountSid,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam(name = "To", required = false) String to,
+			@RequestParam(name = "From", required = false) String from,
+			@RequestParam(name = "Body", required = false) String body) {
+		ResponseEntity<Map<String, Object>> refused = refusal(accountSid, authorization);
+		if (refused != null) {
+			return refused;
+		}
+		if (to == null || !to.matches("\\+[1-9]\\d{7,14}")) {
+			return error(HttpStatus.BAD_REQUEST, 21211, "The 'To' number " + to + " is not a valid phone number.");
+		}
+		if (from == null || !from.equals(this.hotline.e164())) {
+			return error(HttpStatus.BAD_REQUEST, 21606, "The From phone number " + from
+					+ " is not a valid, SMS-capable inbound phone number for your account.");
+		}
+		if (body == null || body.isBlank()) {
+			return error(HttpStatus.BAD_REQUEST, 21602, "Message body is required.");
+		}
+		if (body.length() > MAX_BODY) {
+			return error(HttpStatus.BAD_REQUEST, 21617,
+					"The concatenated message body exceeds the 1600 character limit.");
+		}
+		TwilioSimulator.Text text = this.simulator.deliver(from, to, body);
+		Map<String, Object> message = new LinkedHashMap<>();
+		message.put("sid", text.sid());
+		message.put("account_sid", accountSid);
+		message.put("to", to);
+		message.put("from", from);
+		message.put("body", body);
+		message.put("status", "queued");
+		message.put("direction", "outbound-api");
+		message.put("num_segments", String.valueOf(segments(body)));
+		message.put("date_created", RFC_2822.format(text.receivedAt().atOffset(ZoneOffset.UTC)));
+		message.put("api_version", "2010-04-01");
+		message.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + text.sid() + ".json");
+		return ResponseEntity.status(HttpStatus.CREATED).body(message);
+	}
+
+	private ResponseEntity<Map<String, Object>> refusal(String accountSid, String authorization) {
+		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
+			return error(HttpStatus.NOT_FOUND, 20404, "The requested resource was not found");
+		}
+		String expected = "Basic " + Base64.getEncoder()
+			.encodeToString(
+					(this.settings.accountSid() + ":" + this.settings.authToken()).getBytes(StandardCharsets.UTF_8));
+		if (authorization == null
+				|| !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+						authorization.getBytes(StandardCharsets.UTF_8))
+				|| !this.settings.accountSid().equals(accountSid)) {
+			return error(HttpStatus.UNAUTHORIZED, 20003, "Authenticate");
+		}
+		return null;
+	}
+
+	/** Segments of 160 GSM characters, or of 70 when the text needs Unicode. */
+	private static int segments(String body) {
+		boolean gsm = body.chars().allMatch((c) -> c < 128 || "éèùìòÇØøÅåÄÖÑÜäöñüà€£¥".indexOf(c) >= 0);
+		int single = gsm ? 160 : 70;
+		int multi = gsm ? 153 : 67;
+		return (body.length() <= single) ? 1 : (body.length() + multi - 1) / multi;
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, int code, String message) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("code", code);
+		error.put("message", message);
+		error.put("more_info", "https://www.twilio.com/docs/errors/" + code);
+		error.put("status", status.value());
+		return ResponseEntity.status(status).body(error);
+	}
+
+}
