@@ -20,7 +20,11 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
   await expect(page.getByText('Votre rôle : Coordination')).toBeVisible();
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
-  await expect(navigation.getByRole('link')).toHaveText(['Accueil', 'Mon compte']);
+  await expect(navigation.getByRole('link')).toHaveText([
+    'Accueil',
+    'Téléphone d’entraînement',
+    'Mon compte',
+  ]);
   const shellAudit = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -6,6 +6,7 @@ import { Page } from '../components/ui/page';
 import { AccountPage } from '../features/account/components/account-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { HomePage } from '../features/home/components/home-page';
+import { PhonePage } from '../features/phone/components/phone-page';
 import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
 import { errorMessage } from '../lib/error-message';
 import { useI18n } from '../lib/i18n/i18n';
@@ -35,6 +36,7 @@ export function AppRoutes() {
       />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
+        {user && <Route path="telephone" element={<PhonePage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}
         <Route path="*" element={<NotFound />} />
       </Route>

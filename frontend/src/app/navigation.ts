@@ -7,6 +7,7 @@ const everyone: Role[] = ['VOLUNTEER', 'COORDINATOR', 'ADMIN'];
 // Screens appear here, for the roles that may use them, as they are built.
 const items: { to: string; label: Parameters<Translate>[0]; roles: Role[] }[] = [
   { to: '/', label: 'nav.home', roles: everyone },
+  { to: '/telephone', label: 'nav.phone', roles: everyone },
   { to: '/compte', label: 'nav.account', roles: everyone },
 ];
 

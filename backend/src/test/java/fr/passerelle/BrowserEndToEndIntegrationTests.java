@@ -45,6 +45,8 @@ class BrowserEndToEndIntegrationTests {
 		Path frontend = Path.of(System.getProperty("passerelle.test.frontend-dir", "../frontend")).toAbsolutePath();
 		String email = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts.open(NewAccount.of(email, "Coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		String volunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
+		this.accounts.open(NewAccount.of(volunteer, "Bénévole E2E", Role.VOLUNTEER, TestAccounts.PASSWORD));
 
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
@@ -53,6 +55,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_BASE_URL", "http://localhost:" + this.port);
 		playwright.environment().put("PASSERELLE_E2E_EMAIL", email);
 		playwright.environment().put("PASSERELLE_E2E_PASSWORD", TestAccounts.PASSWORD);
+		playwright.environment().put("PASSERELLE_E2E_VOLUNTEER_EMAIL", volunteer);
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();

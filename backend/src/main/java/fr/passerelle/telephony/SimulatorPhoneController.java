@@ -1,0 +1,124 @@
+package fr.passerelle.telephony;
+
+import java.time.Instant;
+import java.util.List;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.RejectedRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The demonstration and training phone of simulator mode: each staff member has a
+ * simulated citizen's phone, with its own number, that calls the hotline through the
+ * simulator and receives the hotline's texts.
+ */
+@RestController
+@RequestMapping("/api/simulator/phone")
+class SimulatorPhoneController {
+
+	private final TwilioSettings settings;
+
+	private final SimulatedCalls calls;
+
+	private final TwilioSimulator simulator;
+
+	private final HotlineNumber hotline;
+
+	private final AccountManagement accounts;
+
+	SimulatorPhoneController(TwilioSettings settings, SimulatedCalls calls, TwilioSimulator simulator,
+			HotlineNumber hotline, AccountManagement accounts) {
+		this.settings = settings;
+		this.calls = calls;
+		this.simulator = simulator;
+		this.hotline = hotline;
+		this.accounts = accounts;
+	}
+
+	@GetMapping
+	Phone phone(Authentication authentication) {
+		String number = numberOf(authentication);
+		List<Text> inbox = this.simulator.inbox(number)
+			.stream()
+			.map((text) -> new Text(text.from(), text.body(), text.receivedAt()))
+			.toList();
+		SimulatedCalls.Call call = this.calls.current(number);
+		return new Phone(number, this.hotline.e164(), inbox,
+				(call != null && !call.ended()) ? CallState.of(call) : null);
+	}
+
+	@PostMapping("/call")
+	CallState dial(Authentication authentication) {
+		return run(() -> this.calls.dial(numberOf(authentication)));
+	}
+
+	@PostMapping("/call/keys")
+	CallState press(Authentication authentication, @Valid @RequestBody Keys keys) {
+		return run(() -> this.calls.press(numberOf(authentication), keys.keys()));
+	}
+
+	@PostMapping("/call/silence")
+	CallState stayQuiet(Authentication authentication) {
+		return run(() -> this.calls.stayQuiet(numberOf(authentication)));
+	}
+
+	@PostMapping("/call/hangup")
+	CallState hangUp(Authentication authentication) {
+		SimulatedCalls.Call call = this.calls.hangUp(numberOf(authentication));
+		return (call != null) ? CallState.of(call) : new CallState(null, true, List.of(), null);
+	}
+
+	private CallState run(java.util.function.Supplier<SimulatedCalls.Call> action) {
+		try {
+			return CallState.of(action.get());
+		}
+		catch (IllegalStateException noCall) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "simulator.no-call");
+		}
+	}
+
+	/**
+	 * The staff member's simulated phone: a metropolitan mobile number of the
+	 * {@code 06 1} range made from their account, so that each has their own inbox.
+	 */
+	private String numberOf(Authentication authentication) {
+		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
+			throw new RejectedRequest(HttpStatus.NOT_FOUND, "simulator.off");
+		}
+		StaffAccount staff = this.accounts.signedIn(authentication);
+		return String.format("+3361%07d", staff.id() % 10_000_000);
+	}
+
+	record Phone(String number, String hotline, List<Text> inbox, CallState call) {
+	}
+
+	record Text(String from, String body, Instant receivedAt) {
+	}
+
+	record Keys(@NotNull @Pattern(regexp = "[0-9*#]{1,10}") String keys) {
+	}
+
+	/**
+	 * @param heard what the hotline said since the caller's last action
+	 * @param awaitedKeys how many keys it waits for, or {@code null}
+	 */
+	record CallState(String sid, boolean ended, List<String> heard, Integer awaitedKeys) {
+
+		static CallState of(SimulatedCalls.Call call) {
+			return new CallState(call.sid(), call.ended(), call.heard(), call.awaitedKeys());
+		}
+
+	}
+
+}
