@@ -29,11 +29,9 @@ class CallStore {
 	}
 
 	/**
-	 * Locks the call (recording it if Twilio's first webhook never reached us) and tells
-	 * which request it led to, if any yet.
+	 * Locks a recorded call and tells which request it led to, if any yet.
 	 */
-	Optional<Long> lockTicketOf(String callSid, Instant now) {
-		inbound(callSid, now);
+	Optional<Long> lockTicketOf(String callSid) {
 		return this.jdbc.sql("SELECT ticket_id FROM telephony_call WHERE call_sid = ? FOR UPDATE")
 			.param(callSid)
 			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, Long.class)))

@@ -10,7 +10,8 @@ import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a caller asks for on the phone becomes a request, once per call whatever Twilio
@@ -25,10 +26,13 @@ class InboundCalls {
 
 	private final Clock clock;
 
-	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock) {
+	private final TransactionTemplate transaction;
+
+	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions) {
 		this.calls = calls;
 		this.tickets = tickets;
 		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	void answered(String callSid) {
@@ -38,19 +42,24 @@ class InboundCalls {
 	/**
 	 * The caller asks to be called back on the number they call from. A webhook delivered
 	 * twice, or a caller confirming twice, gets the same request.
+	 * <p>
+	 * The call is recorded first, on its own: deliveries that arrive together then queue
+	 * on its row lock, and the first one's request is the others' answer.
 	 * @throws fr.passerelle.platform.RejectedRequest when the number cannot be called
 	 * back (withheld, foreign…), and nothing is recorded
 	 */
-	@Transactional
 	TicketView requestCallback(String callSid, String from, String topicCode, String postcode) {
-		Optional<Long> earlier = this.calls.lockTicketOf(callSid, this.clock.instant());
-		if (earlier.isPresent()) {
-			return this.tickets.find(earlier.get()).orElseThrow();
-		}
-		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.PHONE, topicCode, postcode, from, null, Set.of()));
-		this.calls.attach(callSid, topicCode, ticket.postcode(), ticket.id());
-		return ticket;
+		this.calls.inbound(callSid, this.clock.instant());
+		return this.transaction.execute((status) -> {
+			Optional<Long> earlier = this.calls.lockTicketOf(callSid);
+			if (earlier.isPresent()) {
+				return this.tickets.find(earlier.get()).orElseThrow();
+			}
+			TicketView ticket = this.tickets
+				.open(HelpRequest.callback(TicketSource.PHONE, topicCode, postcode, from, null, Set.of()));
+			this.calls.attach(callSid, topicCode, ticket.postcode(), ticket.id());
+			return ticket;
+		});
 	}
 
 }

@@ -226,6 +226,50 @@ class VoiceWebhookIntegrationTests {
 	}
 
 	@Test
+	void recordsOneRequestWhenTheConfirmationIsDeliveredThreeTimesAtOnce() throws Exception {
+		String path = "/telephony/voice/confirm?topic=HOUSING&postcode=13001&silences=0";
+		java.util.concurrent.ExecutorService twilioRetries = java.util.concurrent.Executors.newFixedThreadPool(3);
+		List<java.util.concurrent.Future<HttpResponse<String>>> deliveries = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			deliveries.add(twilioRetries.submit(() -> this.twilio.post(path, pressed(this.call, "1"))));
+		}
+		List<String> answers = new ArrayList<>();
+		for (java.util.concurrent.Future<HttpResponse<String>> delivery : deliveries) {
+			HttpResponse<String> response = delivery.get();
+			assertThat(response.statusCode()).isEqualTo(200);
+			answers.add(spoken(twiml(response)));
+		}
+		twilioRetries.shutdown();
+
+		assertThat(ticketsOf(this.call)).hasSize(1);
+		assertThat(answers).containsOnly(answers.get(0)).first().asString().contains("Votre numéro de dossier est");
+	}
+
+	@Test
+	void answersStrangeKeysAndParametersWithAPromptToTryAgain() {
+		Document letters = twiml(this.twilio.post("/telephony/voice/topic?silences=0", pressed(this.call, "abc")));
+		assertThat(spoken(letters)).startsWith("Ce choix n'existe pas.");
+
+		Document huge = twiml(this.twilio.post("/telephony/voice/postcode?topic=CAF&silences=0",
+				pressed(this.call, "7".repeat(5000))));
+		assertThat(spoken(huge)).contains("n'existe pas");
+		assertThat(only(huge, "Gather").getAttribute("numDigits")).isEqualTo("5");
+
+		Document notDigits = twiml(
+				this.twilio.post("/telephony/voice/postcode?topic=CAF&silences=0", pressed(this.call, "35a00")));
+		assertThat(spoken(notDigits)).contains("n'existe pas");
+
+		HttpResponse<String> garbled = this.twilio.post("/telephony/voice/topic?silences=lots",
+				pressed(this.call, "1"));
+		assertThat(garbled.statusCode()).isEqualTo(200);
+		assertThat(spoken(twiml(garbled))).contains("problème technique");
+
+		HttpResponse<String> noCall = this.twilio.post("/telephony/voice/incoming", Map.of("From", "+33612345678"));
+		assertThat(noCall.statusCode()).isEqualTo(200);
+		assertThat(verbs(twiml(noCall))).endsWith("Hangup");
+	}
+
+	@Test
 	void acceptsOnlyWebhooksSignedForThePublicAddress() {
 		String path = "/telephony/voice/incoming";
 		String url = TwilioWebhookClient.PUBLIC_BASE_URL + path;
