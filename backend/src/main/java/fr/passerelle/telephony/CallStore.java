@@ -38,6 +38,40 @@ class CallStore {
 			.single();
 	}
 
+	/**
+	 * Applies a status callback, unless the call already went further (a late or repeated
+	 * delivery changes nothing); when the call ends, its outcome is set.
+	 * @return whether the call is known
+	 */
+	boolean recordStatus(String callSid, CallStatus status, Integer sequence, Integer durationSeconds, Instant now) {
+		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM telephony_call WHERE call_sid = ?")
+			.param(callSid)
+			.query(Integer.class)
+			.single() > 0;
+		if (!known) {
+			return false;
+		}
+		this.jdbc
+			.sql("""
+					UPDATE telephony_call SET status = ?, status_rank = ?, status_sequence = ?,
+					    ended_at = IF(? = 3, ?, ended_at),
+					    duration_seconds = IF(? = 3, ?, duration_seconds),
+					    outcome = IF(? = 3,
+					        CASE WHEN ticket_id IS NOT NULL THEN 'CALLBACK_REQUESTED'
+					             WHEN ? THEN 'FAILED'
+					             WHEN COALESCE(?, 0) < ? THEN 'SHORT_ABANDON'
+					             ELSE 'LEFT_IN_MENU' END,
+					        outcome)
+					WHERE call_sid = ?
+					  AND (status_rank < ? OR (status_rank = ? AND ? < 3 AND COALESCE(status_sequence, -1) < COALESCE(?, -1)))""")
+			.params(status.twilioName(), status.rank(), sequence, status.rank(), Timestamp.from(now), status.rank(),
+					durationSeconds, status.rank(), status.failed(), durationSeconds,
+					CallStatus.SHORT_ABANDON.toSeconds(), callSid, status.rank(), status.rank(), status.rank(),
+					sequence)
+			.update();
+		return true;
+	}
+
 	void attach(String callSid, String topicCode, String postcode, long ticketId) {
 		this.jdbc.sql("UPDATE telephony_call SET topic_code = ?, postcode = ?, ticket_id = ? WHERE call_sid = ?")
 			.params(topicCode, postcode, ticketId, callSid)

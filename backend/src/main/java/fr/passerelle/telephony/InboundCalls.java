@@ -39,6 +39,10 @@ class InboundCalls {
 		this.calls.inbound(callSid, this.clock.instant());
 	}
 
+	void statusChanged(String callSid, CallStatus status, Integer sequence, Integer durationSeconds) {
+		this.calls.recordStatus(callSid, status, sequence, durationSeconds, this.clock.instant());
+	}
+
 	/**
 	 * The caller asks to be called back on the number they call from. A webhook delivered
 	 * twice, or a caller confirming twice, gets the same request.

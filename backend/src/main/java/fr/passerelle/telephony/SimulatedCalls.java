@@ -102,6 +102,10 @@ class SimulatedCalls {
 
 		private final String from;
 
+		private final long startedAt = System.nanoTime();
+
+		private int sequence;
+
 		private boolean ended;
 
 		private List<String> heard = List.of();
@@ -148,9 +152,25 @@ class SimulatedCalls {
 		}
 
 		synchronized void end() {
+			boolean wasUnderWay = !this.ended;
 			this.ended = true;
 			this.gather = null;
 			this.heard = List.of();
+			if (wasUnderWay) {
+				reportEnd();
+			}
+		}
+
+		/**
+		 * Twilio's status callback when a call ends: completed, and how long it lasted.
+		 */
+		private void reportEnd() {
+			Map<String, String> status = new LinkedHashMap<>();
+			status.put("CallStatus", "completed");
+			status.put("CallDuration",
+					String.valueOf(Duration.ofNanos(System.nanoTime() - this.startedAt).toSeconds()));
+			status.put("SequenceNumber", String.valueOf(this.sequence++));
+			send("/telephony/voice/status", status);
 		}
 
 		private Call step(String path, String digits) {
@@ -194,10 +214,33 @@ class SimulatedCalls {
 				}
 			}
 			this.heard = List.copyOf(said);
+			if (this.ended) {
+				reportEnd();
+			}
 			return this;
 		}
 
 		private Document post(String path, String digits) {
+			Map<String, String> extra = new LinkedHashMap<>();
+			if (digits != null) {
+				extra.put("Digits", digits);
+			}
+			HttpResponse<byte[]> response = send(path, extra);
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("webhook " + path + " answered " + response.statusCode());
+			}
+			try {
+				DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+				factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+				return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
+			}
+			catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException ex) {
+				throw new IllegalStateException("webhook " + path + " answered something that is not TwiML", ex);
+			}
+		}
+
+		/** Posts a webhook of this call, signed as Twilio signs them. */
+		private HttpResponse<byte[]> send(String path, Map<String, String> extra) {
 			String relative = path.startsWith(SimulatedCalls.this.settings.publicBaseUrl())
 					? path.substring(SimulatedCalls.this.settings.publicBaseUrl().length()) : path;
 			if (!relative.startsWith("/telephony/")) {
@@ -211,9 +254,7 @@ class SimulatedCalls {
 			parameters.put("Direction", "inbound");
 			parameters.put("From", this.from);
 			parameters.put("To", SimulatedCalls.this.hotline.e164());
-			if (digits != null) {
-				parameters.put("Digits", digits);
-			}
+			parameters.putAll(extra);
 			String signature = Signatures.sign(SimulatedCalls.this.settings.authToken(),
 					SimulatedCalls.this.settings.publicBaseUrl() + relative, parameters);
 			String port = SimulatedCalls.this.environment.getProperty("local.server.port",
@@ -225,20 +266,14 @@ class SimulatedCalls {
 				.POST(BodyPublishers.ofString(form(parameters)))
 				.build();
 			try {
-				HttpResponse<byte[]> response = SimulatedCalls.this.http.send(request, BodyHandlers.ofByteArray());
-				if (response.statusCode() != 200) {
-					throw new IllegalStateException("webhook " + relative + " answered " + response.statusCode());
-				}
-				DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-				factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-				return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
+				return SimulatedCalls.this.http.send(request, BodyHandlers.ofByteArray());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("interrupted", ex);
 			}
-			catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException ex) {
-				throw new IllegalStateException("webhook " + relative + " could not be read", ex);
+			catch (IOException ex) {
+				throw new IllegalStateException("webhook " + relative + " could not be reached", ex);
 			}
 		}
 

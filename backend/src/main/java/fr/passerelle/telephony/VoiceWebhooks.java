@@ -23,6 +23,7 @@ import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -169,6 +170,21 @@ class VoiceWebhooks {
 	}
 
 	/**
+	 * Twilio's status callback: where the call stands. Deliveries that come late, twice
+	 * or for a call we never saw change nothing.
+	 */
+	@PostMapping(path = "/status", produces = MediaType.ALL_VALUE)
+	ResponseEntity<Void> status(@RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String status,
+			@RequestParam(name = "SequenceNumber", required = false) String sequence,
+			@RequestParam(name = "CallDuration", required = false) String duration) {
+		Optional<CallStatus> known = CallStatus.of(status);
+		if (known.isPresent()) {
+			this.calls.statusChanged(callSid, known.get(), number(sequence), number(duration));
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
 	 * Anything unexpected: the caller hears an apology rather than Twilio's "an
 	 * application error has occurred".
 	 */
@@ -198,6 +214,10 @@ class VoiceWebhooks {
 			response.say(this.voice.say("voice.callback.delay.soon", hotline));
 		}
 		return Voice.xml(response.say(this.voice.say("voice.goodbye")).hangup(new Hangup.Builder().build()).build());
+	}
+
+	private static Integer number(String digits) {
+		return (digits != null && digits.matches("\\d{1,9}")) ? Integer.valueOf(digits) : null;
 	}
 
 	private Gather menu(int silences) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,9 @@ class SimulatorPhoneIntegrationTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	StaffClient volunteer;
 
@@ -60,6 +64,12 @@ class SimulatorPhoneIntegrationTests {
 		HttpResponse<String> recorded = keys("1");
 		assertThat((Boolean) JsonPath.read(recorded.body(), "$.ended")).isTrue();
 		assertThat(String.join(" ", heard(recorded))).contains("Votre demande de rappel est enregistrée.");
+		assertThat(this.jdbc.sql("SELECT status, outcome FROM telephony_call WHERE call_sid = ?")
+			.param((String) JsonPath.read(recorded.body(), "$.sid"))
+			.query()
+			.singleRow()).as("the simulator reports the end of the call")
+			.containsEntry("status", "completed")
+			.containsEntry("outcome", "CALLBACK_REQUESTED");
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
