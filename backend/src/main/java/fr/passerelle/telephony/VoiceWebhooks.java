@@ -1,9 +1,12 @@
 package fr.passerelle.telephony;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
@@ -45,7 +48,16 @@ class VoiceWebhooks {
 	/** Times a step is played to a silent caller. */
 	static final int PLAYS = 3;
 
+	/**
+	 * The welcome and the menu are the same for every caller (one version when open, one
+	 * when closed): written once, and again when older than this, so that a change of the
+	 * themes is heard within it. Twilio's TwiML writer is slow.
+	 */
+	static final Duration WELCOME_FRESHNESS = Duration.ofSeconds(10);
+
 	private static final Logger log = LoggerFactory.getLogger(VoiceWebhooks.class);
+
+	private final Map<Boolean, Rendered> welcomes = new ConcurrentHashMap<>();
 
 	private final Voice voice;
 
@@ -75,11 +87,18 @@ class VoiceWebhooks {
 	@PostMapping("/incoming")
 	String incoming(@RequestParam("CallSid") String callSid) {
 		this.calls.answered(callSid);
-		VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
-		if (!this.openingHours.isOpen(this.clock.instant())) {
-			response.say(this.voice.say("voice.closed"));
+		boolean open = this.openingHours.isOpen(this.clock.instant());
+		long now = System.nanoTime();
+		Rendered welcome = this.welcomes.get(open);
+		if (welcome == null || now - welcome.at() > WELCOME_FRESHNESS.toNanos()) {
+			VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
+			if (!open) {
+				response.say(this.voice.say("voice.closed"));
+			}
+			welcome = new Rendered(Voice.xml(response.gather(menu(0)).build()), now);
+			this.welcomes.put(open, welcome);
 		}
-		return Voice.xml(response.gather(menu(0)).build());
+		return welcome.xml();
 	}
 
 	@PostMapping("/menu")
@@ -214,6 +233,9 @@ class VoiceWebhooks {
 			response.say(this.voice.say("voice.callback.delay.soon", hotline));
 		}
 		return Voice.xml(response.say(this.voice.say("voice.goodbye")).hangup(new Hangup.Builder().build()).build());
+	}
+
+	private record Rendered(String xml, long at) {
 	}
 
 	private static Integer number(String digits) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.passerelle.PasserelleApplication;
+import fr.passerelle.SeparateDatabase;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import fr.passerelle.PasserelleApplication;
+import fr.passerelle.SeparateDatabase;
 import fr.passerelle.platform.RejectedRequest;
 import org.junit.jupiter.api.Test;
 

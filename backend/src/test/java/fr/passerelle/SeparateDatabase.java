@@ -1,4 +1,4 @@
-package fr.passerelle.routing;
+package fr.passerelle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.List;
  * server as the other tests: the embedded one, or the one {@code SPRING_DATASOURCE_URL}
  * names. Flyway may clean it ({@link #reset}).
  */
-final class SeparateDatabase {
+public final class SeparateDatabase {
 
 	private SeparateDatabase() {
 	}
@@ -18,13 +18,13 @@ final class SeparateDatabase {
 	 * Empties the database of a context started with {@link #arguments} and migrates it
 	 * again.
 	 */
-	static void reset(org.springframework.context.ApplicationContext context) {
+	public static void reset(org.springframework.context.ApplicationContext context) {
 		org.flywaydb.core.Flyway flyway = context.getBean(org.flywaydb.core.Flyway.class);
 		flyway.clean();
 		flyway.migrate();
 	}
 
-	static String[] arguments(String database) {
+	public static String[] arguments(String database) {
 		List<String> properties = new ArrayList<>();
 		properties.add("--passerelle.embedded-db.database=" + database);
 		properties.add("--spring.flyway.clean-disabled=false");
