@@ -1,17 +1,11 @@
 package fr.passerelle.telephony;
 
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.territory.Departement;
-import fr.passerelle.territory.Territories;
 import fr.passerelle.ticket.CallbackRequested;
 import fr.passerelle.ticket.TicketManagement;
-import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketUnreachable;
 import fr.passerelle.ticket.TicketView;
 
@@ -38,19 +32,12 @@ class CitizenTexts {
 
 	private final HotlineNumber hotline;
 
-	private final Territories territories;
-
-	private final OpeningHours openingHours;
-
-	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline,
-			Territories territories, OpeningHours openingHours) {
+	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline) {
 		this.tickets = tickets;
 		this.templates = templates;
 		this.texts = texts;
 		this.voice = voice;
 		this.hotline = hotline;
-		this.territories = territories;
-		this.openingHours = openingHours;
 	}
 
 	@ApplicationModuleListener
@@ -84,15 +71,9 @@ class CitizenTexts {
 	 * zone.
 	 */
 	private String when(TicketView ticket) {
-		Instant requestedAt = ticket.createdAt();
-		if (ticket.status() == TicketStatus.SCHEDULED && ticket.nextAttemptAt() != null
-				&& ticket.nextAttemptAt().isAfter(requestedAt)) {
-			ZoneId zone = this.territories.departement(ticket.departementCode())
-				.map(Departement::timeZone)
-				.orElse(this.openingHours.zone());
-			return this.voice.text("sms.when.later", this.voice.moment(ticket.nextAttemptAt(), requestedAt, zone));
-		}
-		return this.voice.text("sms.when.soon");
+		return this.voice.firstCallLater(ticket, ticket.createdAt())
+			.map((later) -> this.voice.text("sms.when.later", later))
+			.orElseGet(() -> this.voice.text("sms.when.soon"));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.twilio.twiml.TwiMLException;
@@ -13,6 +14,12 @@ import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Say;
 import com.twilio.twiml.voice.SsmlProsody;
+
+import fr.passerelle.calendar.OpeningHours;
+import fr.passerelle.territory.Departement;
+import fr.passerelle.territory.Territories;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,8 +40,14 @@ class Voice {
 
 	private final MessageSource messages;
 
-	Voice(MessageSource messages) {
+	private final Territories territories;
+
+	private final OpeningHours openingHours;
+
+	Voice(MessageSource messages, Territories territories, OpeningHours openingHours) {
 		this.messages = messages;
+		this.territories = territories;
+		this.openingHours = openingHours;
 	}
 
 	/** A sentence of the catalogue ({@code voice.*}), said. */
@@ -87,6 +100,21 @@ class Voice {
 		String time = (at.getMinute() == 0) ? text("voice.time.hour", at.getHour())
 				: text("voice.time.hour-minute", at.getHour(), at.getMinute());
 		return day + " " + time;
+	}
+
+	/**
+	 * When a volunteer will first call back, if not as soon as possible: the moment, in
+	 * the citizen's own time zone, as {@link #moment} says it.
+	 */
+	Optional<String> firstCallLater(TicketView ticket, Instant now) {
+		if (ticket.status() != TicketStatus.SCHEDULED || ticket.nextAttemptAt() == null
+				|| !ticket.nextAttemptAt().isAfter(now)) {
+			return Optional.empty();
+		}
+		ZoneId zone = this.territories.departement(ticket.departementCode())
+			.map(Departement::timeZone)
+			.orElse(this.openingHours.zone());
+		return Optional.of(moment(ticket.nextAttemptAt(), now, zone));
 	}
 
 	static String xml(VoiceResponse response) {

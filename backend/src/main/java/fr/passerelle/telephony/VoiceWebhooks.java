@@ -2,8 +2,6 @@ package fr.passerelle.telephony;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,11 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.RejectedRequest;
-import fr.passerelle.territory.Departement;
 import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.territory.Territories;
-import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
@@ -220,18 +216,9 @@ class VoiceWebhooks {
 			response.say(this.voice.say("voice.callback.priority"));
 		}
 		String hotline = this.hotline.spoken();
-		Instant now = this.clock.instant();
-		if (ticket.status() == TicketStatus.SCHEDULED && ticket.nextAttemptAt() != null
-				&& ticket.nextAttemptAt().isAfter(now)) {
-			ZoneId zone = this.territories.departement(ticket.departementCode())
-				.map(Departement::timeZone)
-				.orElse(this.openingHours.zone());
-			response.say(this.voice.say("voice.callback.delay.later",
-					this.voice.moment(ticket.nextAttemptAt(), now, zone), hotline));
-		}
-		else {
-			response.say(this.voice.say("voice.callback.delay.soon", hotline));
-		}
+		response.say(this.voice.firstCallLater(ticket, this.clock.instant())
+			.map((later) -> this.voice.say("voice.callback.delay.later", later, hotline))
+			.orElseGet(() -> this.voice.say("voice.callback.delay.soon", hotline)));
 		return Voice.xml(response.say(this.voice.say("voice.goodbye")).hangup(new Hangup.Builder().build()).build());
 	}
 

@@ -1,8 +1,6 @@
 package fr.passerelle.routing;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -15,12 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import fr.passerelle.Benchmarks;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
 import fr.passerelle.platform.RejectedRequest;
@@ -113,7 +111,7 @@ class RoutingClaimBenchmark {
 			claimer.get(10, TimeUnit.MINUTES);
 		}
 		threads.shutdown();
-		return done.get() / seconds(began);
+		return done.get() / Benchmarks.secondsSince(began);
 	}
 
 	/**
@@ -180,51 +178,21 @@ class RoutingClaimBenchmark {
 			claimer.get(10, TimeUnit.MINUTES);
 		}
 		threads.shutdown();
-		return done.get() / seconds(began);
+		return done.get() / Benchmarks.secondsSince(began);
 	}
 
-	/**
-	 * Claims arriving at a fixed rate, whatever the time earlier ones take; each claim's
-	 * latency runs from the moment it was due, so that a slow claim also counts against
-	 * the ones queued behind it.
-	 */
+	/** Claims arriving at 200 per second, open loop. */
 	private static long[] fixedRate(Routing routing, long[] volunteers) throws Exception {
-		int total = RATE_PER_SECOND * RATE_SECONDS;
-		long[] latencies = new long[total];
-		ExecutorService workers = Executors.newFixedThreadPool(64);
-		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-		CountDownLatch finished = new CountDownLatch(total);
-		long periodNanos = 1_000_000_000L / RATE_PER_SECOND;
-		long began = System.nanoTime() + 50_000_000L;
-		AtomicInteger next = new AtomicInteger();
-		clock.scheduleAtFixedRate(() -> {
-			int i = next.getAndIncrement();
-			if (i >= total) {
-				return;
-			}
-			long due = began + i * periodNanos;
-			workers.submit(() -> {
-				try {
-					routing.takeNext(volunteers[i / CAPACITY]);
-				}
-				finally {
-					latencies[i] = System.nanoTime() - due;
-					finished.countDown();
-				}
-			});
-		}, began - System.nanoTime(), periodNanos, TimeUnit.NANOSECONDS);
-		finished.await(5, TimeUnit.MINUTES);
-		clock.shutdownNow();
-		workers.shutdown();
-		return latencies;
+		return Benchmarks.openLoop(RATE_PER_SECOND * RATE_SECONDS, RATE_PER_SECOND,
+				(i) -> routing.takeNext(volunteers[i / CAPACITY]));
 	}
 
 	private static void report(double raw, double real, long[] latencies) throws IOException {
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
-		double p50 = millis(percentile(sorted, 50));
-		double p99 = millis(percentile(sorted, 99));
-		double max = millis(sorted[sorted.length - 1]);
+		double p50 = Benchmarks.millis(Benchmarks.percentile(sorted, 50));
+		double p99 = Benchmarks.millis(Benchmarks.percentile(sorted, 99));
+		double max = Benchmarks.millis(sorted[sorted.length - 1]);
 		double ratio = real / raw;
 		String text = String.format(Locale.ROOT, """
 				Routing claims on %,d queued requests, one run, one embedded MariaDB (durable), %s
@@ -237,11 +205,7 @@ class RoutingClaimBenchmark {
 				""", QUEUED, Instant.now(), CLAIMERS, SATURATION_CLAIMS, raw, real, ratio,
 				(ratio >= 0.5) ? "met" : "MISSED", RATE_PER_SECOND, RATE_SECONDS, p50, p99, max,
 				(p99 <= 20) ? "met" : "MISSED");
-		System.out.print(text);
-		Path directory = Path.of(System.getProperty("passerelle.bench.dir", "target/bench"));
-		Files.createDirectories(directory);
-		Files.writeString(directory.resolve("routing-claims.txt"), text);
-		Files.writeString(directory.resolve("routing-claims.json"), String.format(Locale.ROOT,
+		Benchmarks.write("routing-claims", text, String.format(Locale.ROOT,
 				"{\"queued\":%d,\"claimers\":%d,\"rawClaimsPerSecond\":%.1f,\"routingClaimsPerSecond\":%.1f,"
 						+ "\"ratio\":%.3f,\"fixedRatePerSecond\":%d,\"p50Millis\":%.3f,\"p99Millis\":%.3f,\"maxMillis\":%.3f}%n",
 				QUEUED, CLAIMERS, raw, real, ratio, RATE_PER_SECOND, p50, p99, max));
@@ -286,18 +250,6 @@ class RoutingClaimBenchmark {
 				"--logging.level.root=WARN"));
 		return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test")
 			.run(arguments.toArray(String[]::new));
-	}
-
-	private static long percentile(long[] sorted, int percent) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-	}
-
-	private static double millis(long nanos) {
-		return nanos / 1_000_000.0;
-	}
-
-	private static double seconds(long since) {
-		return (System.nanoTime() - since) / 1_000_000_000.0;
 	}
 
 }

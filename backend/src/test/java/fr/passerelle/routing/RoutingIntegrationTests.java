@@ -2,7 +2,6 @@ package fr.passerelle.routing;
 
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;

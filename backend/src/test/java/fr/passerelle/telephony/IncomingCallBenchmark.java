@@ -8,8 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -22,13 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import fr.passerelle.Benchmarks;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
 import fr.passerelle.platform.PublicForms;
@@ -124,7 +122,7 @@ class IncomingCallBenchmark {
 		for (Future<?> thread : running) {
 			thread.get(10, TimeUnit.MINUTES);
 		}
-		double rate = requests.size() / seconds(began);
+		double rate = requests.size() / Benchmarks.secondsSince(began);
 		threads.shutdown();
 		assertThat(failures).as("failed requests").hasValue(0);
 		return rate;
@@ -162,46 +160,13 @@ class IncomingCallBenchmark {
 			thread.get(10, TimeUnit.MINUTES);
 		}
 		threads.shutdown();
-		return count / seconds(began);
+		return count / Benchmarks.secondsSince(began);
 	}
 
-	/**
-	 * Requests sent at a fixed rate, whatever the time earlier ones take; each latency
-	 * runs from the moment its request was due.
-	 */
+	/** Calls arriving at 100 per second, open loop. */
 	private long[] fixedRate(List<HttpRequest> requests) throws Exception {
-		long[] latencies = new long[requests.size()];
-		ExecutorService workers = Executors.newFixedThreadPool(64);
-		ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-		CountDownLatch finished = new CountDownLatch(requests.size());
-		long periodNanos = 1_000_000_000L / RATE_PER_SECOND;
-		long began = System.nanoTime() + 50_000_000L;
-		AtomicInteger next = new AtomicInteger();
-		clock.scheduleAtFixedRate(() -> {
-			int i = next.getAndIncrement();
-			if (i >= requests.size()) {
-				return;
-			}
-			long due = began + i * periodNanos;
-			workers.submit(() -> {
-				try {
-					this.http.send(requests.get(i), BodyHandlers.discarding());
-				}
-				catch (IOException | InterruptedException ex) {
-					latencies[i] = Long.MAX_VALUE;
-				}
-				finally {
-					if (latencies[i] == 0) {
-						latencies[i] = System.nanoTime() - due;
-					}
-					finished.countDown();
-				}
-			});
-		}, began - System.nanoTime(), periodNanos, TimeUnit.NANOSECONDS);
-		finished.await(5, TimeUnit.MINUTES);
-		clock.shutdownNow();
-		workers.shutdown();
-		return latencies;
+		return Benchmarks.openLoop(requests.size(), RATE_PER_SECOND,
+				(i) -> this.http.send(requests.get(i), BodyHandlers.discarding()));
 	}
 
 	private static List<HttpRequest> signed(String base, TwilioSettings settings, int count, String series) {
@@ -235,9 +200,9 @@ class IncomingCallBenchmark {
 	private static void report(double bare, double raw, double calls, long[] latencies) throws IOException {
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
-		double p50 = millis(percentile(sorted, 50));
-		double p99 = millis(percentile(sorted, 99));
-		double max = millis(sorted[sorted.length - 1]);
+		double p50 = Benchmarks.millis(Benchmarks.percentile(sorted, 50));
+		double p99 = Benchmarks.millis(Benchmarks.percentile(sorted, 99));
+		double max = Benchmarks.millis(sorted[sorted.length - 1]);
 		double limit = Math.min(bare, raw);
 		double ratio = calls / limit;
 		String text = String.format(Locale.ROOT, """
@@ -251,11 +216,7 @@ class IncomingCallBenchmark {
 				    p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms                 target p99 <= 50 ms  %s
 				""", Instant.now(), CONCURRENCY, REQUESTS, bare, raw, calls, ratio, (ratio >= 0.5) ? "met" : "MISSED",
 				RATE_PER_SECOND, RATE_SECONDS, p50, p99, max, (p99 <= 50) ? "met" : "MISSED");
-		System.out.print(text);
-		Path directory = Path.of(System.getProperty("passerelle.bench.dir", "target/bench"));
-		Files.createDirectories(directory);
-		Files.writeString(directory.resolve("incoming-calls.txt"), text);
-		Files.writeString(directory.resolve("incoming-calls.json"),
+		Benchmarks.write("incoming-calls", text,
 				String.format(Locale.ROOT,
 						"{\"concurrency\":%d,\"bareRequestsPerSecond\":%.1f,\"rawInsertsPerSecond\":%.1f,"
 								+ "\"callsPerSecond\":%.1f,\"ratio\":%.3f,\"fixedRatePerSecond\":%d,\"p50Millis\":%.3f,"
@@ -278,18 +239,6 @@ class IncomingCallBenchmark {
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-	}
-
-	private static long percentile(long[] sorted, int percent) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-	}
-
-	private static double millis(long nanos) {
-		return nanos / 1_000_000.0;
-	}
-
-	private static double seconds(long since) {
-		return (System.nanoTime() - since) / 1_000_000_000.0;
 	}
 
 	/**

@@ -10,23 +10,19 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.w3c.dom.Document;
 
 /**
  * Posts webhooks as Twilio does: form parameters, signed with the account's auth token
- * over the public URL and the sorted parameters (computed here from Twilio's published
- * algorithm, not with the SDK's validator that the application uses).
+ * over the public URL and the sorted parameters (with the simulator's signer, written
+ * from Twilio's published algorithm; the application checks them with the SDK's
+ * validator).
  */
 final class TwilioWebhookClient {
 
@@ -85,21 +81,9 @@ final class TwilioWebhookClient {
 		}
 	}
 
-	/**
-	 * Base64 of HMAC-SHA1, keyed with the auth token, of the URL followed by each POST
-	 * parameter's name and value, sorted by name.
-	 */
+	/** As Twilio signs: the URL, then each POST parameter sorted by name. */
 	static String signature(String authToken, String url, Map<String, String> parameters) {
-		StringBuilder data = new StringBuilder(url);
-		new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
-		try {
-			Mac mac = Mac.getInstance("HmacSHA1");
-			mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-			return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Signatures.sign(authToken, url, parameters);
 	}
 
 	/** What Twilio sends with every voice webhook of one inbound call. */
