@@ -1,0 +1,134 @@
+package fr.passerelle.telephony;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import com.twilio.http.TwilioRestClient;
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.TestPhones;
+import fr.passerelle.privacy.PhoneNumber;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every request the platform sends to Twilio, checked against Twilio's official OpenAPI
+ * description: the SDK is pointed ({@code passerelle.twilio.api-base-url}) at a server
+ * that records what it receives.
+ */
+@IntegrationTest
+class TwilioContractIntegrationTests {
+
+	private static final String ACCOUNT = "AC0123456789abcdef0123456789abcdef";
+
+	private static TwilioOpenApi twilioApi;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	HotlineNumber hotline;
+
+	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+
+	private HttpServer server;
+
+	@BeforeAll
+	static void loadTwiliosDescription() throws Exception {
+		twilioApi = TwilioOpenApi.load();
+	}
+
+	@BeforeEach
+	void recordRequests() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.createContext("/", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.requests
+				.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), form(body)));
+			byte[] answer = "{\"sid\": \"SM0123456789abcdef0123456789abcdef\", \"status\": \"queued\"}"
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(201, answer.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(answer);
+			}
+		});
+		this.server.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.server.stop(0);
+	}
+
+	@Test
+	void sendsTextsAsTwiliosApiDescribesThem() {
+		Texts texts = new Texts(client(), this.hotline, this.jdbc, this.transactions, Clock.systemUTC());
+
+		texts.sendOnce("CONTRACT:" + System.nanoTime(), null, null, PhoneNumber.parse(TestPhones.randomMobile()),
+				"Passerelle : votre demande K7F-4QX est enregistrée.");
+
+		assertThat(this.requests).hasSize(1);
+		for (Recorded request : this.requests) {
+			assertThat(twilioApi.violations(request.method(), request.path(), request.form()))
+				.as(request.method() + " " + request.path())
+				.isEmpty();
+		}
+	}
+
+	@Test
+	void findsWhatTwiliosApiWouldRefuse() {
+		String messages = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+
+		assertThat(twilioApi.violations("POST", messages, Map.of("Bdy", "x", "From", "0199001234")))
+			.containsExactlyInAnyOrder("required parameter To missing", "parameter Bdy is not defined",
+					"parameter From is not a phone number");
+		assertThat(
+				twilioApi.violations("POST", "/2010-04-01/Accounts/nope/Messages.json", Map.of("To", "+33612345678")))
+			.singleElement()
+			.asString()
+			.contains("AccountSid");
+		assertThat(twilioApi.violations("PATCH", messages, Map.of())).singleElement().asString().contains("PATCH");
+		assertThat(twilioApi.violations("POST", "/2010-04-01/Nothing.json", Map.of())).isNotEmpty();
+	}
+
+	private TwilioRestClient client() {
+		String base = "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return new TwilioRestClient.Builder(ACCOUNT, "token").httpClient(new TwilioHttp(() -> base)).build();
+	}
+
+	private static Map<String, String> form(String body) {
+		Map<String, String> form = new LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			if (!pair.isEmpty()) {
+				String[] parts = pair.split("=", 2);
+				form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+						(parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+			}
+		}
+		return form;
+	}
+
+	private record Recorded(String method, String path, Map<String, String> form) {
+	}
+
+}
