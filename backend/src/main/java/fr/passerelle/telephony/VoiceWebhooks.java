@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.territory.Territories;
@@ -21,9 +22,11 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,6 +46,9 @@ class VoiceWebhooks {
 
 	/** Times a step is played to a silent caller. */
 	static final int PLAYS = 3;
+
+	/** The theme of requests taken by the fallback, which does not ask for one. */
+	static final String FALLBACK_TOPIC = "OTHER";
 
 	/**
 	 * The welcome and the menu are the same for every caller (one version when open, one
@@ -67,16 +73,19 @@ class VoiceWebhooks {
 
 	private final HotlineNumber hotline;
 
+	private final FallbackSpool spool;
+
 	private final Clock clock;
 
 	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
-			HotlineNumber hotline, Clock clock) {
+			HotlineNumber hotline, FallbackSpool spool, Clock clock) {
 		this.voice = voice;
 		this.topics = topics;
 		this.territories = territories;
 		this.openingHours = openingHours;
 		this.calls = calls;
 		this.hotline = hotline;
+		this.spool = spool;
 		this.clock = clock;
 	}
 
@@ -182,6 +191,56 @@ class VoiceWebhooks {
 			throw refused;
 		}
 		return recorded(ticket);
+	}
+
+	/**
+	 * Twilio's fallback: the main webhook failed or did not answer in time. Nothing here
+	 * needs the database until the request is recorded, and a request the database cannot
+	 * take is kept on disk ({@link FallbackSpool}) and recorded later.
+	 */
+	@PostMapping("/fallback")
+	String fallback() {
+		return Voice.xml(new VoiceResponse.Builder().say(this.voice.say("voice.fallback"))
+			.gather(Voice.keys(5, 10, "/telephony/voice/fallback/postcode")
+				.say(this.voice.say("voice.postcode.ask"))
+				.build())
+			.build());
+	}
+
+	@PostMapping("/fallback/postcode")
+	String fallbackPostcode(@RequestParam("CallSid") String callSid,
+			@RequestParam(name = "From", defaultValue = "") String from,
+			@RequestParam(name = "Digits", defaultValue = "") String digits) {
+		Optional<PostcodeArea> area = area(digits);
+		if (area.isEmpty()) {
+			return Voice
+				.xml(new VoiceResponse.Builder().say(this.voice.say("voice.postcode.invalid", Voice.spelled(digits)))
+					.gather(Voice.keys(5, 10, "/telephony/voice/fallback/postcode")
+						.say(this.voice.say("voice.postcode.ask"))
+						.build())
+					.build());
+		}
+		String postcode = area.get().postcode().value();
+		PhoneNumber caller;
+		try {
+			caller = PhoneNumber.parse(from);
+		}
+		catch (RejectedRequest unusable) {
+			return goodbye("voice.number.unusable");
+		}
+		try {
+			return recorded(this.calls.requestCallback(callSid, caller.e164(), FALLBACK_TOPIC, postcode));
+		}
+		catch (DataAccessException | TransactionException databaseDown) {
+			log.warn("The database could not record a callback request: kept for later ({})",
+					databaseDown.getClass().getSimpleName());
+			this.spool.keep(callSid, caller, FALLBACK_TOPIC, postcode);
+			return Voice.xml(new VoiceResponse.Builder().say(this.voice.say("voice.callback.recorded"))
+				.say(this.voice.say("voice.callback.delay.soon", this.hotline.spoken()))
+				.say(this.voice.say("voice.goodbye"))
+				.hangup(new Hangup.Builder().build())
+				.build());
+		}
 	}
 
 	/**

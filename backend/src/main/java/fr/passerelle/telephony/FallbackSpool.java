@@ -1,0 +1,110 @@
+package fr.passerelle.telephony;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Callback requests taken while the database could not record them, kept on this
+ * instance's disk (the number encrypted, as in the database) and recorded as soon as the
+ * database answers again. Each instance replays its own.
+ */
+@Component
+class FallbackSpool {
+
+	private static final Logger log = LoggerFactory.getLogger(FallbackSpool.class);
+
+	private final Path directory;
+
+	private final PhoneVault vault;
+
+	private final InboundCalls calls;
+
+	private final boolean replayEnabled;
+
+	FallbackSpool(@Value("${passerelle.telephony.spool-dir:data/telephony-spool}") Path directory,
+			@Value("${passerelle.telephony.spool-replay-enabled:true}") boolean replayEnabled, PhoneVault vault,
+			InboundCalls calls) {
+		this.directory = directory;
+		this.replayEnabled = replayEnabled;
+		this.vault = vault;
+		this.calls = calls;
+	}
+
+	/** Keeps a request for later; a call kept twice is kept once. */
+	void keep(String callSid, PhoneNumber from, String topicCode, String postcode) {
+		String line = String.join(" ", callSid, topicCode, postcode,
+				Base64.getEncoder().encodeToString(this.vault.seal(from).ciphertext()));
+		try {
+			Files.createDirectories(this.directory);
+			Path partial = this.directory.resolve(fileName(callSid) + ".tmp");
+			Files.writeString(partial, line, StandardCharsets.US_ASCII);
+			Files.move(partial, this.directory.resolve(fileName(callSid) + ".request"),
+					StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not keep a callback request", ex);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${passerelle.telephony.spool-replay-every:60s}", initialDelayString = "10s")
+	void replayRegularly() {
+		if (this.replayEnabled) {
+			replay();
+		}
+	}
+
+	/** Records the requests kept; returns how many were recorded now. */
+	synchronized int replay() {
+		if (!Files.isDirectory(this.directory)) {
+			return 0;
+		}
+		int recorded = 0;
+		for (Path request : requests()) {
+			try {
+				String[] parts = Files.readString(request, StandardCharsets.US_ASCII).trim().split(" ");
+				PhoneNumber from = this.vault.open(Base64.getDecoder().decode(parts[3]));
+				this.calls.requestCallback(parts[0], from.e164(), parts[1], parts[2]);
+				Files.delete(request);
+				recorded++;
+			}
+			catch (IOException | RuntimeException stillFailing) {
+				log.warn("A kept callback request could not be recorded yet ({}): {}", request.getFileName(),
+						stillFailing.getClass().getSimpleName());
+				break;
+			}
+		}
+		return recorded;
+	}
+
+	private List<Path> requests() {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".request")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A CallSid made safe as a file name. */
+	private static String fileName(String callSid) {
+		return callSid.replaceAll("[^A-Za-z0-9]", "_");
+	}
+
+}
