@@ -30,7 +30,8 @@ class StartupBanner {
 				Passerelle is up:
 				  citizen site     {}/
 				  staff app        {}/app/
-				  health           {}/actuator/health""", base, base, base);
+				  training phone   {}/app/telephone (without a Twilio account)
+				  health           {}/actuator/health""", base, base, base, base);
 	}
 
 }
