@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.territory.Departement;
 import fr.passerelle.territory.Territories;
 import fr.passerelle.topic.Topic;
@@ -12,7 +13,13 @@ import fr.passerelle.topic.Topics;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,10 +54,28 @@ class VolunteerController {
 			.filter((topic) -> profile.skills().contains(topic.code()))
 			.map((Topic topic) -> topic.name(locale))
 			.toList();
-		return new MyProfile(departement.code(), departement.name(), skills);
+		String phone = this.volunteers.phoneToRing(accountId).map(PhoneNumber::masked).orElse(null);
+		return new MyProfile(departement.code(), departement.name(), skills, phone);
 	}
 
-	record MyProfile(String departementCode, String departementName, List<String> skills) {
+	/**
+	 * The phone the platform rings to connect the signed-in volunteer to callers; it is
+	 * never shown to them.
+	 */
+	@PutMapping("/api/volunteers/me/phone")
+	MyPhone registerPhone(Authentication authentication, @Valid @RequestBody MyPhone phone) {
+		long accountId = this.accounts.findByEmail(authentication.getName()).orElseThrow().id();
+		return new MyPhone(this.volunteers.registerPhone(accountId, phone.phone()));
+	}
+
+	/**
+	 * @param maskedPhone the phone rung for calls, masked ({@code 06 •• •• •• 42}), or
+	 * {@code null} when none is registered
+	 */
+	record MyProfile(String departementCode, String departementName, List<String> skills, String maskedPhone) {
+	}
+
+	record MyPhone(@NotBlank @Size(max = 30) String phone) {
 	}
 
 }

@@ -22,6 +22,8 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.territory.Departement;
 import fr.passerelle.territory.Territories;
 import fr.passerelle.topic.Topics;
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -51,14 +53,47 @@ public class Volunteers {
 
 	private final ApplicationEventPublisher events;
 
+	private final PhoneVault vault;
+
 	Volunteers(JdbcClient jdbc, AccountManagement accounts, Territories territories, Topics topics, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, PhoneVault vault) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.territories = territories;
 		this.topics = topics;
 		this.clock = clock;
 		this.events = events;
+		this.vault = vault;
+	}
+
+	/**
+	 * Records the phone the platform rings to connect the volunteer to a caller
+	 * (encrypted); the same number again changes nothing.
+	 * @return the number, masked
+	 * @throws RejectedRequest when it is not a French number that can be called
+	 */
+	@Transactional
+	public String registerPhone(long accountId, String typed) {
+		requireVolunteer(accountId);
+		PhoneNumber phone = PhoneNumber.parse(typed);
+		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ? WHERE account_id = ?")
+			.params(this.vault.seal(phone).ciphertext(), accountId)
+			.update();
+		return phone.masked();
+	}
+
+	/**
+	 * The phone to ring for the volunteer, for the telephony module only: never shown,
+	 * never logged.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PhoneNumber> phoneToRing(long accountId) {
+		return this.jdbc.sql("SELECT phone_cipher FROM volunteer WHERE account_id = ?")
+			.param(accountId)
+			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
+			.optional()
+			.flatMap((cipher) -> cipher)
+			.map(this.vault::open);
 	}
 
 	/**

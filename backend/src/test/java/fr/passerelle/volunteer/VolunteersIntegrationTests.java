@@ -12,10 +12,12 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,6 +33,9 @@ class VolunteersIntegrationTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void registersAVolunteerAndReadsThemBack() {
@@ -81,6 +86,35 @@ class VolunteersIntegrationTests {
 		assertThat((String) JsonPath.read(response.body(), "$.departementName")).isEqualTo("La Réunion");
 		assertThat((List<String>) JsonPath.read(response.body(), "$.skills"))
 			.containsExactly("CAF & prestations sociales", "Impôts");
+	}
+
+	@Test
+	void keepsTheVolunteersPhoneEncryptedAndShowsItMasked() {
+		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
+		this.volunteers.register(account.id(), "35", Set.of("CAF"));
+		StaffClient app = new StaffClient(this.port);
+		app.login(account.email(), TestAccounts.PASSWORD);
+		assertThat((Object) JsonPath.read(app.get("/api/volunteers/me").body(), "$.maskedPhone")).isNull();
+
+		HttpResponse<String> registered = app.putJson("/api/volunteers/me/phone", "{\"phone\":\"06 12 34 56 78\"}");
+		HttpResponse<String> again = app.putJson("/api/volunteers/me/phone", "{\"phone\":\"+33612345678\"}");
+
+		assertThat(registered.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(registered.body(), "$.phone")).isEqualTo("06 •• •• •• 78");
+		assertThat(again.body()).isEqualTo(registered.body());
+		assertThat((String) JsonPath.read(app.get("/api/volunteers/me").body(), "$.maskedPhone"))
+			.isEqualTo("06 •• •• •• 78");
+		assertThat(this.volunteers.phoneToRing(account.id())).map(PhoneNumber::e164).hasValue("+33612345678");
+		byte[] stored = this.jdbc.sql("SELECT phone_cipher FROM volunteer WHERE account_id = ?")
+			.param(account.id())
+			.query(byte[].class)
+			.single();
+		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("612345678");
+
+		HttpResponse<String> foreign = app.putJson("/api/volunteers/me/phone", "{\"phone\":\"+14155550100\"}");
+		assertThat(foreign.statusCode()).isEqualTo(400);
+		assertThat(app.putJson("/api/volunteers/me/phone", "{\"phone\":\"\"}").statusCode()).isEqualTo(400);
+		assertThat(this.volunteers.phoneToRing(account.id())).map(PhoneNumber::e164).hasValue("+33612345678");
 	}
 
 	@Test
