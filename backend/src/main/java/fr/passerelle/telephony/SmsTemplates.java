@@ -37,7 +37,10 @@ class SmsTemplates {
 			Set.of("reference", "when", "hotline"), UNREACHABLE, Set.of("reference", "hotline"), INBOUND_REPLY,
 			Set.of("hotline"));
 
-	/** Four SMS segments of Unicode text. */
+	/**
+	 * About four SMS: 160 characters each, or 70 when the text needs characters outside
+	 * the GSM alphabet (ê, ç…).
+	 */
 	static final int MAX_LENGTH = 640;
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
