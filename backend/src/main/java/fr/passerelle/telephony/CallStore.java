@@ -40,17 +40,10 @@ class CallStore {
 
 	/**
 	 * Applies a status callback, unless the call already went further (a late or repeated
-	 * delivery changes nothing); when the call ends, its outcome is set.
-	 * @return whether the call is known
+	 * delivery changes nothing, nor does one for a call never recorded); when the call
+	 * ends, its outcome is set.
 	 */
-	boolean recordStatus(String callSid, CallStatus status, Integer sequence, Integer durationSeconds, Instant now) {
-		boolean known = this.jdbc.sql("SELECT COUNT(*) FROM telephony_call WHERE call_sid = ?")
-			.param(callSid)
-			.query(Integer.class)
-			.single() > 0;
-		if (!known) {
-			return false;
-		}
+	void recordStatus(String callSid, CallStatus status, Integer sequence, Integer durationSeconds, Instant now) {
 		this.jdbc
 			.sql("""
 					UPDATE telephony_call SET status = ?, status_rank = ?, status_sequence = ?,
@@ -69,7 +62,6 @@ class CallStore {
 					CallStatus.SHORT_ABANDON.toSeconds(), callSid, status.rank(), status.rank(), status.rank(),
 					sequence)
 			.update();
-		return true;
 	}
 
 	void attach(String callSid, String topicCode, String postcode, long ticketId) {

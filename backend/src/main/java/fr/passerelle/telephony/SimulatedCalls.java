@@ -296,7 +296,8 @@ class SimulatedCalls {
 		return element.hasAttribute(name) ? element.getAttribute(name) : otherwise;
 	}
 
-	private static String form(Map<String, String> parameters) {
+	/** Form parameters, URL-encoded, as Twilio posts them. */
+	static String form(Map<String, String> parameters) {
 		return parameters.entrySet()
 			.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

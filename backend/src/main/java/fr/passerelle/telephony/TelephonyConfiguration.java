@@ -10,7 +10,6 @@ import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -22,7 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * their signature is what protects them.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TwilioProperties.class)
 class TelephonyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);

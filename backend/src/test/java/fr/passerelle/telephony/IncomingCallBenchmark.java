@@ -2,12 +2,10 @@ package fr.passerelle.telephony;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -22,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -183,7 +180,7 @@ class IncomingCallBenchmark {
 			requests.add(HttpRequest.newBuilder(URI.create(base + PATH))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header(WebhookSignatures.HEADER, signature)
-				.POST(BodyPublishers.ofString(form(parameters)))
+				.POST(BodyPublishers.ofString(SimulatedCalls.form(parameters)))
 				.build());
 		}
 		return requests;
@@ -231,14 +228,6 @@ class IncomingCallBenchmark {
 				"--logging.level.root=WARN"));
 		return new SpringApplicationBuilder(PasserelleApplication.class, BareEndpoint.class).profiles("test")
 			.run(arguments.toArray(String[]::new));
-	}
-
-	private static String form(Map<String, String> parameters) {
-		return parameters.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
 	}
 
 	/**

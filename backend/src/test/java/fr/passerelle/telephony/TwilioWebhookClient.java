@@ -3,7 +3,6 @@ package fr.passerelle.telephony;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -56,10 +54,7 @@ final class TwilioWebhookClient {
 	}
 
 	HttpResponse<String> post(String path, Map<String, String> parameters, String signature, String idempotencyToken) {
-		String body = parameters.entrySet()
-			.stream()
-			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&"));
+		String body = SimulatedCalls.form(parameters);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.localBaseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 			.POST(BodyPublishers.ofString(body));
@@ -114,10 +109,6 @@ final class TwilioWebhookClient {
 		catch (Exception ex) {
 			throw new AssertionError("not TwiML: " + response.body(), ex);
 		}
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 }
