@@ -36,7 +36,7 @@ export function AppRoutes() {
       />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
-        {user && <Route path="telephone" element={<PhonePage />} />}
+        {user && <Route path="telephone" element={<PhonePage me={user} />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}
         <Route path="*" element={<NotFound />} />
       </Route>

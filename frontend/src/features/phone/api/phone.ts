@@ -2,7 +2,23 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
 
-export type CallState = { sid: string | null; ended: boolean; heard: string[]; awaitedKeys: number | null };
+/** What the phone's display shows of a call: the hotline's sentences, the keys pressed, a silence. */
+export type Line = { kind: 'SAID' | 'KEYS' | 'SILENCE'; text: string };
+
+/**
+ * A call of the simulated phone. `RINGING`: the hotline calls this phone; `ACTIVE`: talking with the hotline;
+ * `DIALING`: the hotline rings someone for this call; `BRIDGED`: put through to another phone.
+ */
+export type CallState = {
+  sid: string | null;
+  state: 'QUEUED' | 'RINGING' | 'ACTIVE' | 'DIALING' | 'BRIDGED' | 'ENDED';
+  ended: boolean;
+  incoming: boolean;
+  otherNumber: string | null;
+  heard: string[];
+  awaitedKeys: number | null;
+  transcript: Line[];
+};
 export type Text = { from: string; body: string; receivedAt: string };
 export type SimulatedPhone = { number: string; hotline: string; inbox: Text[]; call: CallState | null };
 
@@ -12,18 +28,34 @@ export function getPhone() {
   return api<SimulatedPhone>('GET', '/api/simulator/phone');
 }
 
-/** The staff member's simulated phone; its inbox is looked at again every few seconds. */
+/**
+ * The staff member's simulated phone: read again every second during a call (the other end may answer or hang
+ * up), every few seconds otherwise (a call or a text may come in).
+ */
 export function usePhone() {
-  return useQuery({ queryKey: PHONE, queryFn: getPhone, refetchInterval: 4000 });
+  return useQuery({
+    queryKey: PHONE,
+    queryFn: getPhone,
+    refetchInterval: (query) => {
+      const call = query.state.data?.call;
+      return call && !call.ended ? 1000 : 3000;
+    },
+  });
 }
 
 type CallAction =
-  { kind: 'dial' } | { kind: 'keys'; keys: string } | { kind: 'silence' } | { kind: 'hangup' };
+  | { kind: 'dial' }
+  | { kind: 'answer' }
+  | { kind: 'keys'; keys: string }
+  | { kind: 'silence' }
+  | { kind: 'hangup' };
 
 export function act(action: CallAction) {
   switch (action.kind) {
     case 'dial':
       return api<CallState>('POST', '/api/simulator/phone/call', { json: {} });
+    case 'answer':
+      return api<CallState>('POST', '/api/simulator/phone/call/answer', { json: {} });
     case 'keys':
       return api<CallState>('POST', '/api/simulator/phone/call/keys', { json: { keys: action.keys } });
     case 'silence':
@@ -33,14 +65,34 @@ export function act(action: CallAction) {
   }
 }
 
-/** Acts on the call; what the hotline answers is handed to `onAnswer`, and the phone is read again. */
-export function useCallAction(onAnswer: (state: CallState) => void) {
+/** Acts on the call; the phone shows what the hotline answers at once, then is read again. */
+export function useCallAction() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: act,
-    onSuccess: (state) => {
-      onAnswer(state);
+    onSuccess: (call) => {
+      queryClient.setQueryData<SimulatedPhone>(PHONE, (phone) => (phone ? { ...phone, call } : phone));
       void queryClient.invalidateQueries({ queryKey: PHONE });
     },
+  });
+}
+
+/** Makes this simulated phone the one the platform rings for the signed-in volunteer. */
+export function useRingThisPhone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (number: string) =>
+      api<{ phone: string }>('PUT', '/api/volunteers/me/phone', { json: { phone: number } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['volunteers', 'me', 'phone'] }),
+  });
+}
+
+/** The number the platform rings for the signed-in volunteer, masked, or null when none is registered. */
+export function useVolunteerPhone(enabled: boolean) {
+  return useQuery({
+    queryKey: ['volunteers', 'me', 'phone'],
+    queryFn: async () =>
+      (await api<{ maskedPhone: string | null }>('GET', '/api/volunteers/me')).maskedPhone ?? null,
+    enabled,
   });
 }

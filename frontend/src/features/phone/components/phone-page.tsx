@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
+import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { usePhone, useCallAction, type CallState } from '../api/phone';
+import {
+  usePhone,
+  useCallAction,
+  useRingThisPhone,
+  useVolunteerPhone,
+  type CallState,
+  type Line,
+} from '../api/phone';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
-
-type Line = { who: 'hotline' | 'caller'; text: string };
 
 /** "+33612345678" → "06 12 34 56 78" */
 export function displayNumber(e164: string) {
@@ -30,42 +36,41 @@ function speak(lines: string[]) {
   }
 }
 
+/** Reads aloud, once, what the hotline says on the call. */
+function useReadAloud(call: CallState | null, enabled: boolean) {
+  const spoken = useRef<{ sid: string | null; count: number }>({ sid: null, count: 0 });
+  useEffect(() => {
+    if (!call) {
+      return;
+    }
+    const said = call.transcript.filter((line) => line.kind === 'SAID').map((line) => line.text);
+    const already = spoken.current.sid === call.sid ? spoken.current.count : 0;
+    spoken.current = { sid: call.sid, count: said.length };
+    if (enabled && said.length > already) {
+      speak(said.slice(already));
+    }
+  }, [call, enabled]);
+}
+
 /**
- * The training phone: a simulated citizen's phone that calls the hotline (through the Twilio simulator) and
- * receives its texts. Volunteers discover what callers hear; coordinators train newcomers with it.
+ * The training phone: a simulated phone that calls the hotline (through the Twilio simulator), rings when the
+ * hotline calls it (a callback, or a call offered to a volunteer), and receives the hotline's texts. Volunteers
+ * discover what callers hear; coordinators train newcomers with it.
  */
-export function PhonePage() {
+export function PhonePage({ me }: { me: Me }) {
   const { t } = useI18n();
   const phone = usePhone();
-  const [lines, setLines] = useState<Line[]>([]);
-  const [call, setCall] = useState<CallState | null>(null);
   const [typed, setTyped] = useState('');
   const [readAloud, setReadAloud] = useState(false);
-  const action = useCallAction((state) => {
-    setCall(state);
-    setLines((before) => [...before, ...state.heard.map((text): Line => ({ who: 'hotline', text }))]);
-    if (readAloud) {
-      speak(state.heard);
-    }
-  });
+  const action = useCallAction();
+  const call = phone.data?.call ?? null;
+  useReadAloud(call, readAloud);
 
-  // a call left under way (page reloaded) is picked up where it was
-  const current = call ?? phone.data?.call ?? null;
-  const inCall = current !== null && !current.ended;
-  const awaited = inCall ? current.awaitedKeys : null;
-
-  function dial() {
-    setLines([]);
-    setTyped('');
-    action.mutate({ kind: 'dial' });
-  }
+  const live = call !== null && !call.ended;
+  const awaited = call?.state === 'ACTIVE' ? call.awaitedKeys : null;
 
   function send(keys: string) {
     setTyped('');
-    setLines((before) => [
-      ...before,
-      { who: 'caller', text: t('phone.youPressed', { keys: keys.split('').join(' ') }) },
-    ]);
     action.mutate({ kind: 'keys', keys });
   }
 
@@ -87,16 +92,21 @@ export function PhonePage() {
     }
   }
 
-  function stayQuiet() {
-    setTyped('');
-    setLines((before) => [...before, { who: 'caller', text: t('phone.youStayedQuiet') }]);
-    action.mutate({ kind: 'silence' });
-  }
-
   function hangUp() {
     setTyped('');
     window.speechSynthesis?.cancel();
     action.mutate({ kind: 'hangup' });
+  }
+
+  function describe(line: Line) {
+    switch (line.kind) {
+      case 'SAID':
+        return `${t('phone.hotlineSays')} ${line.text}`;
+      case 'KEYS':
+        return t('phone.youPressed', { keys: line.text.split('').join(' ') });
+      case 'SILENCE':
+        return t('phone.youStayedQuiet');
+    }
   }
 
   return (
@@ -107,6 +117,7 @@ export function PhonePage() {
       {phone.data && (
         <>
           <p>{t('phone.number', { number: displayNumber(phone.data.number) })}</p>
+          {me.role === 'VOLUNTEER' && <VolunteerPhone number={phone.data.number} />}
           <div className="field">
             <label>
               <input
@@ -117,29 +128,65 @@ export function PhonePage() {
               {t('phone.readAloud')}
             </label>
           </div>
-          {!inCall && (
-            <button type="button" onClick={dial} disabled={action.isPending}>
+          {!live && (
+            <button
+              type="button"
+              onClick={() => {
+                setTyped('');
+                action.mutate({ kind: 'dial' });
+              }}
+              disabled={action.isPending}
+            >
               {t('phone.dial', { hotline: displayNumber(phone.data.hotline) })}
             </button>
           )}
           <section aria-labelledby="phone-call">
-            <h2 id="phone-call">{inCall ? t('phone.callInProgress') : t('phone.call')}</h2>
+            <h2 id="phone-call">
+              {call?.state === 'RINGING'
+                ? t('phone.incoming')
+                : live
+                  ? t('phone.callInProgress')
+                  : t('phone.call')}
+            </h2>
+            {call?.state === 'RINGING' && (
+              <>
+                <p role="status">{t('phone.ringing', { number: displayNumber(call.otherNumber ?? '') })}</p>
+                <p className="actions">
+                  <button
+                    type="button"
+                    onClick={() => action.mutate({ kind: 'answer' })}
+                    disabled={action.isPending}
+                  >
+                    {t('phone.answer')}
+                  </button>{' '}
+                  <button type="button" onClick={hangUp} disabled={action.isPending}>
+                    {t('phone.decline')}
+                  </button>
+                </p>
+              </>
+            )}
             <div role="log" aria-live="polite" aria-label={t('phone.transcript')} className="transcript">
-              {lines.length === 0 && <p>{t('phone.noCall')}</p>}
-              {lines.map((line, index) => (
-                <p key={index} className={line.who === 'caller' ? 'caller' : undefined}>
-                  {line.who === 'hotline' ? `${t('phone.hotlineSays')} ${line.text}` : line.text}
+              {(call === null || call.transcript.length === 0) && call?.state !== 'RINGING' && (
+                <p>{t('phone.noCall')}</p>
+              )}
+              {call?.transcript.map((line, index) => (
+                <p key={index} className={line.kind === 'SAID' ? undefined : 'caller'}>
+                  {describe(line)}
                 </p>
               ))}
-              {current?.ended && <p>{t('phone.ended')}</p>}
+              {call?.state === 'DIALING' && <p>{t('phone.dialing')}</p>}
+              {call?.state === 'BRIDGED' && <p>{t('phone.bridged')}</p>}
+              {call?.ended && <p>{t('phone.ended')}</p>}
             </div>
-            {inCall && (
+            {live && call.state !== 'RINGING' && (
               <>
                 <p role="status">
-                  {awaited === null
-                    ? t('phone.waiting')
-                    : t('phone.awaitedKeys', { count: String(awaited) }) +
-                      (typed ? ` ${t('phone.typed', { keys: typed.split('').join(' ') })}` : '')}
+                  {call.state === 'BRIDGED'
+                    ? t('phone.talking')
+                    : awaited === null
+                      ? t('phone.waiting')
+                      : t('phone.awaitedKeys', { count: String(awaited) }) +
+                        (typed ? ` ${t('phone.typed', { keys: typed.split('').join(' ') })}` : '')}
                 </p>
                 <div role="group" aria-label={t('phone.keypad')} className="keypad">
                   {KEYS.map((key) => (
@@ -157,7 +204,14 @@ export function PhonePage() {
                   ))}
                 </div>
                 <p className="actions">
-                  <button type="button" onClick={stayQuiet} disabled={awaited === null || action.isPending}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setTyped('');
+                      action.mutate({ kind: 'silence' });
+                    }}
+                    disabled={awaited === null || action.isPending}
+                  >
                     {t('phone.stayQuiet')}
                   </button>{' '}
                   <button type="button" onClick={hangUp} disabled={action.isPending}>
@@ -190,5 +244,30 @@ export function PhonePage() {
         </>
       )}
     </Page>
+  );
+}
+
+/** Which phone the platform rings for the volunteer, and a button to make it this one. */
+function VolunteerPhone({ number }: { number: string }) {
+  const { t } = useI18n();
+  const registered = useVolunteerPhone(true);
+  const ringThis = useRingThisPhone();
+  return (
+    <section aria-labelledby="phone-volunteer">
+      <h2 id="phone-volunteer">{t('phone.volunteerPhone')}</h2>
+      {registered.isError && <Notice kind="error">{errorMessage(registered.error, t)}</Notice>}
+      {ringThis.isError && <Notice kind="error">{errorMessage(ringThis.error, t)}</Notice>}
+      {registered.isSuccess && (
+        <p>
+          {registered.data
+            ? t('phone.volunteerPhoneIs', { number: registered.data })
+            : t('phone.volunteerPhoneNone')}
+        </p>
+      )}
+      <button type="button" onClick={() => ringThis.mutate(number)} disabled={ringThis.isPending}>
+        {t('phone.ringThisPhone')}
+      </button>
+      {ringThis.isSuccess && <p role="status">{t('phone.ringThisPhoneDone')}</p>}
+    </section>
   );
 }

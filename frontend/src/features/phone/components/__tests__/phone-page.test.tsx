@@ -2,9 +2,21 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
+import type { Me } from '../../../../lib/auth';
 import { fakeServer } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
+import type { CallState } from '../../api/phone';
 import { displayNumber, PhonePage } from '../phone-page';
+
+const coordinator: Me = {
+  id: 42,
+  email: 'coordination@passerelle.test',
+  displayName: 'Camille Coordination',
+  role: 'COORDINATOR',
+  regionCode: null,
+  regionName: null,
+  passwordChangeRequired: false,
+};
 
 const phone = {
   number: '+33610000042',
@@ -19,27 +31,64 @@ const phone = {
   call: null,
 };
 
+function call(overrides: Partial<CallState>): CallState {
+  return {
+    sid: 'CA1',
+    state: 'ACTIVE',
+    ended: false,
+    incoming: false,
+    otherNumber: '+33199001234',
+    heard: [],
+    awaitedKeys: null,
+    transcript: [],
+    ...overrides,
+  };
+}
+
 describe('PhonePage', () => {
   it('calls the hotline, shows what it says, and sends the keys it waits for', async () => {
+    let current: CallState | null = null;
+    const reply = (next: CallState) => {
+      current = next;
+      return { status: 200, body: next };
+    };
+    const welcome = [
+      { kind: 'SAID' as const, text: 'Bonjour.' },
+      { kind: 'SAID' as const, text: 'Pour CAF, tapez 1.' },
+    ];
     const server = fakeServer({
-      'GET /api/simulator/phone': { status: 200, body: phone },
-      'POST /api/simulator/phone/call': {
-        status: 200,
-        body: { sid: 'CA1', ended: false, heard: ['Bonjour.', 'Pour CAF, tapez 1.'], awaitedKeys: 1 },
-      },
+      'GET /api/simulator/phone': () => ({ status: 200, body: { ...phone, call: current } }),
+      'POST /api/simulator/phone/call': () => reply(call({ awaitedKeys: 1, transcript: welcome })),
       'POST /api/simulator/phone/call/keys': (request) =>
         JSON.parse(request.body).keys === '1'
-          ? {
-              status: 200,
-              body: { sid: 'CA1', ended: false, heard: ['Tapez votre code postal.'], awaitedKeys: 5 },
-            }
-          : { status: 200, body: { sid: 'CA1', ended: true, heard: ['Au revoir.'], awaitedKeys: null } },
+          ? reply(
+              call({
+                awaitedKeys: 5,
+                transcript: [
+                  ...welcome,
+                  { kind: 'KEYS', text: '1' },
+                  { kind: 'SAID', text: 'Tapez votre code postal.' },
+                ],
+              }),
+            )
+          : reply(
+              call({
+                state: 'ENDED',
+                ended: true,
+                transcript: [
+                  ...welcome,
+                  { kind: 'KEYS', text: '35000' },
+                  { kind: 'SAID', text: 'Au revoir.' },
+                ],
+              }),
+            ),
     });
     const user = userEvent.setup();
-    renderWithProviders(<PhonePage />);
+    renderWithProviders(<PhonePage me={coordinator} />);
 
     expect(await screen.findByText('Numéro de ce téléphone : 06 10 00 00 42')).toBeInTheDocument();
     expect(screen.getByText('Passerelle : votre demande K7F-4QX est enregistrée.')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Votre téléphone de bénévole' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Appeler la ligne Passerelle (01 99 00 12 34)' }));
 
     const log = screen.getByRole('log', { name: 'Ce que dit la ligne' });
@@ -47,6 +96,7 @@ describe('PhonePage', () => {
     expect(screen.getByText('La ligne attend 1 touche(s).')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Touche 1' }));
     await waitFor(() => expect(log).toHaveTextContent('Tapez votre code postal.'));
+    expect(log).toHaveTextContent('Vous avez tapé : 1');
 
     for (const key of ['3', '5', '0', '0']) {
       await user.click(screen.getByRole('button', { name: `Touche ${key}` }));
@@ -61,6 +111,60 @@ describe('PhonePage', () => {
       .map((r) => r.body);
     expect(keys).toEqual(['{"keys":"1"}', '{"keys":"35000"}']);
     expect(log).toHaveTextContent('Vous avez tapé : 3 5 0 0 0');
+  });
+
+  it('rings when the hotline calls, and picks up', async () => {
+    let current = call({ state: 'RINGING', incoming: true });
+    const server = fakeServer({
+      'GET /api/simulator/phone': () => ({ status: 200, body: { ...phone, call: current } }),
+      'POST /api/simulator/phone/call/answer': () => {
+        current = call({
+          incoming: true,
+          awaitedKeys: 1,
+          transcript: [
+            { kind: 'SAID', text: 'Rappel de la demande K, 7, F. Pour appeler la personne, tapez 1.' },
+          ],
+        });
+        return { status: 200, body: current };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<PhonePage me={coordinator} />);
+
+    expect(await screen.findByRole('heading', { name: 'Appel entrant' })).toBeInTheDocument();
+    expect(screen.getByText('Votre téléphone sonne : appel de 01 99 00 12 34.')).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Clavier du téléphone' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Décrocher' }));
+
+    const log = screen.getByRole('log', { name: 'Ce que dit la ligne' });
+    await waitFor(() => expect(log).toHaveTextContent('Pour appeler la personne, tapez 1.'));
+    expect(screen.getByText('La ligne attend 1 touche(s).')).toBeInTheDocument();
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toContain(
+      'POST /api/simulator/phone/call/answer',
+    );
+  });
+
+  it('lets a volunteer be called on this phone', async () => {
+    let registered: string | null = null;
+    const server = fakeServer({
+      'GET /api/simulator/phone': { status: 200, body: phone },
+      'GET /api/volunteers/me': () => ({ status: 200, body: { maskedPhone: registered } }),
+      'PUT /api/volunteers/me/phone': () => {
+        registered = '06 •• •• •• 42';
+        return { status: 200, body: { phone: registered } };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<PhonePage me={{ ...coordinator, role: 'VOLUNTEER' }} />);
+
+    expect(await screen.findByText(/Vous n’avez pas encore enregistré de numéro/)).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', { name: 'Recevoir ces appels sur ce téléphone d’entraînement' }),
+    );
+
+    expect(await screen.findByText(/la plateforme vous appelle au 06 •• •• •• 42/)).toBeInTheDocument();
+    const put = server.requests.find((r) => r.method === 'PUT');
+    expect(put?.body).toBe('{"phone":"+33610000042"}');
   });
 
   it('writes French numbers the French way', () => {

@@ -1,6 +1,7 @@
 package fr.passerelle.telephony;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,8 +40,17 @@ class InboundCalls {
 		this.calls.inbound(callSid, this.clock.instant());
 	}
 
-	void statusChanged(String callSid, CallStatus status, Integer sequence, Integer durationSeconds) {
-		this.calls.recordStatus(callSid, status, sequence, durationSeconds, this.clock.instant());
+	/**
+	 * @param parentCallSid the call a dialled leg was dialled from, or {@code null}
+	 * @param leg whose phone a dialled leg reaches, or {@code null}
+	 */
+	void statusChanged(String callSid, String parentCallSid, CallStore.Leg leg, CallStatus status, Integer sequence,
+			Integer durationSeconds) {
+		Instant now = this.clock.instant();
+		if (parentCallSid != null && leg != null) {
+			this.calls.dialled(callSid, parentCallSid, leg, now);
+		}
+		this.calls.recordStatus(callSid, status, sequence, durationSeconds, now);
 	}
 
 	/**

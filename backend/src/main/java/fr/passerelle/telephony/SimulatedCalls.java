@@ -15,11 +15,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -28,16 +37,28 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Calls to the hotline from simulated phones, run as Twilio runs them: every step is a
- * webhook of this application, posted with a valid signature, and its TwiML is
- * interpreted: {@code Say} is what the caller hears, {@code Gather} waits for their keys
- * (or their silence), {@code Redirect} fetches the next step, {@code Hangup} or the end
- * of the document ends the call. One call at a time per phone.
+ * The calls of simulator mode, run as Twilio runs them. Every step is a webhook of this
+ * application, posted with a valid signature, and its TwiML is interpreted: {@code Say}
+ * is what the person on the line hears, {@code Gather} waits for their keys (or their
+ * silence), {@code Redirect} fetches the next step, {@code Dial} rings another simulated
+ * phone and puts the two through once it answers, {@code Hangup} or the end of the
+ * document ends the call. Calls placed through the REST API ring their phone until it
+ * answers, declines or lets it ring out. Status callbacks are posted as Twilio posts
+ * them.
+ * <p>
+ * One lock orders every change, and is held while webhooks are posted, so a call's steps
+ * happen one at a time, in order. What the REST API asks for (placing a call) is only
+ * registered there and carried out by the simulator's own thread, so that a webhook which
+ * calls the API never waits for the lock held by the step that posted it.
  */
 @Component
 class SimulatedCalls {
 
+	private static final Logger log = LoggerFactory.getLogger(SimulatedCalls.class);
+
 	private static final int MAX_REDIRECTS = 10;
+
+	private static final int DEFAULT_DIAL_TIMEOUT = 30;
 
 	private final TwilioSettings settings;
 
@@ -47,7 +68,16 @@ class SimulatedCalls {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final Map<String, Call> calls = new ConcurrentHashMap<>();
+	private final ReentrantLock lock = new ReentrantLock(true);
+
+	private final ScheduledExecutorService network = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "simulated-phone-network");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** The latest call of each phone, by number. */
+	private final Map<String, Call> phones = new ConcurrentHashMap<>();
 
 	SimulatedCalls(TwilioSettings settings, HotlineNumber hotline, Environment environment) {
 		this.settings = settings;
@@ -55,79 +85,315 @@ class SimulatedCalls {
 		this.environment = environment;
 	}
 
+	@PreDestroy
+	void stop() {
+		this.network.shutdownNow();
+	}
+
 	/** The phone's call, if one is under way or just ended. */
 	Call current(String phone) {
-		return this.calls.get(phone);
+		return this.phones.get(phone);
 	}
 
 	/** The phone dials the hotline: Twilio's first webhook, and what it answers. */
-	synchronized Call dial(String phone) {
-		Call call = new Call(TwilioSimulator.sid("CA"), phone);
-		this.calls.put(phone, call);
-		return call.step("/telephony/voice/incoming", null);
+	Call dial(String phone) {
+		return locked(() -> {
+			Call previous = this.phones.get(phone);
+			if (previous != null && !previous.ended()) {
+				hangUp(previous);
+			}
+			Call call = new Call(TwilioSimulator.sid("CA"), phone, Direction.INBOUND, phone, this.hotline.e164(), null);
+			this.phones.put(phone, call);
+			call.state = State.ACTIVE;
+			call.answeredAt = System.nanoTime();
+			call.run("/telephony/voice/incoming", Map.of());
+			return call;
+		});
 	}
 
-	/** The caller keys {@code digits} (ended, as Twilio does, by the finish key). */
-	Call press(String phone, String digits) {
-		return waiting(phone).answer(digits);
-	}
-
-	/** The caller lets the time run out without pressing anything. */
-	Call stayQuiet(String phone) {
-		return waiting(phone).answer("");
-	}
-
-	Call hangUp(String phone) {
-		Call call = this.calls.get(phone);
-		if (call != null) {
-			call.end();
-		}
+	/**
+	 * Twilio's "create a call": the call is registered at once and its phone rings
+	 * shortly after, as Twilio queues a call before placing it.
+	 */
+	Call place(String to, String from, String url, Callback statusCallback, int timeoutSeconds) {
+		Call call = new Call(TwilioSimulator.sid("CA"), to, Direction.OUTBOUND_API, from, to, null);
+		call.url = url;
+		call.statusCallback = statusCallback;
+		later(0, () -> ring(call, timeoutSeconds));
 		return call;
 	}
 
+	/** The phone picks up the call ringing on it. */
+	Call answer(String phone) {
+		return locked(() -> {
+			Call call = this.phones.get(phone);
+			if (call == null || call.state != State.RINGING) {
+				throw new IllegalStateException("no call ringing");
+			}
+			call.state = State.ACTIVE;
+			call.answeredAt = System.nanoTime();
+			call.report("in-progress");
+			if (call.parent != null && call.url == null) {
+				putThrough(call.parent, call);
+			}
+			else {
+				call.run(call.url, Map.of());
+			}
+			return call;
+		});
+	}
+
+	/** The person keys {@code digits} (ended, as Twilio does, by the finish key). */
+	Call press(String phone, String digits) {
+		return locked(() -> waiting(phone).answer(digits));
+	}
+
+	/** The person lets the time run out without pressing anything. */
+	Call stayQuiet(String phone) {
+		return locked(() -> waiting(phone).answer(""));
+	}
+
+	/** The phone hangs up, or declines the call ringing on it. */
+	Call hangUp(String phone) {
+		return locked(() -> {
+			Call call = this.phones.get(phone);
+			if (call != null && !call.ended()) {
+				hangUp(call);
+			}
+			return call;
+		});
+	}
+
+	/**
+	 * The call ringing on the phone rings out, unanswered (tests use it rather than wait
+	 * for the timeout).
+	 */
+	void ringOut(String phone) {
+		locked(() -> {
+			Call call = this.phones.get(phone);
+			if (call != null && call.state == State.RINGING) {
+				call.finish("no-answer");
+			}
+			return call;
+		});
+	}
+
+	private void ring(Call call, int timeoutSeconds) {
+		Call busy = this.phones.get(call.phone);
+		call.report("initiated");
+		if (busy != null && !busy.ended()) {
+			call.finish("busy");
+			return;
+		}
+		this.phones.put(call.phone, call);
+		call.state = State.RINGING;
+		call.report("ringing");
+		later(timeoutSeconds, () -> {
+			if (call.state == State.RINGING) {
+				call.finish("no-answer");
+			}
+		});
+	}
+
+	private void hangUp(Call call) {
+		switch (call.state) {
+			case RINGING -> call.finish("busy");
+			case DIALING -> {
+				Call dialled = call.dialling.leg();
+				call.finish("completed");
+				dialled.finish("canceled");
+			}
+			case BRIDGED -> {
+				Call other = call.bridgedWith;
+				call.finish("completed");
+				other.finish("completed");
+			}
+			default -> call.finish("completed");
+		}
+	}
+
+	private void putThrough(Call parent, Call dialled) {
+		parent.state = State.BRIDGED;
+		dialled.state = State.BRIDGED;
+		parent.bridgedWith = dialled;
+		dialled.bridgedWith = parent;
+	}
+
 	private Call waiting(String phone) {
-		Call call = this.calls.get(phone);
+		Call call = this.phones.get(phone);
 		if (call == null || call.gather == null) {
 			throw new IllegalStateException("no call waiting for keys");
 		}
 		return call;
 	}
 
+	/** A change the simulator's own thread makes, after {@code seconds}. */
+	private void later(int seconds, Runnable change) {
+		this.network.schedule(() -> {
+			try {
+				locked(() -> {
+					change.run();
+					return null;
+				});
+			}
+			catch (RuntimeException failed) {
+				log.warn("A simulated call could not go on: {}", failed.getMessage());
+			}
+		}, seconds, TimeUnit.SECONDS);
+	}
+
+	private <T> T locked(Supplier<T> change) {
+		this.lock.lock();
+		try {
+			return change.get();
+		}
+		catch (RuntimeException ex) {
+			if (!(ex instanceof IllegalStateException)) {
+				log.warn("A simulated call failed", ex);
+			}
+			throw ex;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	enum Direction {
+
+		/** A phone called the hotline. */
+		INBOUND("inbound"),
+		/** The platform placed the call through the REST API. */
+		OUTBOUND_API("outbound-api"),
+		/** Dialled from another call ({@code Dial}). */
+		OUTBOUND_DIAL("outbound-dial");
+
+		private final String twilioName;
+
+		Direction(String twilioName) {
+			this.twilioName = twilioName;
+		}
+
+	}
+
+	/** Where a call stands, as its phone shows it. */
+	enum State {
+
+		/** Placed, not ringing yet. */
+		QUEUED,
+		/** Ringing, not answered. */
+		RINGING,
+		/** Talking with the hotline (its prompts, its keys). */
+		ACTIVE,
+		/** The hotline rings someone else for this call. */
+		DIALING,
+		/** Put through to another phone. */
+		BRIDGED,
+		/** Over. */
+		ENDED
+
+	}
+
 	/**
-	 * A call as its caller lives it.
+	 * Where Twilio posts a call's status, and which of its events.
+	 */
+	record Callback(String url, Set<String> events) {
+	}
+
+	/** What a phone's display shows: a sentence of the hotline, or the person's keys. */
+	record Line(String kind, String text) {
+
+		static Line said(String text) {
+			return new Line("SAID", text);
+		}
+
+	}
+
+	/**
+	 * A call as the person on its phone lives it.
 	 */
 	final class Call {
 
 		private final String sid;
 
+		/** The simulated phone at this end. */
+		private final String phone;
+
+		private final Direction direction;
+
 		private final String from;
 
-		private final long startedAt = System.nanoTime();
+		private final String to;
+
+		private final Call parent;
+
+		private final long createdAt = System.nanoTime();
+
+		private String url;
+
+		private Callback statusCallback;
+
+		private State state = State.QUEUED;
+
+		private long answeredAt;
 
 		private int sequence;
 
-		private boolean ended;
+		private final List<Line> transcript = new ArrayList<>();
 
 		private List<String> heard = List.of();
 
 		private Gather gather;
 
-		Call(String sid, String from) {
+		private Dialling dialling;
+
+		private Call bridgedWith;
+
+		private Call(String sid, String phone, Direction direction, String from, String to, Call parent) {
 			this.sid = sid;
+			this.phone = phone;
+			this.direction = direction;
 			this.from = from;
+			this.to = to;
+			this.parent = parent;
 		}
 
 		String sid() {
 			return this.sid;
 		}
 
-		boolean ended() {
-			return this.ended;
+		String to() {
+			return this.to;
 		}
 
-		/** What the caller heard since their last action. */
+		String from() {
+			return this.from;
+		}
+
+		String direction() {
+			return this.direction.twilioName;
+		}
+
+		State state() {
+			return this.state;
+		}
+
+		boolean ended() {
+			return this.state == State.ENDED;
+		}
+
+		/** Whether the hotline called this phone (rather than the phone the hotline). */
+		boolean incoming() {
+			return this.direction != Direction.INBOUND;
+		}
+
+		/** What the hotline said since the person's last action. */
 		List<String> heard() {
 			return this.heard;
+		}
+
+		/** Everything said and keyed on this call, oldest first. */
+		List<Line> transcript() {
+			return List.copyOf(this.transcript);
 		}
 
 		/** How many keys the hotline waits for, if it does. */
@@ -135,9 +401,9 @@ class SimulatedCalls {
 			return (this.gather != null) ? this.gather.digits : null;
 		}
 
-		synchronized Call answer(String digits) {
+		private Call answer(String digits) {
 			Gather answered = this.gather;
-			if (this.ended || answered == null) {
+			if (ended() || answered == null) {
 				throw new IllegalStateException("no call waiting for keys");
 			}
 			String keys = digits.replaceAll("[^0-9*#]", "");
@@ -148,41 +414,71 @@ class SimulatedCalls {
 			if (keys.length() > answered.digits) {
 				keys = keys.substring(0, answered.digits);
 			}
-			return step(answered.action, keys);
-		}
-
-		synchronized void end() {
-			boolean wasUnderWay = !this.ended;
-			this.ended = true;
-			this.gather = null;
-			this.heard = List.of();
-			if (wasUnderWay) {
-				reportEnd();
-			}
+			this.transcript.add(keys.isEmpty() ? new Line("SILENCE", "") : new Line("KEYS", keys));
+			run(answered.action, Map.of("Digits", keys));
+			return this;
 		}
 
 		/**
-		 * Twilio's status callback when a call ends: completed, and how long it lasted.
+		 * Ends the call with Twilio's final status, reports it, and, for a dialled leg
+		 * that was not put through, tells the call it was dialled from.
 		 */
-		private void reportEnd() {
-			Map<String, String> status = new LinkedHashMap<>();
-			status.put("CallStatus", "completed");
-			status.put("CallDuration",
-					String.valueOf(Duration.ofNanos(System.nanoTime() - this.startedAt).toSeconds()));
-			status.put("SequenceNumber", String.valueOf(this.sequence++));
-			send("/telephony/voice/status", status);
+		private void finish(String status) {
+			if (ended()) {
+				return;
+			}
+			this.state = State.ENDED;
+			this.gather = null;
+			report(status);
+			if (this.parent != null && this.parent.dialling != null && this.parent.dialling.leg() == this) {
+				this.parent.dialled(status, this);
+			}
 		}
 
-		private Call step(String path, String digits) {
+		/** The leg this call dialled is over: Twilio fetches the {@code Dial} action. */
+		private void dialled(String result, Call leg) {
+			Dialling over = this.dialling;
+			this.dialling = null;
+			this.bridgedWith = null;
+			if (!ended()) {
+				this.state = State.ACTIVE;
+			}
+			Map<String, String> outcome = new LinkedHashMap<>();
+			outcome.put("DialCallStatus", result);
+			outcome.put("DialCallSid", leg.sid);
+			if (leg.answeredAt != 0) {
+				outcome.put("DialCallDuration", String.valueOf(secondsSince(leg.answeredAt)));
+			}
+			if (over.action() == null) {
+				if (!ended()) {
+					finish("completed");
+				}
+				return;
+			}
+			if (ended()) {
+				// Twilio still tells the action URL; what it answers is not played
+				send(over.action(), outcome);
+				return;
+			}
+			run(over.action(), outcome);
+		}
+
+		/**
+		 * Fetches {@code path} and plays its TwiML, following redirects, until the
+		 * hotline waits for keys, dials someone, or the call ends.
+		 */
+		private void run(String path, Map<String, String> extra) {
 			List<String> said = new ArrayList<>();
 			this.gather = null;
 			String next = path;
-			String keys = digits;
+			Map<String, String> parameters = extra;
+			boolean over = false;
+			boolean hungUp = false;
 			for (int redirects = 0; next != null && redirects <= MAX_REDIRECTS; redirects++) {
 				String current = next;
-				Document twiml = post(current, keys);
+				Document twiml = post(current, parameters);
 				next = null;
-				keys = null;
+				parameters = Map.of();
 				for (Node node = twiml.getDocumentElement().getFirstChild(); node != null; node = node
 					.getNextSibling()) {
 					if (!(node instanceof Element verb)) {
@@ -190,6 +486,9 @@ class SimulatedCalls {
 					}
 					switch (verb.getTagName()) {
 						case "Say" -> said.add(verb.getTextContent().strip());
+						case "Pause" -> {
+							// time passes for the caller; nothing to hear
+						}
 						case "Gather" -> {
 							for (Element say : children(verb, "Say")) {
 								said.add(say.getTextContent().strip());
@@ -199,32 +498,88 @@ class SimulatedCalls {
 									attribute(verb, "finishOnKey", "#"));
 						}
 						case "Redirect" -> next = verb.getTextContent().strip();
-						case "Hangup" -> this.ended = true;
+						case "Dial" -> startDialling(verb);
 						default -> {
-							// verbs the platform does not use yet end the simulated call
-							this.ended = true;
+							// Hangup, and verbs the platform does not use
+							over = true;
+							hungUp = true;
 						}
 					}
-					if (this.gather != null || this.ended || next != null) {
+					if (this.gather != null || this.dialling != null || over || next != null) {
 						break;
 					}
 				}
-				if (next == null && this.gather == null) {
-					this.ended = true;
+				if (next == null && this.gather == null && this.dialling == null) {
+					over = true;
 				}
 			}
 			this.heard = List.copyOf(said);
-			if (this.ended) {
-				reportEnd();
+			said.forEach((sentence) -> this.transcript.add(Line.said(sentence)));
+			if (!over) {
+				return;
 			}
-			return this;
+			if (!hungUp && this.parent != null && this.parent.dialling != null && this.parent.dialling.leg() == this) {
+				// what a dialled leg hears before it is put through is over
+				putThrough(this.parent, this);
+				return;
+			}
+			finish("completed");
 		}
 
-		private Document post(String path, String digits) {
-			Map<String, String> extra = new LinkedHashMap<>();
-			if (digits != null) {
-				extra.put("Digits", digits);
+		private void startDialling(Element dial) {
+			List<Element> numbers = children(dial, "Number");
+			if (numbers.isEmpty()) {
+				throw new IllegalStateException("the simulator dials numbers only");
 			}
+			Element number = numbers.get(0);
+			String callerId = attribute(dial, "callerId", this.to);
+			Call leg = new Call(TwilioSimulator.sid("CA"), number.getTextContent().strip(), Direction.OUTBOUND_DIAL,
+					callerId, number.getTextContent().strip(), this);
+			leg.url = number.hasAttribute("url") ? number.getAttribute("url") : null;
+			if (number.hasAttribute("statusCallback")) {
+				leg.statusCallback = new Callback(number.getAttribute("statusCallback"),
+						Set.of(attribute(number, "statusCallbackEvent", "completed").split("\\s+")));
+			}
+			this.dialling = new Dialling(dial.hasAttribute("action") ? dial.getAttribute("action") : null, leg);
+			this.state = State.DIALING;
+			int timeout = Integer.parseInt(attribute(dial, "timeout", String.valueOf(DEFAULT_DIAL_TIMEOUT)));
+			later(0, () -> {
+				if (this.dialling != null && this.dialling.leg() == leg) {
+					ring(leg, timeout);
+				}
+			});
+		}
+
+		/**
+		 * Twilio's status callback for this call, if one was asked for this event. A call
+		 * to the hotline reports its end only (the status callback of the hotline's
+		 * number).
+		 */
+		private void report(String status) {
+			boolean end = !status.equals("initiated") && !status.equals("ringing") && !status.equals("in-progress");
+			String event = end ? "completed" : status.equals("in-progress") ? "answered" : status;
+			Callback callback = (this.direction == Direction.INBOUND)
+					? new Callback("/telephony/voice/status", Set.of("completed")) : this.statusCallback;
+			if (callback == null || !callback.events().contains(event)) {
+				return;
+			}
+			Map<String, String> parameters = new LinkedHashMap<>();
+			parameters.put("CallStatus", status);
+			parameters.put("CallbackSource", "call-progress-events");
+			parameters.put("SequenceNumber", String.valueOf(this.sequence++));
+			if (end) {
+				parameters.put("CallDuration",
+						String.valueOf((this.answeredAt != 0) ? secondsSince(this.answeredAt) : 0));
+			}
+			try {
+				send(callback.url(), parameters);
+			}
+			catch (IllegalStateException unreachable) {
+				log.warn("A simulated status callback was not delivered: {}", unreachable.getMessage());
+			}
+		}
+
+		private Document post(String path, Map<String, String> extra) {
 			HttpResponse<byte[]> response = send(path, extra);
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("webhook " + path + " answered " + response.statusCode());
@@ -241,8 +596,8 @@ class SimulatedCalls {
 
 		/** Posts a webhook of this call, signed as Twilio signs them. */
 		private HttpResponse<byte[]> send(String path, Map<String, String> extra) {
-			String relative = path.startsWith(SimulatedCalls.this.settings.publicBaseUrl())
-					? path.substring(SimulatedCalls.this.settings.publicBaseUrl().length()) : path;
+			String base = SimulatedCalls.this.settings.publicBaseUrl();
+			String relative = path.startsWith(base) ? path.substring(base.length()) : path;
 			if (!relative.startsWith("/telephony/")) {
 				throw new IllegalStateException("the simulator only calls this application's webhooks");
 			}
@@ -250,13 +605,16 @@ class SimulatedCalls {
 			parameters.put("AccountSid", SimulatedCalls.this.settings.accountSid());
 			parameters.put("ApiVersion", "2010-04-01");
 			parameters.put("CallSid", this.sid);
-			parameters.put("CallStatus", "in-progress");
-			parameters.put("Direction", "inbound");
+			parameters.put("CallStatus", ended() ? "completed" : (this.state == State.RINGING) ? "ringing"
+					: (this.state == State.QUEUED) ? "queued" : "in-progress");
+			parameters.put("Direction", this.direction.twilioName);
 			parameters.put("From", this.from);
-			parameters.put("To", SimulatedCalls.this.hotline.e164());
+			parameters.put("To", this.to);
+			if (this.parent != null) {
+				parameters.put("ParentCallSid", this.parent.sid);
+			}
 			parameters.putAll(extra);
-			String signature = Signatures.sign(SimulatedCalls.this.settings.authToken(),
-					SimulatedCalls.this.settings.publicBaseUrl() + relative, parameters);
+			String signature = Signatures.sign(SimulatedCalls.this.settings.authToken(), base + relative, parameters);
 			String port = SimulatedCalls.this.environment.getProperty("local.server.port",
 					SimulatedCalls.this.environment.getProperty("server.port", "8080"));
 			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + relative))
@@ -280,6 +638,14 @@ class SimulatedCalls {
 	}
 
 	private record Gather(String action, int digits, String finishOnKey) {
+	}
+
+	/** A {@code Dial} under way: where to go when it is over, and the leg it rings. */
+	private record Dialling(String action, Call leg) {
+	}
+
+	private static long secondsSince(long nanos) {
+		return Duration.ofNanos(System.nanoTime() - nanos).toSeconds();
 	}
 
 	private static List<Element> children(Element parent, String tag) {

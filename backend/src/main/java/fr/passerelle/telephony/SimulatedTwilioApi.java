@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,10 +43,17 @@ class SimulatedTwilioApi {
 
 	private final HotlineNumber hotline;
 
-	SimulatedTwilioApi(TwilioSettings settings, TwilioSimulator simulator, HotlineNumber hotline) {
+	private final SimulatedCalls calls;
+
+	private final Clock clock;
+
+	SimulatedTwilioApi(TwilioSettings settings, TwilioSimulator simulator, HotlineNumber hotline, SimulatedCalls calls,
+			Clock clock) {
 		this.settings = settings;
 		this.simulator = simulator;
 		this.hotline = hotline;
+		this.calls = calls;
+		this.clock = clock;
 	}
 
 	@PostMapping("/Messages.json")
@@ -84,6 +94,62 @@ class SimulatedTwilioApi {
 		message.put("api_version", "2010-04-01");
 		message.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + text.sid() + ".json");
 		return ResponseEntity.status(HttpStatus.CREATED).body(message);
+	}
+
+	/**
+	 * Places a call from the hotline's number; its phone rings, and when it answers the
+	 * simulator fetches {@code Url}.
+	 */
+	@PostMapping("/Calls.json")
+	ResponseEntity<Map<String, Object>> createCall(@PathVariable String accountSid,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam(name = "To", required = false) String to,
+			@RequestParam(name = "From", required = false) String from,
+			@RequestParam(name = "Url", required = false) String url,
+			@RequestParam(name = "Method", required = false) String method,
+			@RequestParam(name = "StatusCallback", required = false) String statusCallback,
+			@RequestParam(name = "StatusCallbackEvent", required = false) List<String> statusCallbackEvents,
+			@RequestParam(name = "Timeout", required = false) String timeout) {
+		ResponseEntity<Map<String, Object>> refused = refusal(accountSid, authorization);
+		if (refused != null) {
+			return refused;
+		}
+		if (to == null || !to.matches("\\+[1-9]\\d{7,14}")) {
+			return error(HttpStatus.BAD_REQUEST, 21211, "The 'To' number " + to + " is not a valid phone number.");
+		}
+		if (from == null || !from.equals(this.hotline.e164())) {
+			return error(HttpStatus.BAD_REQUEST, 21210,
+					"The source phone number provided, " + from + ", is not yet verified for your account.");
+		}
+		if (url == null || !url.matches("https?://.+")) {
+			return error(HttpStatus.BAD_REQUEST, 21205, "Url is not a valid URL: " + url);
+		}
+		if (method != null && !method.equals("POST")) {
+			return error(HttpStatus.BAD_REQUEST, 21208, "The simulator fetches TwiML with POST only.");
+		}
+		int ringSeconds = (timeout != null && timeout.matches("\\d{1,3}")) ? Integer.parseInt(timeout) : 60;
+		if (ringSeconds < 1 || ringSeconds > 600) {
+			return error(HttpStatus.BAD_REQUEST, 21216, "Timeout must be between 1 and 600 seconds.");
+		}
+		SimulatedCalls.Callback callback = (statusCallback != null)
+				? new SimulatedCalls.Callback(statusCallback,
+						Set.copyOf((statusCallbackEvents != null) ? statusCallbackEvents : List.of("completed")))
+				: null;
+		SimulatedCalls.Call call = this.calls.place(to, from, url, callback, ringSeconds);
+		Map<String, Object> created = new LinkedHashMap<>();
+		created.put("sid", call.sid());
+		created.put("account_sid", accountSid);
+		created.put("to", to);
+		created.put("to_formatted", to);
+		created.put("from", from);
+		created.put("from_formatted", from);
+		created.put("status", "queued");
+		created.put("direction", call.direction());
+		created.put("parent_call_sid", null);
+		created.put("date_created", RFC_2822.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
+		created.put("api_version", "2010-04-01");
+		created.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/" + call.sid() + ".json");
+		return ResponseEntity.status(HttpStatus.CREATED).body(created);
 	}
 
 	private ResponseEntity<Map<String, Object>> refusal(String accountSid, String authorization) {

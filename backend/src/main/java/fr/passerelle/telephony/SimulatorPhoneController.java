@@ -54,13 +54,26 @@ class SimulatorPhoneController {
 			.map((text) -> new Text(text.from(), text.body(), text.receivedAt()))
 			.toList();
 		SimulatedCalls.Call call = this.calls.current(number);
-		return new Phone(number, this.hotline.e164(), inbox,
-				(call != null && !call.ended()) ? CallState.of(call) : null);
+		return new Phone(number, this.hotline.e164(), inbox, (call != null) ? CallState.of(call) : null);
 	}
 
 	@PostMapping("/call")
 	CallState dial(Authentication authentication) {
 		return run(() -> this.calls.dial(numberOf(authentication)));
+	}
+
+	/**
+	 * Picks up the call ringing on the phone (the hotline calling back, or offering a
+	 * call).
+	 */
+	@PostMapping("/call/answer")
+	CallState answer(Authentication authentication) {
+		String number = numberOf(authentication);
+		SimulatedCalls.Call ringing = this.calls.current(number);
+		if (ringing == null || ringing.state() != SimulatedCalls.State.RINGING) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "simulator.not-ringing");
+		}
+		return run(() -> this.calls.answer(number));
 	}
 
 	@PostMapping("/call/keys")
@@ -76,7 +89,8 @@ class SimulatorPhoneController {
 	@PostMapping("/call/hangup")
 	CallState hangUp(Authentication authentication) {
 		SimulatedCalls.Call call = this.calls.hangUp(numberOf(authentication));
-		return (call != null) ? CallState.of(call) : new CallState(null, true, List.of(), null);
+		return (call != null) ? CallState.of(call)
+				: new CallState(null, SimulatedCalls.State.ENDED, true, false, null, List.of(), null, List.of());
 	}
 
 	private CallState run(java.util.function.Supplier<SimulatedCalls.Call> action) {
@@ -100,6 +114,9 @@ class SimulatorPhoneController {
 		return String.format("+3361%07d", staff.id() % 10_000_000);
 	}
 
+	/**
+	 * @param call the phone's latest call, under way or over, if any
+	 */
 	record Phone(String number, String hotline, List<Text> inbox, CallState call) {
 	}
 
@@ -110,13 +127,19 @@ class SimulatorPhoneController {
 	}
 
 	/**
-	 * @param heard what the hotline said since the caller's last action
+	 * @param state ringing, with the hotline, dialling someone, put through, or over
+	 * @param incoming whether the hotline called this phone
+	 * @param otherNumber the number on the phone's display: the hotline's, whoever calls
+	 * @param heard what the hotline said since the person's last action
 	 * @param awaitedKeys how many keys it waits for, or {@code null}
+	 * @param transcript everything said and keyed on the call, oldest first
 	 */
-	record CallState(String sid, boolean ended, List<String> heard, Integer awaitedKeys) {
+	record CallState(String sid, SimulatedCalls.State state, boolean ended, boolean incoming, String otherNumber,
+			List<String> heard, Integer awaitedKeys, List<SimulatedCalls.Line> transcript) {
 
 		static CallState of(SimulatedCalls.Call call) {
-			return new CallState(call.sid(), call.ended(), call.heard(), call.awaitedKeys());
+			return new CallState(call.sid(), call.state(), call.ended(), call.incoming(),
+					call.incoming() ? call.from() : call.to(), call.heard(), call.awaitedKeys(), call.transcript());
 		}
 
 	}

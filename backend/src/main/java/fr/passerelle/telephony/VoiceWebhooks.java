@@ -2,6 +2,7 @@ package fr.passerelle.telephony;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -245,27 +245,25 @@ class VoiceWebhooks {
 
 	/**
 	 * Twilio's status callback: where the call stands. Deliveries that come late, twice
-	 * or for a call we never saw change nothing.
+	 * or for a call we never saw change nothing. A leg the platform dialled from another
+	 * call ({@code leg} in the URL, Twilio's {@code ParentCallSid}) is recorded when
+	 * first reported.
 	 */
 	@PostMapping(path = "/status", produces = MediaType.ALL_VALUE)
 	ResponseEntity<Void> status(@RequestParam("CallSid") String callSid, @RequestParam("CallStatus") String status,
 			@RequestParam(name = "SequenceNumber", required = false) String sequence,
-			@RequestParam(name = "CallDuration", required = false) String duration) {
+			@RequestParam(name = "CallDuration", required = false) String duration,
+			@RequestParam(name = "ParentCallSid", required = false) String parentCallSid,
+			@RequestParam(required = false) String leg) {
 		Optional<CallStatus> known = CallStatus.of(status);
 		if (known.isPresent()) {
-			this.calls.statusChanged(callSid, known.get(), number(sequence), number(duration));
+			Optional<CallStore.Leg> dialled = Arrays.stream(CallStore.Leg.values())
+				.filter((value) -> value.name().equals(leg) && parentCallSid != null)
+				.findFirst();
+			this.calls.statusChanged(callSid, dialled.map((value) -> parentCallSid).orElse(null), dialled.orElse(null),
+					known.get(), number(sequence), number(duration));
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	/**
-	 * Anything unexpected: the caller hears an apology rather than Twilio's "an
-	 * application error has occurred".
-	 */
-	@ExceptionHandler(Exception.class)
-	String failed(Exception ex) {
-		log.error("A voice webhook failed", ex);
-		return goodbye("voice.error");
 	}
 
 	private String recorded(TicketView ticket) {

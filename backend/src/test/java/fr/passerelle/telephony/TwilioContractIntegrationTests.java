@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,8 @@ class TwilioContractIntegrationTests {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			this.requests
 				.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), form(body)));
-			byte[] answer = "{\"sid\": \"SM0123456789abcdef0123456789abcdef\", \"status\": \"queued\"}"
+			String prefix = exchange.getRequestURI().getPath().endsWith("/Calls.json") ? "CA" : "SM";
+			byte[] answer = ("{\"sid\": \"" + prefix + "0123456789abcdef0123456789abcdef\", \"status\": \"queued\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(201, answer.length);
@@ -88,8 +90,28 @@ class TwilioContractIntegrationTests {
 				"Passerelle : votre demande K7F-4QX est enregistrée.");
 
 		assertThat(this.requests).hasSize(1);
-		for (Recorded request : this.requests) {
-			assertThat(twilioApi.violations(request.method(), request.path(), request.form()))
+		assertValid(this.requests);
+	}
+
+	@Test
+	void placesCallsAsTwiliosApiDescribesThem() {
+		String sid = CallbackCalls
+			.volunteerCall("https://passerelle.example", PhoneNumber.parse(TestPhones.randomMobile()), this.hotline, 42,
+					7)
+			.create(client())
+			.getSid();
+
+		assertThat(sid).startsWith("CA");
+		assertThat(this.requests).singleElement()
+			.satisfies((request) -> assertThat(request.form()).containsKeys("To", "From", "Url", "StatusCallback",
+					"StatusCallbackEvent", "Timeout"))
+			.satisfies((request) -> assertThat(request.form().get("StatusCallbackEvent")).hasSize(4));
+		assertValid(this.requests);
+	}
+
+	private static void assertValid(List<Recorded> requests) {
+		for (Recorded request : requests) {
+			assertThat(twilioApi.violationsOf(request.method(), request.path(), request.form()))
 				.as(request.method() + " " + request.path())
 				.isEmpty();
 		}
@@ -108,6 +130,13 @@ class TwilioContractIntegrationTests {
 			.asString()
 			.contains("AccountSid");
 		assertThat(twilioApi.violations("PATCH", messages, Map.of())).singleElement().asString().contains("PATCH");
+		assertThat(twilioApi.violationsOf("POST", "/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json",
+				Map.of("To", List.of("+33612345678"), "From", List.of("+33199001234"), "Url",
+						List.of("https://passerelle.example/telephony/voice/x"), "Timeout", List.of("soon"),
+						"StatusCallbackMethod", List.of("PUT"), "Method", List.of("POST", "GET"))))
+			.containsExactlyInAnyOrder("parameter Timeout is not an integer",
+					"parameter StatusCallbackMethod 'PUT' is not one of [GET, POST]",
+					"parameter Method is given 2 times");
 		assertThat(twilioApi.violations("POST", "/2010-04-01/Nothing.json", Map.of())).isNotEmpty();
 	}
 
@@ -116,19 +145,19 @@ class TwilioContractIntegrationTests {
 		return new TwilioRestClient.Builder(ACCOUNT, "token").httpClient(new TwilioHttp(() -> base)).build();
 	}
 
-	private static Map<String, String> form(String body) {
-		Map<String, String> form = new LinkedHashMap<>();
+	private static Map<String, List<String>> form(String body) {
+		Map<String, List<String>> form = new LinkedHashMap<>();
 		for (String pair : body.split("&")) {
 			if (!pair.isEmpty()) {
 				String[] parts = pair.split("=", 2);
-				form.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
-						(parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+				form.computeIfAbsent(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), (name) -> new ArrayList<>())
+					.add((parts.length > 1) ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
 			}
 		}
 		return form;
 	}
 
-	private record Recorded(String method, String path, Map<String, String> form) {
+	private record Recorded(String method, String path, Map<String, List<String>> form) {
 	}
 
 }

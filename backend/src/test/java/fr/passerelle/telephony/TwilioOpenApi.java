@@ -55,6 +55,13 @@ final class TwilioOpenApi {
 	 * one missing, a value of the wrong shape.
 	 */
 	List<String> violations(String method, String path, Map<String, String> form) {
+		Map<String, List<String>> values = new java.util.LinkedHashMap<>();
+		form.forEach((name, value) -> values.put(name, List.of(value)));
+		return violationsOf(method, path, values);
+	}
+
+	/** As {@link #violations}, for a form whose parameters may be repeated. */
+	List<String> violationsOf(String method, String path, Map<String, List<String>> form) {
 		List<String> violations = new ArrayList<>();
 		String relative = path.replaceFirst("^.*?(/2010-04-01/)", "$1").replaceFirst("\\?.*$", "");
 		for (Iterator<Map.Entry<String, JsonNode>> it = this.paths.fields(); it.hasNext();) {
@@ -95,7 +102,7 @@ final class TwilioOpenApi {
 		}
 	}
 
-	private static void checkForm(JsonNode operation, Map<String, String> form, List<String> violations) {
+	private static void checkForm(JsonNode operation, Map<String, List<String>> form, List<String> violations) {
 		JsonNode schema = operation.path("requestBody")
 			.path("content")
 			.path("application/x-www-form-urlencoded")
@@ -106,19 +113,45 @@ final class TwilioOpenApi {
 				violations.add("required parameter " + required.asText() + " missing");
 			}
 		}
-		form.forEach((name, value) -> {
+		form.forEach((name, values) -> {
 			JsonNode property = properties.get(name);
 			if (property == null) {
 				violations.add("parameter " + name + " is not defined");
+				return;
 			}
-			else if ("phone-number".equals(property.path("format").asText())
-					&& !value.matches("\\+[1-9]\\d{1,14}|[a-z]+:.+")) {
-				violations.add("parameter " + name + " is not a phone number");
+			boolean array = "array".equals(property.path("type").asText());
+			if (values.size() > 1 && !array) {
+				violations.add("parameter " + name + " is given " + values.size() + " times");
 			}
-			else if ("uri".equals(property.path("format").asText()) && !value.matches("https?://.+")) {
-				violations.add("parameter " + name + " is not a URI");
+			JsonNode item = array ? property.path("items") : property;
+			for (String value : values) {
+				checkValue(name, item, value, violations);
 			}
 		});
+	}
+
+	private static void checkValue(String name, JsonNode schema, String value, List<String> violations) {
+		String format = schema.path("format").asText();
+		String type = schema.path("type").asText();
+		if ("phone-number".equals(format) && !value.matches("\\+[1-9]\\d{1,14}|[a-z]+:.+")) {
+			violations.add("parameter " + name + " is not a phone number");
+		}
+		else if ("uri".equals(format) && !value.matches("https?://.+")) {
+			violations.add("parameter " + name + " is not a URI");
+		}
+		else if ("integer".equals(type) && !value.matches("-?\\d+")) {
+			violations.add("parameter " + name + " is not an integer");
+		}
+		else if ("boolean".equals(type) && !value.matches("true|false")) {
+			violations.add("parameter " + name + " is not a boolean");
+		}
+		else if (schema.has("enum")) {
+			List<String> allowed = new ArrayList<>();
+			schema.path("enum").forEach((option) -> allowed.add(option.asText()));
+			if (!allowed.contains(value)) {
+				violations.add("parameter " + name + " '" + value + "' is not one of " + allowed);
+			}
+		}
 	}
 
 	/** One file of a .tgz, read without unpacking the rest (POSIX ustar headers). */
