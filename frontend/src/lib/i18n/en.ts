@@ -94,6 +94,7 @@ export const en: Catalogue = {
     ringing: 'Your phone is ringing: call from {number}.',
     answer: 'Answer',
     decline: 'Decline the call',
+    waitingInQueue: 'You are waiting for a volunteer to pick up. The hotline tells you your place regularly.',
     dialing: 'The hotline is calling the other person… Stay on the line.',
     bridged: 'You are connected to the other phone.',
     talking: 'Connected. Hang up when you are done.',

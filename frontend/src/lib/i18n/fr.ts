@@ -95,6 +95,7 @@ export const fr = {
     ringing: 'Votre téléphone sonne : appel de {number}.',
     answer: 'Décrocher',
     decline: 'Refuser l’appel',
+    waitingInQueue: 'Vous attendez qu’un bénévole décroche. La ligne vous redit votre place régulièrement.',
     dialing: 'La ligne appelle l’autre personne… Restez en ligne.',
     bridged: 'Vous êtes en communication avec l’autre téléphone.',
     talking: 'En communication. Raccrochez quand vous avez terminé.',

@@ -7,11 +7,12 @@ export type Line = { kind: 'SAID' | 'KEYS' | 'SILENCE'; text: string };
 
 /**
  * A call of the simulated phone. `RINGING`: the hotline calls this phone; `ACTIVE`: talking with the hotline;
- * `DIALING`: the hotline rings someone for this call; `BRIDGED`: put through to another phone.
+ * `WAITING`: waiting on the line for a volunteer; `DIALING`: the hotline rings someone for this call;
+ * `BRIDGED`: put through to another phone.
  */
 export type CallState = {
   sid: string | null;
-  state: 'QUEUED' | 'RINGING' | 'ACTIVE' | 'DIALING' | 'BRIDGED' | 'ENDED';
+  state: 'QUEUED' | 'RINGING' | 'ACTIVE' | 'WAITING' | 'DIALING' | 'BRIDGED' | 'ENDED';
   ended: boolean;
   incoming: boolean;
   otherNumber: string | null;

@@ -67,7 +67,7 @@ export function PhonePage({ me }: { me: Me }) {
   useReadAloud(call, readAloud);
 
   const live = call !== null && !call.ended;
-  const awaited = call?.state === 'ACTIVE' ? call.awaitedKeys : null;
+  const awaited = call?.state === 'ACTIVE' || call?.state === 'WAITING' ? call.awaitedKeys : null;
 
   function send(keys: string) {
     setTyped('');
@@ -174,6 +174,7 @@ export function PhonePage({ me }: { me: Me }) {
                   {describe(line)}
                 </p>
               ))}
+              {call?.state === 'WAITING' && <p>{t('phone.waitingInQueue')}</p>}
               {call?.state === 'DIALING' && <p>{t('phone.dialing')}</p>}
               {call?.state === 'BRIDGED' && <p>{t('phone.bridged')}</p>}
               {call?.ended && <p>{t('phone.ended')}</p>}

@@ -144,6 +144,27 @@ describe('PhonePage', () => {
     );
   });
 
+  it('waits on the line, and can ask for a callback with 1', async () => {
+    fakeServer({
+      'GET /api/simulator/phone': {
+        status: 200,
+        body: {
+          ...phone,
+          call: call({
+            state: 'WAITING',
+            awaitedKeys: 1,
+            transcript: [{ kind: 'SAID', text: 'Vous êtes en position 2 dans la file d’attente.' }],
+          }),
+        },
+      },
+    });
+    renderWithProviders(<PhonePage me={coordinator} />);
+
+    expect(await screen.findByText(/Vous attendez qu’un bénévole décroche/)).toBeInTheDocument();
+    expect(screen.getByRole('log', { name: 'Ce que dit la ligne' })).toHaveTextContent('position 2');
+    expect(screen.getByRole('button', { name: 'Touche 1' })).toBeEnabled();
+  });
+
   it('lets a volunteer be called on this phone', async () => {
     let registered: string | null = null;
     const server = fakeServer({

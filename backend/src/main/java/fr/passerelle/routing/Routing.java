@@ -282,6 +282,22 @@ public class Routing {
 	}
 
 	/**
+	 * The volunteers available now who could take a live call of this theme and place, at
+	 * once or once it escalates to their région or the whole country.
+	 */
+	public List<Long> availableForLiveCall(String topicCode, String departementCode, String regionCode,
+			String language) {
+		Entry call = new Entry(0, TicketKind.LIVE_CALL, topicCode, departementCode, regionCode, language, 0,
+				Instant.EPOCH, Entry.State.WAITING, null, null);
+		Instant now = this.clock.instant();
+		return this.volunteers.availableForOffers()
+			.stream()
+			.filter((volunteer) -> this.eligibility.eligible(volunteer, call, now))
+			.map(RoutingProfile::accountId)
+			.toList();
+	}
+
+	/**
 	 * A request left a volunteer: they may be free again.
 	 */
 	void freed(long volunteerId) {

@@ -60,6 +60,12 @@ class RoutingStore {
 			.update();
 	}
 
+	void changeKind(long ticketId, TicketKind kind) {
+		this.jdbc.sql("UPDATE routing_entry SET kind = ?, lane = ? WHERE ticket_id = ?")
+			.params(kind.name(), lane(kind), ticketId)
+			.update();
+	}
+
 	Optional<Entry> lock(long ticketId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM routing_entry WHERE ticket_id = ? FOR UPDATE")
 			.param(ticketId)

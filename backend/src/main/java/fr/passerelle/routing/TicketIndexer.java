@@ -1,6 +1,7 @@
 package fr.passerelle.routing;
 
 import fr.passerelle.ticket.TicketClosed;
+import fr.passerelle.ticket.TicketKindChanged;
 import fr.passerelle.ticket.TicketQueued;
 import fr.passerelle.ticket.TicketScheduled;
 import fr.passerelle.volunteer.RoutingProfileChanged;
@@ -28,6 +29,12 @@ class TicketIndexer {
 	@EventListener
 	void on(TicketQueued queued) {
 		this.store.upsertWaiting(queued);
+		this.routing.queueChanged();
+	}
+
+	@EventListener
+	void on(TicketKindChanged changed) {
+		this.store.changeKind(changed.ticketId(), changed.kind());
 		this.routing.queueChanged();
 	}
 

@@ -1,6 +1,7 @@
 package fr.passerelle.telephony;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -95,7 +96,9 @@ class CallStore {
 					        CASE WHEN leg <> 'CALLER' THEN
 					                 CASE :status WHEN 'completed' THEN 'ANSWERED' WHEN 'busy' THEN 'BUSY'
 					                     WHEN 'no-answer' THEN 'NO_ANSWER' WHEN 'canceled' THEN 'CANCELED' ELSE 'FAILED' END
-					             WHEN ticket_id IS NOT NULL THEN 'CALLBACK_REQUESTED'
+					             WHEN outcome IS NOT NULL THEN outcome
+					            WHEN queued_at IS NOT NULL THEN 'ABANDONED'
+					            WHEN ticket_id IS NOT NULL THEN 'CALLBACK_REQUESTED'
 					             WHEN :failed THEN 'FAILED'
 					             WHEN COALESCE(:duration, 0) < :short THEN 'SHORT_ABANDON'
 					             ELSE 'LEFT_IN_MENU' END,
@@ -132,10 +135,103 @@ class CallStore {
 			.update();
 	}
 
+	/**
+	 * The caller joined the queue to wait for a volunteer; again, changes nothing.
+	 */
+	void queued(String callSid, Instant at) {
+		this.jdbc.sql("UPDATE telephony_call SET queued_at = COALESCE(queued_at, ?) WHERE call_sid = ?")
+			.params(Timestamp.from(at), callSid)
+			.update();
+	}
+
+	/** Twilio told which of its queues the caller waits in. */
+	void waitsIn(String callSid, String queueSid) {
+		this.jdbc.sql("UPDATE telephony_call SET queue_sid = ? WHERE call_sid = ? AND queue_sid IS NULL")
+			.params(queueSid, callSid)
+			.update();
+	}
+
+	/**
+	 * The caller left the queue (put through, called back instead, hung up): the first
+	 * time, the time and what happened are kept.
+	 */
+	void leftQueue(String callSid, Instant at, String outcome) {
+		this.jdbc.sql("""
+				UPDATE telephony_call SET dequeued_at = ?, outcome = ?
+				WHERE call_sid = ? AND queued_at IS NOT NULL AND dequeued_at IS NULL""")
+			.params(Timestamp.from(at), outcome, callSid)
+			.update();
+	}
+
+	/** How long the caller has waited in the queue, if they did. */
+	Optional<Duration> queueTime(String callSid, Instant now) {
+		return this.jdbc.sql("SELECT queued_at FROM telephony_call WHERE call_sid = ? AND queued_at IS NOT NULL")
+			.param(callSid)
+			.query((rs, row) -> Duration.between(rs.getTimestamp(1).toInstant(), now))
+			.optional();
+	}
+
+	/**
+	 * The caller waiting in a queue for this request: their call and Twilio's queue.
+	 */
+	Optional<Waiting> waitingFor(long ticketId) {
+		return this.jdbc.sql("""
+				SELECT call_sid, queue_sid FROM telephony_call
+				WHERE ticket_id = ? AND leg = 'CALLER' AND queue_sid IS NOT NULL AND dequeued_at IS NULL
+				ORDER BY started_at DESC LIMIT 1""")
+			.param(ticketId)
+			.query((rs, row) -> new Waiting(rs.getString(1), rs.getString(2)))
+			.optional();
+	}
+
+	/**
+	 * Records that the volunteer's phone is to ring for this request; false when it was
+	 * already (the offer delivered again).
+	 */
+	boolean firstRing(long ticketId, long volunteerId) {
+		return this.jdbc.sql("INSERT IGNORE INTO telephony_offer_ring (ticket_id, volunteer_id) VALUES (?, ?)")
+			.params(ticketId, volunteerId)
+			.update() == 1;
+	}
+
+	/** The call that rang the volunteer for this request, if any. */
+	Optional<String> ringOf(long ticketId, long volunteerId) {
+		return this.jdbc.sql(
+				"SELECT call_sid FROM telephony_offer_ring WHERE ticket_id = ? AND volunteer_id = ? AND call_sid IS NOT NULL")
+			.params(ticketId, volunteerId)
+			.query(String.class)
+			.optional();
+	}
+
+	/** The volunteer pressed 1 on the call that rang them: they are on the line. */
+	void acceptedOnPhone(long ticketId, long volunteerId) {
+		this.jdbc.sql("UPDATE telephony_offer_ring SET accepted = TRUE WHERE ticket_id = ? AND volunteer_id = ?")
+			.params(ticketId, volunteerId)
+			.update();
+	}
+
+	boolean wasAcceptedOnPhone(long ticketId, long volunteerId) {
+		return this.jdbc.sql("SELECT accepted FROM telephony_offer_ring WHERE ticket_id = ? AND volunteer_id = ?")
+			.params(ticketId, volunteerId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	void rang(long ticketId, long volunteerId, String callSid) {
+		this.jdbc.sql("UPDATE telephony_offer_ring SET call_sid = ? WHERE ticket_id = ? AND volunteer_id = ?")
+			.params(callSid, ticketId, volunteerId)
+			.update();
+	}
+
 	void attach(String callSid, String topicCode, String postcode, long ticketId) {
 		this.jdbc.sql("UPDATE telephony_call SET topic_code = ?, postcode = ?, ticket_id = ? WHERE call_sid = ?")
 			.params(topicCode, postcode, ticketId, callSid)
 			.update();
+	}
+
+	/** A caller in one of Twilio's queues. */
+	record Waiting(String callSid, String queueSid) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
@@ -56,22 +57,41 @@ class InboundCalls {
 	/**
 	 * The caller asks to be called back on the number they call from. A webhook delivered
 	 * twice, or a caller confirming twice, gets the same request.
-	 * <p>
-	 * The call is recorded first, on its own: deliveries that arrive together then queue
-	 * on its row lock, and the first one's request is the others' answer.
 	 * @throws fr.passerelle.platform.RejectedRequest when the number cannot be called
 	 * back (withheld, foreign…), and nothing is recorded
 	 */
 	TicketView requestCallback(String callSid, String from, String topicCode, String postcode) {
+		return open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.CALLBACK, topicCode, postcode, from, null,
+				Set.of(), null));
+	}
+
+	/**
+	 * The caller waits on the line for a volunteer: a live call joins the queue.
+	 * Delivered twice, it is the same request; a caller who asked for the same help a
+	 * moment ago gets that earlier request (which may be a callback).
+	 */
+	TicketView waitOnLine(String callSid, String from, String topicCode, String postcode) {
+		TicketView ticket = open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, topicCode, postcode,
+				from, null, Set.of(), null));
+		if (ticket.kind() == TicketKind.LIVE_CALL) {
+			this.calls.queued(callSid, this.clock.instant());
+		}
+		return ticket;
+	}
+
+	/**
+	 * The call is recorded first, on its own: deliveries that arrive together then queue
+	 * on its row lock, and the first one's request is the others' answer.
+	 */
+	private TicketView open(String callSid, HelpRequest request) {
 		this.calls.inbound(callSid, this.clock.instant());
 		return this.transaction.execute((status) -> {
 			Optional<Long> earlier = this.calls.lockTicketOf(callSid);
 			if (earlier.isPresent()) {
 				return this.tickets.find(earlier.get()).orElseThrow();
 			}
-			TicketView ticket = this.tickets
-				.open(HelpRequest.callback(TicketSource.PHONE, topicCode, postcode, from, null, Set.of()));
-			this.calls.attach(callSid, topicCode, ticket.postcode(), ticket.id());
+			TicketView ticket = this.tickets.open(request);
+			this.calls.attach(callSid, request.topicCode(), ticket.postcode(), ticket.id());
 			return ticket;
 		});
 	}

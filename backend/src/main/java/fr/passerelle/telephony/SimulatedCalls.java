@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -78,6 +80,12 @@ class SimulatedCalls {
 
 	/** The latest call of each phone, by number. */
 	private final Map<String, Call> phones = new ConcurrentHashMap<>();
+
+	/** Every call, by SID. */
+	private final Map<String, Call> calls = new ConcurrentHashMap<>();
+
+	/** The calls in each conference, by name. */
+	private final Map<String, List<Call>> conferences = new ConcurrentHashMap<>();
 
 	SimulatedCalls(TwilioSettings settings, HotlineNumber hotline, Environment environment) {
 		this.settings = settings;
@@ -196,8 +204,20 @@ class SimulatedCalls {
 	}
 
 	private void hangUp(Call call) {
+		if (call.dialling != null && call.dialling.conference() != null) {
+			leaveConference(call);
+			return;
+		}
 		switch (call.state) {
 			case RINGING -> call.finish("busy");
+			case WAITING -> {
+				String action = call.waiting.action();
+				Map<String, String> left = call.leaveQueue("hangup");
+				call.finish("completed");
+				if (action != null) {
+					call.send(action, left);
+				}
+			}
 			case DIALING -> {
 				Call dialled = call.dialling.leg();
 				call.finish("completed");
@@ -217,6 +237,73 @@ class SimulatedCalls {
 		dialled.state = State.BRIDGED;
 		parent.bridgedWith = dialled;
 		dialled.bridgedWith = parent;
+	}
+
+	/**
+	 * Twilio's "update a queue member": the caller waiting in the queue is taken out of
+	 * it to the TwiML at {@code url}, shortly after.
+	 * @return the member as Twilio describes it, or empty when no such caller waits there
+	 */
+	Optional<Map<String, Object>> dequeue(String queueSid, String callSid, String url) {
+		Call call = this.calls.get(callSid);
+		if (call == null || call.waiting == null || !call.waiting.queueSid().equals(queueSid)) {
+			return Optional.empty();
+		}
+		Map<String, Object> member = new LinkedHashMap<>();
+		member.put("call_sid", callSid);
+		member.put("queue_sid", queueSid);
+		member.put("position", position(call));
+		member.put("wait_time", secondsSince(call.waiting.since()));
+		later(0, () -> {
+			if (call.state == State.WAITING && call.waiting != null) {
+				call.leaveQueue("redirected");
+				call.run(url, Map.of());
+			}
+		});
+		return Optional.of(member);
+	}
+
+	/** A caller's place in their queue, first in first out, as Twilio counts it. */
+	private int position(Call call) {
+		return 1 + (int) this.calls.values()
+			.stream()
+			.filter((other) -> other.waiting != null && other.waiting.queueSid().equals(call.waiting.queueSid())
+					&& other.waiting.since() < call.waiting.since())
+			.count();
+	}
+
+	private void joinConference(Call call, String name) {
+		List<Call> room = this.conferences.computeIfAbsent(name, (key) -> new ArrayList<>());
+		room.add(call);
+		call.state = State.DIALING;
+		if (room.size() >= 2) {
+			for (Call member : room) {
+				member.state = State.BRIDGED;
+				member.bridgedWith = room.stream().filter((other) -> other != member).findFirst().orElse(null);
+			}
+		}
+	}
+
+	/**
+	 * A call hangs up in a conference: every conference the platform starts ends when one
+	 * of its two people leaves, and the others go on with their {@code Dial} action.
+	 */
+	private void leaveConference(Call call) {
+		String name = call.dialling.conference();
+		List<Call> room = this.conferences.getOrDefault(name, new ArrayList<>());
+		room.remove(call);
+		String action = call.dialling.action();
+		call.dialling = null;
+		call.finish("completed");
+		if (action != null) {
+			// Twilio still tells the action URL; what it answers is not played
+			call.send(action, Map.of("DialCallStatus", "completed"));
+		}
+		List<Call> others = new ArrayList<>(room);
+		this.conferences.remove(name);
+		for (Call other : others) {
+			other.dialled("completed", null);
+		}
 	}
 
 	private Call waiting(String phone) {
@@ -284,6 +371,8 @@ class SimulatedCalls {
 		RINGING,
 		/** Talking with the hotline (its prompts, its keys). */
 		ACTIVE,
+		/** Waiting in the hotline's queue, hearing its wait messages. */
+		WAITING,
 		/** The hotline rings someone else for this call. */
 		DIALING,
 		/** Put through to another phone. */
@@ -346,6 +435,10 @@ class SimulatedCalls {
 
 		private Dialling dialling;
 
+		private Waiting waiting;
+
+		private int holdRound;
+
 		private Call bridgedWith;
 
 		private Call(String sid, String phone, Direction direction, String from, String to, Call parent) {
@@ -355,6 +448,7 @@ class SimulatedCalls {
 			this.from = from;
 			this.to = to;
 			this.parent = parent;
+			SimulatedCalls.this.calls.put(sid, this);
 		}
 
 		String sid() {
@@ -415,6 +509,17 @@ class SimulatedCalls {
 				keys = keys.substring(0, answered.digits);
 			}
 			this.transcript.add(keys.isEmpty() ? new Line("SILENCE", "") : new Line("KEYS", keys));
+			if (keys.isEmpty() && !answered.actionOnEmptyResult()) {
+				// Twilio goes on without posting; in the queue, the wait messages start
+				// again
+				if (this.waiting != null) {
+					run(this.waiting.waitUrl(), Map.of());
+				}
+				else {
+					finish("completed");
+				}
+				return this;
+			}
 			run(answered.action, Map.of("Digits", keys));
 			return this;
 		}
@@ -429,6 +534,7 @@ class SimulatedCalls {
 			}
 			this.state = State.ENDED;
 			this.gather = null;
+			this.waiting = null;
 			report(status);
 			if (this.parent != null && this.parent.dialling != null && this.parent.dialling.leg() == this) {
 				this.parent.dialled(status, this);
@@ -445,9 +551,11 @@ class SimulatedCalls {
 			}
 			Map<String, String> outcome = new LinkedHashMap<>();
 			outcome.put("DialCallStatus", result);
-			outcome.put("DialCallSid", leg.sid);
-			if (leg.answeredAt != 0) {
-				outcome.put("DialCallDuration", String.valueOf(secondsSince(leg.answeredAt)));
+			if (leg != null) {
+				outcome.put("DialCallSid", leg.sid);
+				if (leg.answeredAt != 0) {
+					outcome.put("DialCallDuration", String.valueOf(secondsSince(leg.answeredAt)));
+				}
 			}
 			if (over.action() == null) {
 				if (!ended()) {
@@ -476,9 +584,14 @@ class SimulatedCalls {
 			boolean hungUp = false;
 			for (int redirects = 0; next != null && redirects <= MAX_REDIRECTS; redirects++) {
 				String current = next;
+				if (this.waiting != null) {
+					parameters = new LinkedHashMap<>(parameters);
+					parameters.putAll(waitParameters());
+				}
 				Document twiml = post(current, parameters);
 				next = null;
 				parameters = Map.of();
+				int round = ++this.holdRound;
 				for (Node node = twiml.getDocumentElement().getFirstChild(); node != null; node = node
 					.getNextSibling()) {
 					if (!(node instanceof Element verb)) {
@@ -495,10 +608,29 @@ class SimulatedCalls {
 							}
 							this.gather = new Gather(attribute(verb, "action", current),
 									Integer.parseInt(attribute(verb, "numDigits", "1")),
-									attribute(verb, "finishOnKey", "#"));
+									attribute(verb, "finishOnKey", "#"),
+									Integer.parseInt(attribute(verb, "timeout", "5")),
+									!attribute(verb, "actionOnEmptyResult", "false").equals("false"));
 						}
 						case "Redirect" -> next = verb.getTextContent().strip();
 						case "Dial" -> startDialling(verb);
+						case "Enqueue" -> {
+							this.waiting = new Waiting(queueSid(verb.getTextContent().strip()),
+									attribute(verb, "waitUrl", null), attribute(verb, "action", null),
+									System.nanoTime());
+							this.state = State.WAITING;
+							next = this.waiting.waitUrl();
+						}
+						case "Leave" -> {
+							if (this.waiting != null) {
+								String action = this.waiting.action();
+								parameters = leaveQueue("leave");
+								next = action;
+								if (action == null) {
+									over = true;
+								}
+							}
+						}
 						default -> {
 							// Hangup, and verbs the platform does not use
 							over = true;
@@ -508,6 +640,17 @@ class SimulatedCalls {
 					if (this.gather != null || this.dialling != null || over || next != null) {
 						break;
 					}
+				}
+				if (this.waiting != null && next == null && !over) {
+					// the wait messages play again after the gather's timeout, or at once
+					int seconds = (this.gather != null) ? this.gather.timeoutSeconds() : 1;
+					String waitUrl = this.waiting.waitUrl();
+					later(seconds, () -> {
+						if (this.state == State.WAITING && this.holdRound == round) {
+							run(waitUrl, Map.of());
+						}
+					});
+					break;
 				}
 				if (next == null && this.gather == null && this.dialling == null) {
 					over = true;
@@ -527,9 +670,17 @@ class SimulatedCalls {
 		}
 
 		private void startDialling(Element dial) {
+			List<Element> rooms = children(dial, "Conference");
+			if (!rooms.isEmpty()) {
+				String name = rooms.get(0).getTextContent().strip();
+				this.dialling = new Dialling(dial.hasAttribute("action") ? dial.getAttribute("action") : null, null,
+						name);
+				joinConference(this, name);
+				return;
+			}
 			List<Element> numbers = children(dial, "Number");
 			if (numbers.isEmpty()) {
-				throw new IllegalStateException("the simulator dials numbers only");
+				throw new IllegalStateException("the simulator dials numbers and conferences only");
 			}
 			Element number = numbers.get(0);
 			String callerId = attribute(dial, "callerId", this.to);
@@ -540,7 +691,7 @@ class SimulatedCalls {
 				leg.statusCallback = new Callback(number.getAttribute("statusCallback"),
 						Set.of(attribute(number, "statusCallbackEvent", "completed").split("\\s+")));
 			}
-			this.dialling = new Dialling(dial.hasAttribute("action") ? dial.getAttribute("action") : null, leg);
+			this.dialling = new Dialling(dial.hasAttribute("action") ? dial.getAttribute("action") : null, leg, null);
 			this.state = State.DIALING;
 			int timeout = Integer.parseInt(attribute(dial, "timeout", String.valueOf(DEFAULT_DIAL_TIMEOUT)));
 			later(0, () -> {
@@ -548,6 +699,38 @@ class SimulatedCalls {
 					ring(leg, timeout);
 				}
 			});
+		}
+
+		/** What Twilio adds to the requests of a caller waiting in a queue. */
+		private Map<String, String> waitParameters() {
+			Map<String, String> queue = new LinkedHashMap<>();
+			queue.put("QueueSid", this.waiting.queueSid());
+			queue.put("QueuePosition", String.valueOf(position(this)));
+			queue.put("QueueTime", String.valueOf(secondsSince(this.waiting.since())));
+			queue.put("AvgQueueTime", String.valueOf(secondsSince(this.waiting.since())));
+			queue.put("CurrentQueueSize", String.valueOf(SimulatedCalls.this.calls.values()
+				.stream()
+				.filter((other) -> other.waiting != null && other.waiting.queueSid().equals(this.waiting.queueSid()))
+				.count()));
+			queue.put("MaxQueueSize", "100");
+			return queue;
+		}
+
+		/**
+		 * The caller leaves the queue; what Twilio posts to the {@code Enqueue} action.
+		 */
+		private Map<String, String> leaveQueue(String result) {
+			Map<String, String> left = new LinkedHashMap<>();
+			left.put("QueueResult", result);
+			left.put("QueueSid", this.waiting.queueSid());
+			left.put("QueueTime", String.valueOf(secondsSince(this.waiting.since())));
+			this.waiting = null;
+			this.gather = null;
+			this.holdRound++;
+			if (this.state == State.WAITING) {
+				this.state = State.ACTIVE;
+			}
+			return left;
 		}
 
 		/**
@@ -637,11 +820,24 @@ class SimulatedCalls {
 
 	}
 
-	private record Gather(String action, int digits, String finishOnKey) {
+	private record Gather(String action, int digits, String finishOnKey, int timeoutSeconds,
+			boolean actionOnEmptyResult) {
 	}
 
-	/** A {@code Dial} under way: where to go when it is over, and the leg it rings. */
-	private record Dialling(String action, Call leg) {
+	/**
+	 * A {@code Dial} under way: where to go when it is over, and the leg it rings or the
+	 * conference it joined.
+	 */
+	private record Dialling(String action, Call leg, String conference) {
+	}
+
+	/** A caller in a queue ({@code Enqueue}). */
+	private record Waiting(String queueSid, String waitUrl, String action, long since) {
+	}
+
+	/** The SID of a queue, the same for the same name. */
+	static String queueSid(String name) {
+		return "QU" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
 	}
 
 	private static long secondsSince(long nanos) {

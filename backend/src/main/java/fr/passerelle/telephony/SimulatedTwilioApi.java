@@ -152,6 +152,37 @@ class SimulatedTwilioApi {
 		return ResponseEntity.status(HttpStatus.CREATED).body(created);
 	}
 
+	/**
+	 * Takes a caller out of a queue to the TwiML at {@code Url} (Twilio's "update a queue
+	 * member").
+	 */
+	@PostMapping("/Queues/{queueSid}/Members/{callSid}.json")
+	ResponseEntity<Map<String, Object>> dequeue(@PathVariable String accountSid, @PathVariable String queueSid,
+			@PathVariable String callSid,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam(name = "Url", required = false) String url,
+			@RequestParam(name = "Method", required = false) String method) {
+		ResponseEntity<Map<String, Object>> refused = refusal(accountSid, authorization);
+		if (refused != null) {
+			return refused;
+		}
+		if (url == null || !url.matches("https?://.+")) {
+			return error(HttpStatus.BAD_REQUEST, 21205, "Url is not a valid URL: " + url);
+		}
+		if (method != null && !method.equals("POST")) {
+			return error(HttpStatus.BAD_REQUEST, 21208, "The simulator fetches TwiML with POST only.");
+		}
+		return this.calls.dequeue(queueSid, callSid, url).map((member) -> {
+			Map<String, Object> answer = new LinkedHashMap<>(member);
+			answer.put("date_enqueued", RFC_2822.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
+			answer.put("uri",
+					"/2010-04-01/Accounts/" + accountSid + "/Queues/" + queueSid + "/Members/" + callSid + ".json");
+			return ResponseEntity.ok(answer);
+		})
+			.orElseGet(() -> error(HttpStatus.NOT_FOUND, 20404, "The requested resource /2010-04-01/Accounts/"
+					+ accountSid + "/Queues/" + queueSid + "/Members/" + callSid + ".json was not found"));
+	}
+
 	private ResponseEntity<Map<String, Object>> refusal(String accountSid, String authorization) {
 		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
 			return error(HttpStatus.NOT_FOUND, 20404, "The requested resource was not found");

@@ -19,6 +19,8 @@ import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.territory.Territories;
+import fr.passerelle.ticket.TicketKind;
+import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
@@ -75,10 +77,14 @@ class VoiceWebhooks {
 
 	private final FallbackSpool spool;
 
+	private final Announcements announcements;
+
+	private final LiveCalls live;
+
 	private final Clock clock;
 
 	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
-			HotlineNumber hotline, FallbackSpool spool, Clock clock) {
+			HotlineNumber hotline, FallbackSpool spool, Announcements announcements, LiveCalls live, Clock clock) {
 		this.voice = voice;
 		this.topics = topics;
 		this.territories = territories;
@@ -86,6 +92,8 @@ class VoiceWebhooks {
 		this.calls = calls;
 		this.hotline = hotline;
 		this.spool = spool;
+		this.announcements = announcements;
+		this.live = live;
 		this.clock = clock;
 	}
 
@@ -182,7 +190,9 @@ class VoiceWebhooks {
 		}
 		TicketView ticket;
 		try {
-			ticket = this.calls.requestCallback(callSid, from, topicCode, area.postcode().value());
+			ticket = this.live.canWaitOnLine(topicCode, area)
+					? this.calls.waitOnLine(callSid, callable(from), topicCode, area.postcode().value())
+					: this.calls.requestCallback(callSid, from, topicCode, area.postcode().value());
 		}
 		catch (RejectedRequest refused) {
 			if (refused.messageCode().startsWith("phone.") || refused.messageCode().startsWith("ticket.phone.")) {
@@ -190,7 +200,9 @@ class VoiceWebhooks {
 			}
 			throw refused;
 		}
-		return recorded(ticket);
+		boolean waiting = ticket.kind() == TicketKind.LIVE_CALL
+				&& (ticket.status() == TicketStatus.QUEUED || ticket.status() == TicketStatus.OFFERED);
+		return waiting ? LiveWebhooks.enqueue(this.voice, ticket) : this.announcements.recorded(ticket);
 	}
 
 	/**
@@ -229,7 +241,8 @@ class VoiceWebhooks {
 			return goodbye("voice.number.unusable");
 		}
 		try {
-			return recorded(this.calls.requestCallback(callSid, caller.e164(), FALLBACK_TOPIC, postcode));
+			return this.announcements
+				.recorded(this.calls.requestCallback(callSid, caller.e164(), FALLBACK_TOPIC, postcode));
 		}
 		catch (DataAccessException | TransactionException databaseDown) {
 			log.warn("The database could not record a callback request: kept for later ({})",
@@ -266,24 +279,24 @@ class VoiceWebhooks {
 		return ResponseEntity.noContent().build();
 	}
 
-	private String recorded(TicketView ticket) {
-		VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.callback.recorded"))
-			.say(this.voice.say("voice.callback.reference", Voice.spelled(ticket.reference().value())));
-		if (ticket.earlierTicketId() != null && ticket.priority() > 0) {
-			response.say(this.voice.say("voice.callback.priority"));
-		}
-		String hotline = this.hotline.spoken();
-		response.say(this.voice.firstCallLater(ticket, this.clock.instant())
-			.map((later) -> this.voice.say("voice.callback.delay.later", later, hotline))
-			.orElseGet(() -> this.voice.say("voice.callback.delay.soon", hotline)));
-		return Voice.xml(response.say(this.voice.say("voice.goodbye")).hangup(new Hangup.Builder().build()).build());
-	}
-
 	private record Rendered(String xml, long at) {
 	}
 
-	private static Integer number(String digits) {
+	static Integer number(String digits) {
 		return (digits != null && digits.matches("\\d{1,9}")) ? Integer.valueOf(digits) : null;
+	}
+
+	/**
+	 * The caller's number if it can be called back; a withheld one can still wait on the
+	 * line, without the callback option.
+	 */
+	private static String callable(String from) {
+		try {
+			return PhoneNumber.parse(from).e164();
+		}
+		catch (RejectedRequest withheld) {
+			return "";
+		}
 	}
 
 	private Gather menu(int silences) {

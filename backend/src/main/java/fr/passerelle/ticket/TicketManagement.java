@@ -465,6 +465,52 @@ public class TicketManagement {
 	}
 
 	/**
+	 * A caller waiting on the line asks to be called back: the request becomes a callback
+	 * and keeps its place (and its volunteer, if one was just offered it). Asking again
+	 * changes nothing.
+	 * @throws RejectedRequest when the request is closed already
+	 */
+	@Transactional
+	public TicketView turnIntoCallback(long ticketId) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.kind == TicketKind.CALLBACK) {
+			return view(ticket);
+		}
+		if (ticket.status.isClosed()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.closed");
+		}
+		Instant now = this.clock.instant();
+		ticket.kind = TicketKind.CALLBACK;
+		ticket.dueAt = now.plus(Duration.ofHours(24));
+		this.store.changeKind(ticketId, TicketKind.CALLBACK);
+		this.store.update(ticket);
+		this.store.appendEvent(ticketId, now, null, "TURNED_INTO_CALLBACK", null);
+		this.events.publishEvent(new TicketKindChanged(ticketId, TicketKind.CALLBACK));
+		this.events.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
+		return view(ticket);
+	}
+
+	/**
+	 * How many live calls of a région wait for a volunteer.
+	 */
+	@Transactional(readOnly = true)
+	public int waitingLiveCalls(String regionCode) {
+		return this.store.waitingLiveCalls(regionCode);
+	}
+
+	/**
+	 * Where a waiting live call stands in the queue (1: next), or empty once it no longer
+	 * waits.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Integer> livePosition(long ticketId) {
+		return this.store.find(ticketId)
+			.filter((ticket) -> ticket.kind == TicketKind.LIVE_CALL
+					&& (ticket.status == TicketStatus.QUEUED || ticket.status == TicketStatus.OFFERED))
+			.map(this.store::livePosition);
+	}
+
+	/**
 	 * Puts scheduled callbacks whose time has come back in the queue; returns how many.
 	 * Safe to run on several instances at once: each due ticket is taken by one of them.
 	 */

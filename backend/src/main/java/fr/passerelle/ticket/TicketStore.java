@@ -91,6 +91,40 @@ class TicketStore {
 			.optional();
 	}
 
+	void changeKind(long id, TicketKind kind) {
+		this.jdbc.sql("UPDATE ticket SET kind = ? WHERE id = ?").params(kind.name(), id).update();
+	}
+
+	/**
+	 * Live calls of a région waiting for a volunteer (queued or offered).
+	 */
+	int waitingLiveCalls(String regionCode) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM ticket
+				WHERE kind = 'LIVE_CALL' AND status IN ('QUEUED', 'OFFERED') AND region_code = ?""")
+			.param(regionCode)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Where a waiting live call stands among those of its région, in routing's order
+	 * (priority, then waiting time): 1 for the first.
+	 */
+	int livePosition(Ticket ticket) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) + 1 FROM ticket
+				WHERE kind = 'LIVE_CALL' AND status IN ('QUEUED', 'OFFERED') AND id <> :id AND region_code = :region
+				  AND (priority > :priority OR (priority = :priority
+				       AND (waiting_since < :since OR (waiting_since = :since AND id < :id))))""")
+			.param("id", ticket.id)
+			.param("region", ticket.regionCode)
+			.param("priority", ticket.priority)
+			.param("since", timestamp(ticket.waitingSince))
+			.query(Integer.class)
+			.single();
+	}
+
 	Optional<TicketStatus> status(long id) {
 		return this.jdbc.sql("SELECT status FROM ticket WHERE id = ?")
 			.param(id)

@@ -15,8 +15,10 @@ import java.util.Set;
  * @param servedRegions régions they take requests from
  * @param servesNationally whether they take requests from anywhere
  * @param qualified approved by a coordinator and trained
+ * @param reachableByPhone registered a phone the platform can ring (needed for live
+ * calls)
  */
 public record RoutingProfile(long accountId, String departementCode, String regionCode, Set<String> skills,
 		Set<String> languages, int capacity, Set<String> servedDepartements, Set<String> servedRegions,
-		boolean servesNationally, boolean qualified) {
+		boolean servesNationally, boolean qualified, boolean reachableByPhone) {
 }

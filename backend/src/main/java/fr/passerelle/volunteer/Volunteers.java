@@ -79,6 +79,8 @@ public class Volunteers {
 		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ? WHERE account_id = ?")
 			.params(this.vault.seal(phone).ciphertext(), accountId)
 			.update();
+		// routing offers live calls only to volunteers it can ring
+		this.events.publishEvent(new RoutingProfileChanged(accountId));
 		return phone.masked();
 	}
 
@@ -385,7 +387,8 @@ public class Volunteers {
 	private List<RoutingProfile> profiles(String condition, Object... params) {
 		List<RoutingProfile> profiles = this.jdbc.sql("""
 				SELECT v.account_id, v.departement_code, d.region_code, v.languages, v.capacity, v.serves_nationally,
-				       v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL AS qualified
+				       v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL AS qualified,
+				       v.phone_cipher IS NOT NULL AS reachable_by_phone
 				FROM volunteer v JOIN volunteer_presence p ON p.account_id = v.account_id
 				JOIN departement d ON d.code = v.departement_code
 				""" + "WHERE " + condition + " ORDER BY p.idle_since, v.account_id")
@@ -393,7 +396,7 @@ public class Volunteers {
 			.query((rs, row) -> new RoutingProfile(rs.getLong("account_id"), rs.getString("departement_code"),
 					rs.getString("region_code"), Set.of(), Set.of(rs.getString("languages").split(",")),
 					rs.getInt("capacity"), Set.of(), Set.of(), rs.getBoolean("serves_nationally"),
-					rs.getBoolean("qualified")))
+					rs.getBoolean("qualified"), rs.getBoolean("reachable_by_phone")))
 			.list();
 		if (profiles.isEmpty()) {
 			return profiles;
@@ -415,7 +418,8 @@ public class Volunteers {
 			complete.add(new RoutingProfile(p.accountId(), p.departementCode(), p.regionCode(),
 					Set.copyOf(skills.getOrDefault(p.accountId(), Set.of())), p.languages(), p.capacity(),
 					Set.copyOf(departements.getOrDefault(p.accountId(), Set.of())),
-					Set.copyOf(regions.getOrDefault(p.accountId(), Set.of())), p.servesNationally(), p.qualified()));
+					Set.copyOf(regions.getOrDefault(p.accountId(), Set.of())), p.servesNationally(), p.qualified(),
+					p.reachableByPhone()));
 		}
 		return complete;
 	}

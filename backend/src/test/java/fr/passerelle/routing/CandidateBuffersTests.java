@@ -106,7 +106,8 @@ class CandidateBuffersTests {
 	}
 
 	private static RoutingProfile volunteer(long id, String skill) {
-		return new RoutingProfile(id, "75", "11", Set.of(skill), Set.of("fr"), 3, Set.of("75"), Set.of(), true, true);
+		return new RoutingProfile(id, "75", "11", Set.of(skill), Set.of("fr"), 3, Set.of("75"), Set.of(), true, true,
+				true);
 	}
 
 }

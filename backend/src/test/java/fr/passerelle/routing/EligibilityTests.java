@@ -66,11 +66,23 @@ class EligibilityTests {
 		Entry inEnglish = new Entry(1, TicketKind.CALLBACK, "CAF", "35", "53", "en", 0, NOW, Entry.State.WAITING, null,
 				null);
 		RoutingProfile unqualified = new RoutingProfile(9, "35", "53", Set.of("CAF"), Set.of("fr"), 1, Set.of("35"),
-				Set.of(), false, false);
+				Set.of(), false, false, true);
 
 		assertThat(eligible(this.local, health)).isFalse();
 		assertThat(eligible(this.local, inEnglish)).isFalse();
 		assertThat(eligible(unqualified, callback("35", "53", Duration.ZERO))).isFalse();
+	}
+
+	@Test
+	void givesLiveCallsOnlyToVolunteersItCanRing() {
+		RoutingProfile withoutPhone = new RoutingProfile(9, "35", "53", Set.of("CAF"), Set.of("fr"), 1, Set.of("35"),
+				Set.of(), false, true, false);
+		Entry liveCall = new Entry(1, TicketKind.LIVE_CALL, "CAF", "35", "53", "fr", 0, NOW, Entry.State.WAITING, null,
+				null);
+
+		assertThat(eligible(withoutPhone, liveCall)).isFalse();
+		assertThat(eligible(withoutPhone, callback("35", "53", Duration.ZERO))).isTrue();
+		assertThat(eligible(this.local, liveCall)).isTrue();
 	}
 
 	private boolean eligible(RoutingProfile volunteer, Entry entry) {
@@ -80,7 +92,7 @@ class EligibilityTests {
 	private static RoutingProfile volunteer(String departement, String region, Set<String> departements,
 			Set<String> regions, boolean national) {
 		return new RoutingProfile(1, departement, region, Set.of("CAF"), Set.of("fr"), 1, departements, regions,
-				national, true);
+				national, true, true);
 	}
 
 	private static Entry callback(String departement, String region, Duration waited) {

@@ -266,6 +266,8 @@ class RoutingIntegrationTests {
 		this.volunteers.register(id, departement, Set.of("CAF", "HEALTH"));
 		this.volunteers.configureRouting(id, Set.of("fr"), capacity, Set.of(departement), regions, national);
 		this.volunteers.qualify(id);
+		// live calls go to volunteers the platform can ring
+		this.volunteers.registerPhone(id, TestPhones.randomMobile());
 		this.volunteers.choosePresence(id, Presence.AVAILABLE);
 		return id;
 	}

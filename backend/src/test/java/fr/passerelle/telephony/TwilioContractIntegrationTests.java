@@ -109,6 +109,25 @@ class TwilioContractIntegrationTests {
 		assertValid(this.requests);
 	}
 
+	@Test
+	void ringsVolunteersAndTakesCallersOutOfTheQueueAsTwiliosApiDescribesIt() {
+		LiveCalls
+			.offerCall("https://passerelle.example", PhoneNumber.parse(TestPhones.randomMobile()), this.hotline, 42, 7)
+			.create(client());
+		LiveCalls
+			.dequeue("https://passerelle.example",
+					new CallStore.Waiting("CA0123456789abcdef0123456789abcdef",
+							SimulatedCalls.queueSid(LiveCalls.QUEUE)),
+					42, 7)
+			.update(client());
+
+		assertThat(this.requests).extracting(Recorded::path)
+			.containsExactly("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json",
+					"/2010-04-01/Accounts/" + ACCOUNT + "/Queues/" + SimulatedCalls.queueSid(LiveCalls.QUEUE)
+							+ "/Members/CA0123456789abcdef0123456789abcdef.json");
+		assertValid(this.requests);
+	}
+
 	private static void assertValid(List<Recorded> requests) {
 		for (Recorded request : requests) {
 			assertThat(twilioApi.violationsOf(request.method(), request.path(), request.form()))
