@@ -5,11 +5,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
+import fr.passerelle.routing.Routing;
+import fr.passerelle.volunteer.Volunteers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the Playwright specs of {@code frontend/e2e} in Debian's Chromium against this
  * running platform: a coordinator signs in, changes password and signs out; axe-core
- * audits the citizen and staff pages. Without Chromium the test is skipped with a notice,
- * unless {@code PASSERELLE_E2E=required} (as in CI), where a missing browser fails it.
+ * audits the citizen and staff pages; the training phones call the hotline, wait on the
+ * line and answer a live call. Without Chromium the test is skipped with a notice, unless
+ * {@code PASSERELLE_E2E=required} (as in CI), where a missing browser fails it.
  */
 @IntegrationTest
 class BrowserEndToEndIntegrationTests {
@@ -32,6 +38,12 @@ class BrowserEndToEndIntegrationTests {
 
 	@Autowired
 	AccountManagement accounts;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	Routing routing;
 
 	@Test
 	void staffAndCitizenPagesWorkInARealBrowser() throws Exception {
@@ -47,6 +59,17 @@ class BrowserEndToEndIntegrationTests {
 		this.accounts.open(NewAccount.of(email, "Coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String volunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
 		this.accounts.open(NewAccount.of(volunteer, "Bénévole E2E", Role.VOLUNTEER, TestAccounts.PASSWORD));
+		// live answering: a caller from Haute-Corse, and a volunteer serving it (where no
+		// other test sends requests)
+		String citizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(citizen, "Appelant E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		String liveVolunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
+		long liveVolunteerId = this.accounts
+			.open(NewAccount.of(liveVolunteer, "Bénévole en direct E2E", Role.VOLUNTEER, TestAccounts.PASSWORD))
+			.id();
+		this.volunteers.register(liveVolunteerId, "2B", Set.of("CAF"));
+		this.volunteers.configureRouting(liveVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
+		this.volunteers.qualify(liveVolunteerId);
 
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
@@ -56,6 +79,9 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_EMAIL", email);
 		playwright.environment().put("PASSERELLE_E2E_PASSWORD", TestAccounts.PASSWORD);
 		playwright.environment().put("PASSERELLE_E2E_VOLUNTEER_EMAIL", volunteer);
+		playwright.environment().put("PASSERELLE_E2E_CITIZEN_EMAIL", citizen);
+		playwright.environment().put("PASSERELLE_E2E_LIVE_VOLUNTEER_EMAIL", liveVolunteer);
+		playwright.environment().put("PASSERELLE_E2E_LIVE_POSTCODE", "20200");
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();
@@ -65,7 +91,16 @@ class BrowserEndToEndIntegrationTests {
 					.forEach(System.out::println));
 		report.start();
 
-		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		// the routing jobs are off in tests: offers are made here, as the job makes them
+		ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor();
+		jobs.scheduleWithFixedDelay(this.routing::dispatch, 1, 1, TimeUnit.SECONDS);
+		boolean finished;
+		try {
+			finished = process.waitFor(5, TimeUnit.MINUTES);
+		}
+		finally {
+			jobs.shutdownNow();
+		}
 		if (!finished) {
 			process.destroyForcibly();
 		}

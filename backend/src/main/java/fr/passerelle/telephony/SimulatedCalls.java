@@ -81,7 +81,7 @@ class SimulatedCalls {
 	/** The latest call of each phone, by number. */
 	private final Map<String, Call> phones = new ConcurrentHashMap<>();
 
-	/** Every call, by SID. */
+	/** Every call under way, by SID. */
 	private final Map<String, Call> calls = new ConcurrentHashMap<>();
 
 	/** The calls in each conference, by name. */
@@ -535,6 +535,7 @@ class SimulatedCalls {
 			this.state = State.ENDED;
 			this.gather = null;
 			this.waiting = null;
+			SimulatedCalls.this.calls.remove(this.sid);
 			report(status);
 			if (this.parent != null && this.parent.dialling != null && this.parent.dialling.leg() == this) {
 				this.parent.dialled(status, this);

@@ -2,6 +2,7 @@ package fr.passerelle.telephony;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
@@ -47,6 +48,17 @@ class Texts {
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+	}
+
+	/**
+	 * Where a text recorded under this key stands: {@code SENDING}, {@code SENT} or
+	 * {@code FAILED}.
+	 */
+	Optional<String> status(String key) {
+		return this.jdbc.sql("SELECT status FROM sms_message WHERE dedup_key = ?")
+			.param(key)
+			.query(String.class)
+			.optional();
 	}
 
 	/**

@@ -259,6 +259,15 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The volunteer holding the ticket sent the citizen a text: it shows on the timeline.
+	 */
+	@Transactional
+	public void textSent(long ticketId, long volunteerId) {
+		locked(ticketId);
+		this.store.appendEvent(ticketId, this.clock.instant(), volunteerId, "TEXT_SENT", null);
+	}
+
+	/**
 	 * Reserves a queued ticket for a volunteer until {@code expiresAt} (routing).
 	 */
 	@Transactional

@@ -19,6 +19,7 @@ import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
+import fr.passerelle.ticket.TimelineEntry;
 import fr.passerelle.volunteer.Volunteers;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +54,9 @@ class CallbackCallIntegrationTests {
 
 	@Autowired
 	SimulatedCalls simulatedCalls;
+
+	@Autowired
+	TwilioSimulator simulator;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -204,6 +208,35 @@ class CallbackCallIntegrationTests {
 		assertThat(noPhone.statusCode()).isEqualTo(409);
 		assertThat((String) JsonPath.read(noPhone.body(), "$.detail")).contains("Enregistrez d'abord le numéro");
 		assertThat(this.simulatedCalls.current(this.volunteerPhone)).isNull();
+	}
+
+	@Test
+	void theVolunteerTextsTheCitizenFromTheHotlineOnce() {
+		String citizenPhone = PhoneNumber.parse(TestPhones.randomMobile()).e164();
+		TicketView ticket = this.tickets
+			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizenPhone, null, Set.of()));
+		String text = "{\"body\":\"Le lien pour votre attestation : https://www.caf.fr/\"}";
+
+		assertThat(this.volunteer.postJson("/api/tickets/" + ticket.id() + "/texts", text).statusCode())
+			.as("not held yet")
+			.isIn(403, 409);
+		this.tickets.assign(ticket.id(), this.volunteerId);
+		HttpResponse<String> sent = this.volunteer.postJson("/api/tickets/" + ticket.id() + "/texts", text);
+		HttpResponse<String> again = this.volunteer.postJson("/api/tickets/" + ticket.id() + "/texts", text);
+		HttpResponse<String> empty = this.volunteer.postJson("/api/tickets/" + ticket.id() + "/texts",
+				"{\"body\":\"  \"}");
+
+		assertThat(sent.statusCode()).isEqualTo(201);
+		assertThat((String) JsonPath.read(sent.body(), "$.status")).isEqualTo("SENT");
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(this.simulator.inbox(citizenPhone)).filteredOn((received) -> received.body().startsWith("Le lien"))
+			.singleElement()
+			.satisfies((received) -> {
+				assertThat(received.from()).isEqualTo("+33199001234");
+				assertThat(received.body()).isEqualTo("Le lien pour votre attestation : https://www.caf.fr/");
+			});
+		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type).containsOnlyOnce("TEXT_SENT");
 	}
 
 	private Map<String, Object> leg(String callSid) {
