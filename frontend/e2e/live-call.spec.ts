@@ -33,13 +33,10 @@ async function press(page: Page, key: string) {
   await page.keyboard.press('Enter');
 }
 
-async function choosePresence(page: Page, status: 'AVAILABLE' | 'OFFLINE') {
-  const xsrf = (await page.context().cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value ?? '';
-  const response = await page.request.put('/api/volunteers/me/presence', {
-    data: { status },
-    headers: { 'X-XSRF-TOKEN': xsrf },
-  });
-  expect(response.ok()).toBeTruthy();
+async function choosePresence(page: Page, button: string, presence: string) {
+  await page.getByRole('button', { name: button }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Votre présence : ${presence}.`)).toBeVisible();
 }
 
 test('a caller waits on the line, and a volunteer picks up on the training phone and accepts with 1', async ({
@@ -53,8 +50,7 @@ test('a caller waits on the line, and a volunteer picks up on the training phone
   await expect(
     volunteer.getByText('C’est fait : la plateforme appellera ce téléphone d’entraînement.'),
   ).toBeVisible();
-  // until the console has its presence switch, the volunteer goes available through the API
-  await choosePresence(volunteer, 'AVAILABLE');
+  await choosePresence(volunteer, 'Me rendre disponible pour les appels', 'disponible');
 
   try {
     const citizen = await trainingPhone(browser, citizenEmail);
@@ -92,7 +88,8 @@ test('a caller waits on the line, and a volunteer picks up on the training phone
     await volunteer.keyboard.press('Enter');
     await expect(citizenLog).toContainText('Appel terminé.', { timeout: 10_000 });
     await expectNoAxeViolation(citizen);
+    await expectNoAxeViolation(volunteer);
   } finally {
-    await choosePresence(volunteer, 'OFFLINE');
+    await choosePresence(volunteer, 'Me mettre hors ligne', 'hors ligne');
   }
 });

@@ -103,6 +103,17 @@ export const en: Catalogue = {
     volunteerPhoneNone: 'You have not registered a number yet: the platform cannot call you.',
     ringThisPhone: 'Receive these calls on this training phone',
     ringThisPhoneDone: 'Done: the platform will call this training phone.',
+    presenceIs: 'Your presence: {presence}.',
+    presence: {
+      AVAILABLE: 'available',
+      BUSY: 'on a call',
+      PAUSED: 'on a break',
+      OFFLINE: 'offline',
+    },
+    goAvailable: 'Make me available for calls',
+    goOffline: 'Go offline',
+    noVolunteerProfile:
+      'Your volunteer profile does not exist yet: the platform can call you once a coordinator has created it.',
     inbox: 'Texts received',
     noTexts: 'No text yet.',
     textFrom: 'From {from}, {at}',

@@ -105,6 +105,17 @@ export const fr = {
       'Vous n’avez pas encore enregistré de numéro : la plateforme ne peut pas vous appeler.',
     ringThisPhone: 'Recevoir ces appels sur ce téléphone d’entraînement',
     ringThisPhoneDone: 'C’est fait : la plateforme appellera ce téléphone d’entraînement.',
+    presenceIs: 'Votre présence : {presence}.',
+    presence: {
+      AVAILABLE: 'disponible',
+      BUSY: 'en appel',
+      PAUSED: 'en pause',
+      OFFLINE: 'hors ligne',
+    },
+    goAvailable: 'Me rendre disponible pour les appels',
+    goOffline: 'Me mettre hors ligne',
+    noVolunteerProfile:
+      'Votre profil de bénévole n’est pas encore créé : la plateforme pourra vous appeler quand un coordinateur l’aura créé.',
     inbox: 'SMS reçus',
     noTexts: 'Aucun SMS pour l’instant.',
     textFrom: 'De {from}, le {at}',

@@ -97,3 +97,26 @@ export function useVolunteerPhone(enabled: boolean) {
     enabled,
   });
 }
+
+export type Presence = 'AVAILABLE' | 'BUSY' | 'PAUSED' | 'OFFLINE';
+
+const PRESENCE = ['volunteers', 'me', 'presence'];
+
+/** The signed-in volunteer's presence: routing offers live calls to available volunteers only. */
+export function usePresence(enabled: boolean) {
+  return useQuery({
+    queryKey: PRESENCE,
+    queryFn: () => api<{ status: Presence }>('GET', '/api/volunteers/me/presence'),
+    enabled,
+    refetchInterval: 5000,
+  });
+}
+
+export function useChoosePresence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (status: 'AVAILABLE' | 'OFFLINE') =>
+      api<{ status: Presence }>('PUT', '/api/volunteers/me/presence', { json: { status } }),
+    onSuccess: (presence) => queryClient.setQueryData(PRESENCE, presence),
+  });
+}

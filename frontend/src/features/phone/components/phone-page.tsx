@@ -2,12 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
+import { ApiError } from '../../../lib/api-client';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   usePhone,
   useCallAction,
+  useChoosePresence,
+  usePresence,
   useRingThisPhone,
   useVolunteerPhone,
   type CallState,
@@ -248,11 +251,25 @@ export function PhonePage({ me }: { me: Me }) {
   );
 }
 
-/** Which phone the platform rings for the volunteer, and a button to make it this one. */
+/**
+ * Which phone the platform rings for the volunteer, a button to make it this one, and their presence (live calls
+ * are offered to available volunteers only), so that a volunteer can train on live calls.
+ */
 function VolunteerPhone({ number }: { number: string }) {
   const { t } = useI18n();
   const registered = useVolunteerPhone(true);
   const ringThis = useRingThisPhone();
+  const presence = usePresence(registered.isSuccess);
+  const choose = useChoosePresence();
+  const available = presence.data?.status === 'AVAILABLE' || presence.data?.status === 'BUSY';
+  if (registered.error instanceof ApiError && registered.error.status === 404) {
+    return (
+      <section aria-labelledby="phone-volunteer">
+        <h2 id="phone-volunteer">{t('phone.volunteerPhone')}</h2>
+        <p>{t('phone.noVolunteerProfile')}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="phone-volunteer">
       <h2 id="phone-volunteer">{t('phone.volunteerPhone')}</h2>
@@ -269,6 +286,22 @@ function VolunteerPhone({ number }: { number: string }) {
         {t('phone.ringThisPhone')}
       </button>
       {ringThis.isSuccess && <p role="status">{t('phone.ringThisPhoneDone')}</p>}
+      {presence.isError && <Notice kind="error">{errorMessage(presence.error, t)}</Notice>}
+      {choose.isError && <Notice kind="error">{errorMessage(choose.error, t)}</Notice>}
+      {presence.data && (
+        <>
+          <p role="status">
+            {t('phone.presenceIs', { presence: t(`phone.presence.${presence.data.status}`) })}
+          </p>
+          <button
+            type="button"
+            onClick={() => choose.mutate(available ? 'OFFLINE' : 'AVAILABLE')}
+            disabled={choose.isPending}
+          >
+            {available ? t('phone.goOffline') : t('phone.goAvailable')}
+          </button>
+        </>
+      )}
     </section>
   );
 }

@@ -174,6 +174,8 @@ describe('PhonePage', () => {
         registered = '06 •• •• •• 42';
         return { status: 200, body: { phone: registered } };
       },
+      'GET /api/volunteers/me/presence': { status: 200, body: { status: 'OFFLINE' } },
+      'PUT /api/volunteers/me/presence': (request) => ({ status: 200, body: JSON.parse(request.body) }),
     });
     const user = userEvent.setup();
     renderWithProviders(<PhonePage me={{ ...coordinator, role: 'VOLUNTEER' }} />);
@@ -186,6 +188,25 @@ describe('PhonePage', () => {
     expect(await screen.findByText(/la plateforme vous appelle au 06 •• •• •• 42/)).toBeInTheDocument();
     const put = server.requests.find((r) => r.method === 'PUT');
     expect(put?.body).toBe('{"phone":"+33610000042"}');
+
+    expect(screen.getByText('Votre présence : hors ligne.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Me rendre disponible pour les appels' }));
+    expect(await screen.findByText('Votre présence : disponible.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Me mettre hors ligne' })).toBeInTheDocument();
+  });
+
+  it('tells a volunteer without a profile that the platform cannot call them yet', async () => {
+    fakeServer({
+      'GET /api/simulator/phone': { status: 200, body: phone },
+      'GET /api/volunteers/me': {
+        status: 404,
+        body: { status: 404, title: 'Introuvable', detail: 'Ce compte n’a pas de profil de bénévole.' },
+      },
+    });
+    renderWithProviders(<PhonePage me={{ ...coordinator, role: 'VOLUNTEER' }} />);
+
+    expect(await screen.findByText(/Votre profil de bénévole n’est pas encore créé/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Recevoir ces appels/ })).not.toBeInTheDocument();
   });
 
   it('writes French numbers the French way', () => {

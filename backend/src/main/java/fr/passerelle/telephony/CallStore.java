@@ -3,6 +3,7 @@ package fr.passerelle.telephony;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -192,6 +193,16 @@ class CallStore {
 		return this.jdbc.sql("INSERT IGNORE INTO telephony_offer_ring (ticket_id, volunteer_id) VALUES (?, ?)")
 			.params(ticketId, volunteerId)
 			.update() == 1;
+	}
+
+	/** The calls ringing volunteers for this request that nobody answered yet. */
+	List<String> ringingFor(long ticketId) {
+		return this.jdbc.sql("""
+				SELECT r.call_sid FROM telephony_offer_ring r JOIN telephony_call c ON c.call_sid = r.call_sid
+				WHERE r.ticket_id = ? AND c.ended_at IS NULL AND c.answered_at IS NULL""")
+			.param(ticketId)
+			.query(String.class)
+			.list();
 	}
 
 	/** The call that rang the volunteer for this request, if any. */

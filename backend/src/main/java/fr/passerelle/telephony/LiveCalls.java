@@ -13,6 +13,7 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.CallCreator;
+import com.twilio.rest.api.v2010.account.CallUpdater;
 import com.twilio.rest.api.v2010.account.queue.Member;
 import com.twilio.rest.api.v2010.account.queue.MemberUpdater;
 import org.slf4j.Logger;
@@ -212,6 +213,25 @@ class LiveCalls {
 			log.info("The caller of ticket {} could not be taken out of the queue: {}", ticketId, describe(gone));
 			return false;
 		}
+	}
+
+	/**
+	 * The caller hung up: volunteers' phones still ringing for them stop.
+	 */
+	void stopRinging(long ticketId) {
+		for (String sid : this.calls.ringingFor(ticketId)) {
+			try {
+				cancel(sid).update(this.twilio);
+			}
+			catch (TwilioException answeredMeanwhile) {
+				// the volunteer hears that the caller hung up when they answer
+			}
+		}
+	}
+
+	/** The request that stops a call still ringing. */
+	static CallUpdater cancel(String callSid) {
+		return Call.updater(callSid).setStatus(Call.UpdateStatus.CANCELED);
 	}
 
 	/**

@@ -156,6 +156,7 @@ class LiveWebhooks {
 					.orElse(false);
 				this.calls.leftQueue(callSid, now, brief ? "SHORT_ABANDON" : "ABANDONED");
 				withdraw(ticket);
+				this.live.stopRinging(ticket);
 				return Voice.xml(new VoiceResponse.Builder().build());
 			}
 			default -> {

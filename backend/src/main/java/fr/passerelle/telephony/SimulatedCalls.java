@@ -263,6 +263,36 @@ class SimulatedCalls {
 		return Optional.of(member);
 	}
 
+	/**
+	 * Twilio's "update a call": {@code canceled} stops a call that is still ringing,
+	 * {@code completed} hangs it up whatever its state, a URL redirects it there.
+	 * @return the call's direction, or empty when no such call is under way
+	 */
+	Optional<Call> update(String callSid, String status, String url) {
+		Call call = this.calls.get(callSid);
+		if (call == null) {
+			return Optional.empty();
+		}
+		later(0, () -> {
+			if (call.ended()) {
+				return;
+			}
+			if ("canceled".equals(status) && (call.state == State.QUEUED || call.state == State.RINGING)) {
+				call.finish("canceled");
+			}
+			else if ("completed".equals(status)) {
+				hangUp(call);
+			}
+			else if (url != null && status == null) {
+				if (call.waiting != null) {
+					call.leaveQueue("redirected");
+				}
+				call.run(url, Map.of());
+			}
+		});
+		return Optional.of(call);
+	}
+
 	/** A caller's place in their queue, first in first out, as Twilio counts it. */
 	private int position(Call call) {
 		return 1 + (int) this.calls.values()

@@ -153,6 +153,41 @@ class SimulatedTwilioApi {
 	}
 
 	/**
+	 * Changes a call under way: {@code Status=canceled} (still ringing) or
+	 * {@code completed}, or {@code Url} to redirect it.
+	 */
+	@PostMapping("/Calls/{callSid}.json")
+	ResponseEntity<Map<String, Object>> updateCall(@PathVariable String accountSid, @PathVariable String callSid,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestParam(name = "Status", required = false) String status,
+			@RequestParam(name = "Url", required = false) String url) {
+		ResponseEntity<Map<String, Object>> refused = refusal(accountSid, authorization);
+		if (refused != null) {
+			return refused;
+		}
+		if (status != null && !status.equals("canceled") && !status.equals("completed")) {
+			return error(HttpStatus.BAD_REQUEST, 21218, "Invalid call status: " + status);
+		}
+		if (status == null && (url == null || !url.matches("https?://.+"))) {
+			return error(HttpStatus.BAD_REQUEST, 21205, "Url is not a valid URL: " + url);
+		}
+		return this.calls.update(callSid, status, url).map((call) -> {
+			Map<String, Object> updated = new LinkedHashMap<>();
+			updated.put("sid", call.sid());
+			updated.put("account_sid", accountSid);
+			updated.put("to", call.to());
+			updated.put("from", call.from());
+			updated.put("direction", call.direction());
+			updated.put("status", (status != null) ? status : "in-progress");
+			updated.put("api_version", "2010-04-01");
+			updated.put("uri", "/2010-04-01/Accounts/" + accountSid + "/Calls/" + callSid + ".json");
+			return ResponseEntity.ok(updated);
+		})
+			.orElseGet(() -> error(HttpStatus.NOT_FOUND, 20404, "The requested resource /2010-04-01/Accounts/"
+					+ accountSid + "/Calls/" + callSid + ".json was not found"));
+	}
+
+	/**
 	 * Takes a caller out of a queue to the TwiML at {@code Url} (Twilio's "update a queue
 	 * member").
 	 */

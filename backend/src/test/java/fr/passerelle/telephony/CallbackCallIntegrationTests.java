@@ -92,6 +92,11 @@ class CallbackCallIntegrationTests {
 			.param(askingCall)
 			.query(Long.class)
 			.single();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.simulator.inbox(citizenPhone)
+				.stream()
+				.anyMatch((text) -> text.body().startsWith("Passerelle : votre demande")));
 		this.tickets.assign(ticketId, this.volunteerId);
 
 		HttpResponse<String> placed = this.volunteer.postJson("/api/tickets/" + ticketId + "/call", "{}");

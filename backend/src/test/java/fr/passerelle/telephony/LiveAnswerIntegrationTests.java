@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
@@ -14,6 +17,7 @@ import fr.passerelle.TestAccounts;
 import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
+import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketKind;
@@ -27,6 +31,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -198,6 +204,27 @@ class LiveAnswerIntegrationTests {
 	}
 
 	@Test
+	void aCallerWhoHangsUpStopsTheVolunteersPhoneRinging() {
+		HttpResponse<String> queued = callAndConfirm(this.citizen);
+		long ticketId = ticketOf(queued);
+		this.routing.dispatch();
+		awaitState(this.volunteer, "RINGING");
+
+		this.citizen.postJson("/api/simulator/phone/call/hangup", "{}");
+
+		awaitState(this.volunteer, "ENDED");
+		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.CANCELLED);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT outcome FROM telephony_call WHERE ticket_id = ? AND leg = 'VOLUNTEER'")
+				.param(ticketId)
+				.query(String.class)
+				.optional()
+				.filter("CANCELED"::equals)
+				.isPresent());
+	}
+
+	@Test
 	void theNextVolunteerIsRungWhenTheFirstDeclines() {
 		StaffClient colleague = availableVolunteer();
 		HttpResponse<String> queued = callAndConfirm(this.citizen);
@@ -232,6 +259,41 @@ class LiveAnswerIntegrationTests {
 			.doesNotContain("tapez 1");
 		awaitState(this.citizen, "BRIDGED");
 		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.IN_CALL);
+	}
+
+	@Test
+	void aConfirmationDeliveredThreeTimesAtOnceQueuesTheCallerOnce() throws Exception {
+		TwilioWebhookClient twilio = new TwilioWebhookClient(this.port);
+		Map<String, String> call = Map.of("CallSid", "CA" + java.util.UUID.randomUUID().toString().replace("-", ""),
+				"From", PhoneNumber.parse(TestPhones.randomMobile()).e164(), "Digits", "1");
+		String confirm = "/telephony/voice/confirm?topic=CAF&postcode=20000&silences=0";
+		ExecutorService retries = Executors.newFixedThreadPool(3);
+		List<Future<HttpResponse<String>>> deliveries = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			deliveries.add(retries.submit(() -> twilio.post(confirm, call)));
+		}
+		List<Document> answers = new ArrayList<>();
+		for (Future<HttpResponse<String>> delivery : deliveries) {
+			answers.add(TwilioWebhookClient.twiml(delivery.get()));
+		}
+		retries.shutdown();
+
+		List<Long> requests = this.jdbc.sql("SELECT ticket_id FROM telephony_call WHERE call_sid = ?")
+			.param(call.get("CallSid"))
+			.query(Long.class)
+			.list();
+		assertThat(requests).singleElement().isNotNull();
+		this.ticketIds.add(requests.get(0));
+		for (Document answer : answers) {
+			Element enqueue = VoiceWebhookIntegrationTests.only(answer, "Enqueue");
+			assertThat(enqueue.getTextContent()).isEqualTo(LiveCalls.QUEUE);
+			assertThat(enqueue.getAttribute("waitUrl"))
+				.isEqualTo("/telephony/voice/live/hold?ticket=" + requests.get(0));
+			assertThat(enqueue.getAttribute("action"))
+				.isEqualTo("/telephony/voice/live/left?ticket=" + requests.get(0));
+			assertThat(VoiceWebhookIntegrationTests.only(answer, "Say").getAttribute("language")).isEqualTo("fr-FR");
+		}
+		assertThat(this.tickets.find(requests.get(0)).orElseThrow().kind()).isEqualTo(TicketKind.LIVE_CALL);
 	}
 
 	@Test

@@ -114,6 +114,7 @@ class TwilioContractIntegrationTests {
 		LiveCalls
 			.offerCall("https://passerelle.example", PhoneNumber.parse(TestPhones.randomMobile()), this.hotline, 42, 7)
 			.create(client());
+		LiveCalls.cancel("CA0123456789abcdef0123456789abcdef").update(client());
 		LiveCalls
 			.dequeue("https://passerelle.example",
 					new CallStore.Waiting("CA0123456789abcdef0123456789abcdef",
@@ -123,6 +124,7 @@ class TwilioContractIntegrationTests {
 
 		assertThat(this.requests).extracting(Recorded::path)
 			.containsExactly("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json",
+					"/2010-04-01/Accounts/" + ACCOUNT + "/Calls/CA0123456789abcdef0123456789abcdef.json",
 					"/2010-04-01/Accounts/" + ACCOUNT + "/Queues/" + SimulatedCalls.queueSid(LiveCalls.QUEUE)
 							+ "/Members/CA0123456789abcdef0123456789abcdef.json");
 		assertValid(this.requests);
