@@ -120,3 +120,42 @@ export function useChoosePresence() {
     onSuccess: (presence) => queryClient.setQueryData(PRESENCE, presence),
   });
 }
+
+/** A request offered to or held by the signed-in volunteer, as the training phone lists them. */
+export type MyRequest = {
+  id: number;
+  reference: string;
+  kind: 'LIVE_CALL' | 'CALLBACK';
+  topicCode: string;
+  postcode: string;
+  status: 'OFFERED' | 'ASSIGNED' | 'IN_CALL';
+  assigneeId: number | null;
+};
+
+const MY_REQUESTS = ['phone', 'my-requests'];
+
+/** The requests offered to the volunteer or in their hands, looked at again every few seconds. */
+export function useMyRequests(enabled: boolean) {
+  return useQuery({
+    queryKey: MY_REQUESTS,
+    queryFn: async () =>
+      (
+        await api<{ items: MyRequest[] }>(
+          'GET',
+          '/api/tickets?status=OFFERED&status=ASSIGNED&status=IN_CALL&size=20',
+        )
+      ).items,
+    enabled,
+    refetchInterval: 3000,
+  });
+}
+
+/** Accepts an offer, or has the platform call the citizen back (the volunteer's phone rings first). */
+export function useRequestAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: number; action: 'accept' | 'call' }) =>
+      api<unknown>('POST', `/api/tickets/${id}/${action}`, { json: {} }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: MY_REQUESTS }),
+  });
+}

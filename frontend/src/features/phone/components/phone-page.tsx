@@ -10,7 +10,9 @@ import {
   usePhone,
   useCallAction,
   useChoosePresence,
+  useMyRequests,
   usePresence,
+  useRequestAction,
   useRingThisPhone,
   useVolunteerPhone,
   type CallState,
@@ -120,7 +122,7 @@ export function PhonePage({ me }: { me: Me }) {
       {phone.data && (
         <>
           <p>{t('phone.number', { number: displayNumber(phone.data.number) })}</p>
-          {me.role === 'VOLUNTEER' && <VolunteerPhone number={phone.data.number} />}
+          {me.role === 'VOLUNTEER' && <VolunteerPhone number={phone.data.number} me={me} />}
           <div className="field">
             <label>
               <input
@@ -255,7 +257,7 @@ export function PhonePage({ me }: { me: Me }) {
  * Which phone the platform rings for the volunteer, a button to make it this one, and their presence (live calls
  * are offered to available volunteers only), so that a volunteer can train on live calls.
  */
-function VolunteerPhone({ number }: { number: string }) {
+function VolunteerPhone({ number, me }: { number: string; me: Me }) {
   const { t } = useI18n();
   const registered = useVolunteerPhone(true);
   const ringThis = useRingThisPhone();
@@ -302,6 +304,60 @@ function VolunteerPhone({ number }: { number: string }) {
           </button>
         </>
       )}
+      {registered.isSuccess && <MyRequests me={me} />}
     </section>
+  );
+}
+
+/**
+ * The requests offered to the volunteer or in their hands, with what the telephony side needs: accept an offer,
+ * call a citizen back. (The console shows the whole request; this is enough to train on the phone.)
+ */
+function MyRequests({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const requests = useMyRequests(true);
+  const act = useRequestAction();
+  const mine = (requests.data ?? []).filter((request) => request.assigneeId === me.id);
+  return (
+    <>
+      <h3>{t('phone.myRequests')}</h3>
+      {requests.isError && <Notice kind="error">{errorMessage(requests.error, t)}</Notice>}
+      {act.isError && <Notice kind="error">{errorMessage(act.error, t)}</Notice>}
+      {act.isSuccess && act.variables.action === 'call' && <p role="status">{t('phone.callingYou')}</p>}
+      {requests.isSuccess && mine.length === 0 && <p>{t('phone.noRequests')}</p>}
+      {mine.length > 0 && (
+        <ul className="requests">
+          {mine.map((request) => (
+            <li key={request.id}>
+              {t('phone.request', {
+                reference: request.reference,
+                kind: t(`phone.kind.${request.kind}`),
+                topic: request.topicCode,
+                postcode: request.postcode,
+                status: t(`phone.requestStatus.${request.status}`),
+              })}{' '}
+              {request.status === 'OFFERED' && (
+                <button
+                  type="button"
+                  disabled={act.isPending}
+                  onClick={() => act.mutate({ id: request.id, action: 'accept' })}
+                >
+                  {t('phone.accept', { reference: request.reference })}
+                </button>
+              )}
+              {request.status === 'ASSIGNED' && request.kind === 'CALLBACK' && (
+                <button
+                  type="button"
+                  disabled={act.isPending}
+                  onClick={() => act.mutate({ id: request.id, action: 'call' })}
+                >
+                  {t('phone.callBack', { reference: request.reference })}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

@@ -17,6 +17,7 @@ import fr.passerelle.routing.Routing;
 import fr.passerelle.volunteer.Volunteers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs the Playwright specs of {@code frontend/e2e} in Debian's Chromium against this
  * running platform: a coordinator signs in, changes password and signs out; axe-core
  * audits the citizen and staff pages; the training phones call the hotline, wait on the
- * line and answer a live call. Without Chromium the test is skipped with a notice, unless
- * {@code PASSERELLE_E2E=required} (as in CI), where a missing browser fails it.
+ * line and answer a live call, or ask for a callback and are called back. Without
+ * Chromium the test is skipped with a notice, unless {@code PASSERELLE_E2E=required} (as
+ * in CI), where a missing browser fails it.
  */
 @IntegrationTest
 class BrowserEndToEndIntegrationTests {
@@ -70,6 +72,17 @@ class BrowserEndToEndIntegrationTests {
 		this.volunteers.register(liveVolunteerId, "2B", Set.of("CAF"));
 		this.volunteers.configureRouting(liveVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
 		this.volunteers.qualify(liveVolunteerId);
+		// callbacks: another caller (the same number calling twice for the same theme is
+		// one request)
+		String callbackCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(callbackCitizen, "Appelante E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		String callbackVolunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
+		long callbackVolunteerId = this.accounts
+			.open(NewAccount.of(callbackVolunteer, "Bénévole rappels E2E", Role.VOLUNTEER, TestAccounts.PASSWORD))
+			.id();
+		this.volunteers.register(callbackVolunteerId, "2B", Set.of("CAF"));
+		this.volunteers.configureRouting(callbackVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
+		this.volunteers.qualify(callbackVolunteerId);
 
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
@@ -81,6 +94,8 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_VOLUNTEER_EMAIL", volunteer);
 		playwright.environment().put("PASSERELLE_E2E_CITIZEN_EMAIL", citizen);
 		playwright.environment().put("PASSERELLE_E2E_LIVE_VOLUNTEER_EMAIL", liveVolunteer);
+		playwright.environment().put("PASSERELLE_E2E_CALLBACK_CITIZEN_EMAIL", callbackCitizen);
+		playwright.environment().put("PASSERELLE_E2E_CALLBACK_VOLUNTEER_EMAIL", callbackVolunteer);
 		playwright.environment().put("PASSERELLE_E2E_LIVE_POSTCODE", "20200");
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
@@ -93,7 +108,15 @@ class BrowserEndToEndIntegrationTests {
 
 		// the routing jobs are off in tests: offers are made here, as the job makes them
 		ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor();
-		jobs.scheduleWithFixedDelay(this.routing::dispatch, 1, 1, TimeUnit.SECONDS);
+		jobs.scheduleWithFixedDelay(() -> {
+			try {
+				this.routing.dispatch();
+			}
+			catch (RuntimeException failed) {
+				// as the scheduled job does: log, and try again next time
+				LoggerFactory.getLogger(BrowserEndToEndIntegrationTests.class).warn("Dispatch failed", failed);
+			}
+		}, 1, 1, TimeUnit.SECONDS);
 		boolean finished;
 		try {
 			finished = process.waitFor(5, TimeUnit.MINUTES);

@@ -176,6 +176,10 @@ describe('PhonePage', () => {
       },
       'GET /api/volunteers/me/presence': { status: 200, body: { status: 'OFFLINE' } },
       'PUT /api/volunteers/me/presence': (request) => ({ status: 200, body: JSON.parse(request.body) }),
+      'GET /api/tickets?status=OFFERED&status=ASSIGNED&status=IN_CALL&size=20': {
+        status: 200,
+        body: { items: [] },
+      },
     });
     const user = userEvent.setup();
     renderWithProviders(<PhonePage me={{ ...coordinator, role: 'VOLUNTEER' }} />);
@@ -193,6 +197,50 @@ describe('PhonePage', () => {
     await user.click(screen.getByRole('button', { name: 'Me rendre disponible pour les appels' }));
     expect(await screen.findByText('Votre présence : disponible.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Me mettre hors ligne' })).toBeInTheDocument();
+  });
+
+  it('lets a volunteer accept a request offered to them, then call the citizen back', async () => {
+    let status = 'OFFERED';
+    const server = fakeServer({
+      'GET /api/simulator/phone': { status: 200, body: phone },
+      'GET /api/volunteers/me': { status: 200, body: { maskedPhone: '06 •• •• •• 42' } },
+      'GET /api/volunteers/me/presence': { status: 200, body: { status: 'AVAILABLE' } },
+      'GET /api/tickets?status=OFFERED&status=ASSIGNED&status=IN_CALL&size=20': () => ({
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 7,
+              reference: 'K7F-4QX',
+              kind: 'CALLBACK',
+              topicCode: 'CAF',
+              postcode: '35000',
+              status,
+              assigneeId: 42,
+            },
+          ],
+        },
+      }),
+      'POST /api/tickets/7/accept': () => {
+        status = 'ASSIGNED';
+        return { status: 200, body: {} };
+      },
+      'POST /api/tickets/7/call': { status: 200, body: { callSid: 'CA9', placed: true } },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<PhonePage me={{ ...coordinator, role: 'VOLUNTEER' }} />);
+
+    expect(await screen.findByText(/K7F-4QX : rappel, CAF, 35000 \(proposée\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Accepter la demande K7F-4QX' }));
+    await user.click(
+      await screen.findByRole('button', { name: 'Appeler la personne de la demande K7F-4QX' }),
+    );
+
+    expect(await screen.findByText(/Votre téléphone va sonner/)).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      '/api/tickets/7/accept',
+      '/api/tickets/7/call',
+    ]);
   });
 
   it('tells a volunteer without a profile that the platform cannot call them yet', async () => {
