@@ -297,6 +297,31 @@ class LiveAnswerIntegrationTests {
 	}
 
 	@Test
+	void answersStrangeOrLateWebhooksPolitely() {
+		TwilioWebhookClient twilio = new TwilioWebhookClient(this.port);
+		Map<String, String> call = Map.of("CallSid", "CA" + "c".repeat(32), "From", "+33612345678");
+
+		HttpResponse<String> garbled = twilio.post("/telephony/voice/live/hold?ticket=abc", call);
+		assertThat(garbled.statusCode()).isEqualTo(200);
+		assertThat(VoiceWebhookIntegrationTests.spoken(TwilioWebhookClient.twiml(garbled)))
+			.contains("problème technique");
+
+		HttpResponse<String> unknown = twilio.post("/telephony/voice/live/volunteer?ticket=999999999&volunteer=1",
+				call);
+		assertThat(VoiceWebhookIntegrationTests.verbs(TwilioWebhookClient.twiml(unknown))).containsExactly("Say",
+				"Hangup");
+
+		HttpResponse<String> lateHangup = twilio.post("/telephony/voice/live/left?ticket=999999999",
+				Map.of("CallSid", "CA" + "d".repeat(32), "QueueResult", "hangup"));
+		assertThat(lateHangup.statusCode()).isEqualTo(200);
+		assertThat(VoiceWebhookIntegrationTests.verbs(TwilioWebhookClient.twiml(lateHangup))).isEmpty();
+
+		HttpResponse<String> letters = twilio.post("/telephony/voice/live/hold/keys?ticket=999999999",
+				Map.of("CallSid", "CA" + "d".repeat(32), "Digits", "abc"));
+		assertThat(VoiceWebhookIntegrationTests.verbs(TwilioWebhookClient.twiml(letters))).containsExactly("Redirect");
+	}
+
+	@Test
 	void nobodyToAnswerOrTooManyWaitingMeansACallback() {
 		for (int i = 0; i < 3; i++) {
 			TicketView waiting = this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF",
