@@ -24,10 +24,10 @@ import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.telephony.CallStore.Leg;
 import fr.passerelle.territory.PostcodeArea;
-import fr.passerelle.ticket.TicketAssigned;
+import fr.passerelle.ticket.LiveCallAssigned;
+import fr.passerelle.ticket.LiveCallOffered;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
-import fr.passerelle.ticket.TicketOffered;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
@@ -120,7 +120,7 @@ class LiveCalls {
 	 * declines at once, so that the call goes to the next one.
 	 */
 	@ApplicationModuleListener
-	void on(TicketOffered offered) {
+	void on(LiveCallOffered offered) {
 		ring(offered.ticketId(), offered.volunteerId());
 	}
 
@@ -169,7 +169,7 @@ class LiveCalls {
 	 * volunteer who cannot be rung hands it back to the queue.
 	 */
 	@ApplicationModuleListener
-	void on(TicketAssigned assigned) {
+	void on(LiveCallAssigned assigned) {
 		connect(assigned.ticketId(), assigned.volunteerId());
 	}
 

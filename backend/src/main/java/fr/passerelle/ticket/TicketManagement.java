@@ -282,6 +282,9 @@ public class TicketManagement {
 		this.store.update(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "OFFERED", "until " + expiresAt);
 		this.events.publishEvent(new TicketOffered(ticketId, volunteerId, expiresAt));
+		if (ticket.kind == TicketKind.LIVE_CALL) {
+			this.events.publishEvent(new LiveCallOffered(ticketId, volunteerId));
+		}
 		return view(ticket);
 	}
 
@@ -304,6 +307,9 @@ public class TicketManagement {
 		this.store.update(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "ASSIGNED", null);
 		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
+		if (ticket.kind == TicketKind.LIVE_CALL) {
+			this.events.publishEvent(new LiveCallAssigned(ticketId, volunteerId));
+		}
 		return view(ticket);
 	}
 
