@@ -8,6 +8,8 @@ import fr.passerelle.ticket.CallbackRequested;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketUnreachable;
 import fr.passerelle.ticket.TicketView;
+import fr.passerelle.topic.Topic;
+import fr.passerelle.topic.Topics;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -32,12 +34,19 @@ class CitizenTexts {
 
 	private final HotlineNumber hotline;
 
-	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline) {
+	private final Topics topics;
+
+	private final TwilioSettings settings;
+
+	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline,
+			Topics topics, TwilioSettings settings) {
 		this.tickets = tickets;
 		this.templates = templates;
 		this.texts = texts;
 		this.voice = voice;
 		this.hotline = hotline;
+		this.topics = topics;
+		this.settings = settings;
 	}
 
 	@ApplicationModuleListener
@@ -47,9 +56,10 @@ class CitizenTexts {
 		if (ticket.isEmpty() || phone.isEmpty()) {
 			return;
 		}
+		String link = this.topics.find(requested.topicCode()).map(Topic::linkUrl).orElse(this.settings.publicBaseUrl());
 		String body = this.templates.render(SmsTemplates.CALLBACK_CONFIRMATION,
 				Map.of("reference", requested.reference().value(), "when", when(ticket.get()), "hotline",
-						this.hotline.display().replace('\u00a0', ' ')));
+						this.hotline.display().replace('\u00a0', ' '), "link", link));
 		this.texts.sendOnce(SmsTemplates.CALLBACK_CONFIRMATION + ":" + requested.ticketId(),
 				SmsTemplates.CALLBACK_CONFIRMATION, requested.ticketId(), phone.get(), body);
 	}

@@ -34,7 +34,7 @@ class SmsTemplates {
 
 	/** What each template may say, as placeholders. */
 	static final Map<String, Set<String>> PLACEHOLDERS = Map.of(CALLBACK_CONFIRMATION,
-			Set.of("reference", "when", "hotline"), UNREACHABLE, Set.of("reference", "hotline"), INBOUND_REPLY,
+			Set.of("reference", "when", "hotline", "link"), UNREACHABLE, Set.of("reference", "hotline"), INBOUND_REPLY,
 			Set.of("hotline"));
 
 	/**

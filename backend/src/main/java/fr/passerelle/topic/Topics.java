@@ -19,9 +19,9 @@ public class Topics {
 	}
 
 	public List<Topic> all() {
-		return this.jdbc.sql("SELECT code, name_fr, name_en, menu_digit FROM topic ORDER BY position")
+		return this.jdbc.sql("SELECT code, name_fr, name_en, menu_digit, link_url FROM topic ORDER BY position")
 			.query((rs, row) -> new Topic(rs.getString("code"), rs.getString("name_fr"), rs.getString("name_en"),
-					rs.getString("menu_digit").charAt(0)))
+					rs.getString("menu_digit").charAt(0), rs.getString("link_url")))
 			.list();
 	}
 

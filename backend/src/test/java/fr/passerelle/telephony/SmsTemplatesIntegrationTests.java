@@ -62,7 +62,7 @@ class SmsTemplatesIntegrationTests {
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat((List<String>) JsonPath.read(list.body(), "$[*].code")).containsExactly("CALLBACK_CONFIRMATION",
 				"INBOUND_REPLY", "UNREACHABLE");
-		assertThat((List<String>) JsonPath.read(list.body(), "$[0].placeholders")).containsExactly("hotline",
+		assertThat((List<String>) JsonPath.read(list.body(), "$[0].placeholders")).containsExactly("hotline", "link",
 				"reference", "when");
 
 		HttpResponse<String> updated = coordinator.putJson("/api/sms-templates/INBOUND_REPLY",

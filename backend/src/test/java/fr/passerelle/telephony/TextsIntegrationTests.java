@@ -66,7 +66,7 @@ class TextsIntegrationTests {
 		assertThat(text.from()).isEqualTo("+33199001234");
 		assertThat(text.body()).isEqualTo("Passerelle : votre demande " + reference
 				+ " est enregistrée. Un bénévole vous rappellera dès que possible, depuis le 01 99 00 12 34. "
-				+ "Nous ne vous demanderons jamais de mot de passe.");
+				+ "En attendant : https://www.caf.fr. Nous ne vous demanderons jamais de mot de passe.");
 		assertThat(this.jdbc.sql("SELECT status FROM sms_message WHERE dedup_key = ?")
 			.param("CALLBACK_CONFIRMATION:" + ticketOf(reference))
 			.query(String.class)
