@@ -23,12 +23,25 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
   await expect(navigation.getByRole('link')).toHaveText([
     'Accueil',
     'Téléphone d’entraînement',
+    'Textes des SMS',
     'Mon compte',
   ]);
   const shellAudit = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   expect(shellAudit.violations.map((v) => v.id)).toEqual([]);
+
+  // a national coordinator words the texts sent to citizens
+  await navigation.getByRole('link', { name: 'Textes des SMS' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Textes des SMS' })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Confirmation de demande de rappel' }),
+  ).toBeVisible();
+  const smsAudit = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(smsAudit.violations.map((v) => v.id)).toEqual([]);
 
   await navigation.getByRole('link', { name: 'Mon compte' }).focus();
   await page.keyboard.press('Enter');

@@ -4,13 +4,14 @@ import { AppLayout } from '../components/layouts/app-layout';
 import { Notice } from '../components/ui/notice';
 import { Page } from '../components/ui/page';
 import { AccountPage } from '../features/account/components/account-page';
+import { SmsTemplatesPage } from '../features/admin/components/sms-templates-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { HomePage } from '../features/home/components/home-page';
 import { PhonePage } from '../features/phone/components/phone-page';
 import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
 import { errorMessage } from '../lib/error-message';
 import { useI18n } from '../lib/i18n/i18n';
-import { navigationFor } from './navigation';
+import { isNationalStaff, navigationFor } from './navigation';
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -37,6 +38,7 @@ export function AppRoutes() {
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && <Route path="telephone" element={<PhonePage me={user} />} />}
+        {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}
         <Route path="*" element={<NotFound />} />
       </Route>
@@ -51,7 +53,7 @@ function SignedIn({ me }: { me: Me }) {
   return (
     <AppLayout
       me={me}
-      navigation={navigationFor(me.role, t)}
+      navigation={navigationFor(me, t)}
       loggingOut={logout.isPending}
       onLogout={() =>
         logout.mutate(undefined, { onSuccess: () => navigate('/login', { state: { signedOut: true } }) })

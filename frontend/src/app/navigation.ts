@@ -1,18 +1,20 @@
 import type { NavigationItem } from '../components/layouts/app-layout';
-import type { Role } from '../lib/auth';
+import type { Me } from '../lib/auth';
 import type { Translate } from '../lib/i18n/i18n';
 
-const everyone: Role[] = ['VOLUNTEER', 'COORDINATOR', 'ADMIN'];
+/** National staff: administrators, and coordinators without a région. */
+export function isNationalStaff(me: Me) {
+  return me.role === 'ADMIN' || (me.role === 'COORDINATOR' && me.regionCode === null);
+}
 
-// Screens appear here, for the roles that may use them, as they are built.
-const items: { to: string; label: Parameters<Translate>[0]; roles: Role[] }[] = [
-  { to: '/', label: 'nav.home', roles: everyone },
-  { to: '/telephone', label: 'nav.phone', roles: everyone },
-  { to: '/compte', label: 'nav.account', roles: everyone },
+// Screens appear here, for the accounts that may use them, as they are built.
+const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) => boolean }[] = [
+  { to: '/', label: 'nav.home', shownTo: () => true },
+  { to: '/telephone', label: 'nav.phone', shownTo: () => true },
+  { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
+  { to: '/compte', label: 'nav.account', shownTo: () => true },
 ];
 
-export function navigationFor(role: Role, t: Translate): NavigationItem[] {
-  return items
-    .filter((item) => item.roles.includes(role))
-    .map((item) => ({ to: item.to, label: t(item.label) }));
+export function navigationFor(me: Me, t: Translate): NavigationItem[] {
+  return items.filter((item) => item.shownTo(me)).map((item) => ({ to: item.to, label: t(item.label) }));
 }

@@ -62,6 +62,7 @@ describe('the staff app', () => {
     const navigation = screen.getByRole('navigation', { name: 'Navigation principale' });
     expect(navigation).toHaveTextContent('Accueil');
     expect(navigation).toHaveTextContent('Mon compte');
+    expect(navigation).not.toHaveTextContent('Textes des SMS');
     expect(server.requests.find((r) => r.path === '/api/auth/login')!.body).toBe(
       'email=claire%40passerelle.demo&password=correct+horse+battery',
     );
@@ -79,6 +80,20 @@ describe('the staff app', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('choisissez un nouveau mot de passe');
+  });
+
+  it('gives national coordinators the texts sent to citizens, and nobody else', async () => {
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: { ...coordinator, regionCode: null, regionName: null } },
+      'GET /api/sms-templates': { status: 200, body: [] },
+    });
+
+    renderWithProviders(<AppRoutes />, { path: '/sms' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Textes des SMS' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Navigation principale' })).toHaveTextContent(
+      'Textes des SMS',
+    );
   });
 
   it('shows a volunteer their département and themes on "mon compte"', async () => {

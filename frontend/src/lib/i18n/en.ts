@@ -15,6 +15,7 @@ export const en: Catalogue = {
   nav: {
     home: 'Home',
     account: 'My account',
+    smsTemplates: 'Text messages',
     phone: 'Training phone',
   },
   roles: {
@@ -125,6 +126,21 @@ export const en: Catalogue = {
     inbox: 'Texts received',
     noTexts: 'No text yet.',
     textFrom: 'From {from}, {at}',
+  },
+  smsTemplates: {
+    title: 'Text messages',
+    intro:
+      'The texts Passerelle sends to the people it helps, all over France. Write plainly, without abbreviations: many read them with difficulty.',
+    body: 'Text',
+    placeholders: 'You may use: {placeholders}.',
+    length: '{count} characters out of {max}.',
+    save: 'Save “{name}”',
+    saved: 'Text saved: it is used from the next one sent.',
+    names: {
+      CALLBACK_CONFIRMATION: 'Callback request confirmation',
+      UNREACHABLE: 'After the last callback attempt',
+      INBOUND_REPLY: 'Reply to a text received',
+    },
   },
   notFound: {
     title: 'Page not found',

@@ -14,6 +14,7 @@ export const fr = {
   nav: {
     home: 'Accueil',
     account: 'Mon compte',
+    smsTemplates: 'Textes des SMS',
     phone: 'Téléphone d’entraînement',
   },
   roles: {
@@ -127,6 +128,21 @@ export const fr = {
     inbox: 'SMS reçus',
     noTexts: 'Aucun SMS pour l’instant.',
     textFrom: 'De {from}, le {at}',
+  },
+  smsTemplates: {
+    title: 'Textes des SMS',
+    intro:
+      'Les SMS que Passerelle envoie aux personnes aidées, partout en France. Écrivez simplement, sans abréviation : beaucoup les lisent avec difficulté.',
+    body: 'Texte',
+    placeholders: 'Vous pouvez utiliser : {placeholders}.',
+    length: '{count} caractères sur {max}.',
+    save: 'Enregistrer « {name} »',
+    saved: 'Texte enregistré : il sera utilisé dès le prochain envoi.',
+    names: {
+      CALLBACK_CONFIRMATION: 'Confirmation de demande de rappel',
+      UNREACHABLE: 'Après le dernier essai de rappel',
+      INBOUND_REPLY: 'Réponse à un SMS reçu',
+    },
   },
   notFound: {
     title: 'Page introuvable',
