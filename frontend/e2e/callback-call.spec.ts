@@ -1,5 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+import { activate, expectNoAxeViolation, trainingPhone } from './training-phone';
 
 // Accounts created for this run by the backend test that starts the platform (in simulator mode): a citizen's
 // phone (any staff account has one) and a volunteer serving the postcode below, offline when the citizen calls.
@@ -9,34 +10,10 @@ const volunteerEmail =
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 const postcode = process.env.PASSERELLE_E2E_LIVE_POSTCODE ?? '75001';
 
-async function expectNoAxeViolation(page: Page) {
-  const audit = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(audit.violations.map((v) => v.id)).toEqual([]);
-}
-
-async function trainingPhone(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
-  await page.goto('/app/telephone');
-  await expect(page.getByRole('heading', { level: 1, name: 'Téléphone d’entraînement' })).toBeVisible();
-  return page;
-}
-
-async function activate(page: Page, name: string | RegExp) {
-  await page.getByRole('button', { name }).focus();
-  await page.keyboard.press('Enter');
-}
-
 test('a citizen asks for a callback on the phone, and a volunteer calls them back from the training phone', async ({
   browser,
 }) => {
-  const citizen = await trainingPhone(browser, citizenEmail);
+  const citizen = await trainingPhone(browser, citizenEmail, password);
   await activate(citizen, /^Appeler la ligne Passerelle/);
   const citizenLog = citizen.getByRole('log', { name: 'Ce que dit la ligne' });
   await activate(citizen, 'Touche 1');
@@ -52,7 +29,7 @@ test('a citizen asks for a callback on the phone, and a volunteer calls them bac
     timeout: 15_000,
   });
 
-  const volunteer = await trainingPhone(browser, volunteerEmail);
+  const volunteer = await trainingPhone(browser, volunteerEmail, password);
   await activate(volunteer, 'Recevoir ces appels sur ce téléphone d’entraînement');
   await expect(
     volunteer.getByText('C’est fait : la plateforme appellera ce téléphone d’entraînement.'),

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
@@ -85,7 +84,7 @@ class CallbackCalls {
 	 */
 	PlacedCall callBack(long ticketId, StaffAccount volunteer) {
 		TicketView ticket = this.tickets.read(ticketId, volunteer);
-		if (!ticket.status().isHeld() || !Long.valueOf(volunteer.id()).equals(ticket.assigneeId())) {
+		if (!ticket.isHeldBy(volunteer.id())) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "telephony.callback.not-held");
 		}
 		if (ticket.kind() != TicketKind.CALLBACK) {
@@ -116,9 +115,8 @@ class CallbackCalls {
 				.getSid();
 		}
 		catch (TwilioException failed) {
-			String error = (failed instanceof ApiException api && api.getCode() != null)
-					? "Twilio error " + api.getCode() : failed.getClass().getSimpleName();
-			log.warn("The call to the volunteer for ticket {} was not placed: {}", ticketId, error);
+			log.warn("The call to the volunteer for ticket {} was not placed: {}", ticketId,
+					TwilioHttp.describe(failed));
 			throw new RejectedRequest(HttpStatus.BAD_GATEWAY, "telephony.call.failed");
 		}
 	}

@@ -178,8 +178,7 @@ class CallbackWebhooks {
 	}
 
 	private Optional<TicketView> heldBy(long ticketId, long volunteerId) {
-		return this.tickets.find(ticketId)
-			.filter((ticket) -> ticket.status().isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId()));
+		return this.tickets.find(ticketId).filter((ticket) -> ticket.isHeldBy(volunteerId));
 	}
 
 	private String goodbye(String code) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.TwilioRestClient;
@@ -157,7 +156,8 @@ class LiveCalls {
 			});
 		}
 		catch (TwilioException failed) {
-			log.warn("The volunteer's phone could not be rung for ticket {}: {}", ticketId, describe(failed));
+			log.warn("The volunteer's phone could not be rung for ticket {}: {}", ticketId,
+					TwilioHttp.describe(failed));
 			otherwise.run();
 		}
 	}
@@ -210,7 +210,8 @@ class LiveCalls {
 			return true;
 		}
 		catch (TwilioException gone) {
-			log.info("The caller of ticket {} could not be taken out of the queue: {}", ticketId, describe(gone));
+			log.info("The caller of ticket {} could not be taken out of the queue: {}", ticketId,
+					TwilioHttp.describe(gone));
 			return false;
 		}
 	}
@@ -260,11 +261,6 @@ class LiveCalls {
 			.updater(caller.queueSid(), caller.callSid(), URI.create(
 					publicBaseUrl + "/telephony/voice/live/connect?ticket=" + ticketId + "&volunteer=" + volunteerId))
 			.setMethod(HttpMethod.POST);
-	}
-
-	private static String describe(TwilioException failed) {
-		return (failed instanceof ApiException api && api.getCode() != null) ? "Twilio error " + api.getCode()
-				: failed.getClass().getSimpleName();
 	}
 
 }

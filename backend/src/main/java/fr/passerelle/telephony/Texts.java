@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
-import com.twilio.exception.ApiException;
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -87,9 +86,7 @@ class Texts {
 			return true;
 		}
 		catch (TwilioException failed) {
-			// Twilio's error code only: its messages may quote the number
-			String error = (failed instanceof ApiException api && api.getCode() != null)
-					? "Twilio error " + api.getCode() : failed.getClass().getSimpleName();
+			String error = TwilioHttp.describe(failed);
 			log.warn("Text {} was not sent: {}", key, error);
 			this.own.executeWithoutResult(
 					(status) -> this.jdbc.sql("UPDATE sms_message SET status = 'FAILED', error = ? WHERE dedup_key = ?")

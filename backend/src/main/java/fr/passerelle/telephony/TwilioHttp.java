@@ -12,6 +12,8 @@ import java.util.Base64;
 import java.util.function.Supplier;
 
 import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
 import com.twilio.http.HttpClient;
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
@@ -41,6 +43,15 @@ class TwilioHttp extends HttpClient {
 	 */
 	TwilioHttp(Supplier<String> baseUrl) {
 		this.baseUrl = baseUrl;
+	}
+
+	/**
+	 * What went wrong with a request to Twilio, fit for a log: Twilio's error code only,
+	 * as its messages may quote a phone number.
+	 */
+	static String describe(TwilioException failed) {
+		return (failed instanceof ApiException api && api.getCode() != null) ? "Twilio error " + api.getCode()
+				: failed.getClass().getSimpleName();
 	}
 
 	@Override

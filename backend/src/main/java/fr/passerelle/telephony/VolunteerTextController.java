@@ -58,7 +58,7 @@ class VolunteerTextController {
 			Authentication authentication) {
 		StaffAccount volunteer = this.accounts.signedIn(authentication);
 		TicketView ticket = this.tickets.read(id, volunteer);
-		if (!ticket.status().isHeld() || !Long.valueOf(volunteer.id()).equals(ticket.assigneeId())) {
+		if (!ticket.isHeldBy(volunteer.id())) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "telephony.text.not-held");
 		}
 		String body = message.body().strip();

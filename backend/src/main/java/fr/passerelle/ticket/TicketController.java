@@ -129,7 +129,7 @@ class TicketController {
 	}
 
 	private static boolean isHeldBy(TicketView ticket, StaffAccount staff) {
-		return ticket.status().isHeld() && Long.valueOf(staff.id()).equals(ticket.assigneeId());
+		return ticket.isHeldBy(staff.id());
 	}
 
 	record TicketDetails(TicketView ticket, List<TimelineEntry> timeline, List<Note> notes, Outcome outcome,

@@ -11,4 +11,13 @@ public record TicketView(long id, TicketReference reference, TicketSource source
 		String postcode, String departementCode, String regionCode, String maskedPhone, String firstName,
 		Set<TimeSlot> preferredSlots, int priority, TicketStatus status, Instant createdAt, Instant waitingSince,
 		Instant dueAt, Instant nextAttemptAt, int attempts, Long assigneeId, Instant closedAt, Long earlierTicketId) {
+
+	/**
+	 * Whether this volunteer holds the request (assigned to them, or on the phone for
+	 * it).
+	 */
+	public boolean isHeldBy(long volunteerId) {
+		return this.status.isHeld() && Long.valueOf(volunteerId).equals(this.assigneeId);
+	}
+
 }

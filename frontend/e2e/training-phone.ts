@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Browser, type Page } from '@playwright/test';
+
+// What the telephony specs share: an axe-core audit, and a staff member's training phone in a browser of its own.
+
+export async function expectNoAxeViolation(page: Page) {
+  const audit = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(audit.violations.map((v) => v.id)).toEqual([]);
+}
+
+/** Signs in, in a new browser context, and opens the training phone. */
+export async function trainingPhone(browser: Browser, email: string, password: string) {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/app/login');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+  await page.goto('/app/telephone');
+  await expect(page.getByRole('heading', { level: 1, name: 'Téléphone d’entraînement' })).toBeVisible();
+  return page;
+}
+
+/** Presses a button with the keyboard. */
+export async function activate(page: Page, name: string | RegExp) {
+  await page.getByRole('button', { name, exact: typeof name === 'string' }).focus();
+  await page.keyboard.press('Enter');
+}
