@@ -22,6 +22,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
   await expect(navigation.getByRole('link')).toHaveText([
     'Accueil',
+    'Console',
     'Téléphone d’entraînement',
     'Textes des SMS',
     'Mon compte',

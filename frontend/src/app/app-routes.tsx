@@ -6,6 +6,7 @@ import { Page } from '../components/ui/page';
 import { AccountPage } from '../features/account/components/account-page';
 import { SmsTemplatesPage } from '../features/admin/components/sms-templates-page';
 import { LoginPage } from '../features/auth/components/login-page';
+import { ConsolePage } from '../features/console/components/console-page';
 import { HomePage } from '../features/home/components/home-page';
 import { PhonePage } from '../features/phone/components/phone-page';
 import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
@@ -37,6 +38,7 @@ export function AppRoutes() {
       />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
+        {user && <Route path="console" element={<ConsolePage me={user} />} />}
         {user && <Route path="telephone" element={<PhonePage me={user} />} />}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}

@@ -10,6 +10,7 @@ export function isNationalStaff(me: Me) {
 // Screens appear here, for the accounts that may use them, as they are built.
 const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) => boolean }[] = [
   { to: '/', label: 'nav.home', shownTo: () => true },
+  { to: '/console', label: 'nav.console', shownTo: () => true },
   { to: '/telephone', label: 'nav.phone', shownTo: () => true },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/compte', label: 'nav.account', shownTo: () => true },

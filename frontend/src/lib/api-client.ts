@@ -35,8 +35,13 @@ export function readCookie(name: string, cookies: string = document.cookie): str
 
 type Body = { json: unknown } | { form: Record<string, string> } | undefined;
 
-export async function api<T>(method: string, path: string, body?: Body): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: Body,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   const token = readCookie(CSRF_COOKIE);
   if (method !== 'GET' && token) {
     headers[CSRF_HEADER] = decodeURIComponent(token);

@@ -84,6 +84,15 @@ class BrowserEndToEndIntegrationTests {
 		this.volunteers.configureRouting(callbackVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
 		this.volunteers.qualify(callbackVolunteerId);
 
+		// the console: a volunteer and a colleague of the Hautes-Alpes (where no other
+		// test
+		// sends requests), and a caller from there
+		String consoleCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts
+			.open(NewAccount.of(consoleCitizen, "Appelant console E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		String consoleVolunteer = hautesAlpesVolunteer("Bénévole console E2E");
+		String consoleColleague = hautesAlpesVolunteer("Collègue console E2E");
+
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
 			.directory(frontend.toFile())
@@ -97,6 +106,10 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_CALLBACK_CITIZEN_EMAIL", callbackCitizen);
 		playwright.environment().put("PASSERELLE_E2E_CALLBACK_VOLUNTEER_EMAIL", callbackVolunteer);
 		playwright.environment().put("PASSERELLE_E2E_LIVE_POSTCODE", "20200");
+		playwright.environment().put("PASSERELLE_E2E_CONSOLE_CITIZEN_EMAIL", consoleCitizen);
+		playwright.environment().put("PASSERELLE_E2E_CONSOLE_VOLUNTEER_EMAIL", consoleVolunteer);
+		playwright.environment().put("PASSERELLE_E2E_CONSOLE_COLLEAGUE_EMAIL", consoleColleague);
+		playwright.environment().put("PASSERELLE_E2E_CONSOLE_POSTCODE", "05000");
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();
@@ -130,6 +143,14 @@ class BrowserEndToEndIntegrationTests {
 		assertThat(finished).as("Playwright finished within 5 minutes").isTrue();
 		report.join();
 		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
+	}
+
+	private String hautesAlpesVolunteer(String name) {
+		String email = TestAccounts.uniqueEmail(Role.VOLUNTEER);
+		long id = this.accounts.open(NewAccount.of(email, name, Role.VOLUNTEER, TestAccounts.PASSWORD)).id();
+		this.volunteers.register(id, "05", Set.of("CAF"));
+		this.volunteers.qualify(id);
+		return email;
 	}
 
 }

@@ -93,6 +93,22 @@ public final class StaffClient {
 			.findFirst();
 	}
 
+	/**
+	 * The cookies as a browser sends them ({@code Cookie} header), for a WebSocket
+	 * handshake.
+	 */
+	public String cookieHeader() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.map((cookie) -> cookie.getName() + "=" + cookie.getValue())
+			.collect(Collectors.joining("; "));
+	}
+
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
 	public void ensureCsrfCookie() {
 		if (cookie("XSRF-TOKEN").isEmpty()) {
 			get("/api/auth/me");

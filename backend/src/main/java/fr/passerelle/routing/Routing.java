@@ -205,6 +205,43 @@ public class Routing {
 	}
 
 	/**
+	 * Puts back in the queue, in their place, the requests being offered to a volunteer
+	 * who went away (their console closed); they will not be offered to them again.
+	 * Withdrawing again changes nothing.
+	 * @return how many offers were withdrawn
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public int withdrawOffers(long volunteerId) {
+		this.volunteers.lockPresence(volunteerId);
+		List<Entry> offers = this.store.lockOffersTo(volunteerId);
+		for (Entry entry : offers) {
+			this.store.skip(entry.ticketId(), volunteerId);
+			this.store.markWaiting(entry.ticketId());
+			this.tickets.returnToQueue(entry.ticketId(), volunteerId, "VOLUNTEER_AWAY");
+		}
+		if (!offers.isEmpty()) {
+			freed(volunteerId);
+		}
+		return offers.size();
+	}
+
+	/**
+	 * The requests offered to a volunteer now, the first to expire first.
+	 */
+	@Transactional(readOnly = true)
+	public List<PendingOffer> offersTo(long volunteerId) {
+		return this.store.offersTo(volunteerId);
+	}
+
+	/**
+	 * Requests not yet taken, counted by région, département, theme and kind.
+	 */
+	@Transactional(readOnly = true)
+	public List<QueueFigure> queueFigures() {
+		return this.store.figures();
+	}
+
+	/**
 	 * Offers waiting requests to available volunteers, the longest idle first; returns
 	 * how many offers were made. Each offer is its own short transaction; entries and
 	 * volunteers locked elsewhere are skipped.

@@ -244,6 +244,38 @@ class RoutingStore {
 		return values.isEmpty() ? "?" : values.stream().map((v) -> "?").collect(Collectors.joining(","));
 	}
 
+	/**
+	 * Requests not yet taken, counted by région, département, theme and kind.
+	 */
+	List<QueueFigure> figures() {
+		return this.jdbc.sql("""
+				SELECT region_code, departement_code, topic_code, kind, COUNT(*) AS waiting,
+				       SUM(state = 'OFFERED') AS offered, MIN(waiting_since) AS oldest
+				FROM routing_entry WHERE state IN ('WAITING', 'OFFERED')
+				GROUP BY region_code, departement_code, topic_code, kind""")
+			.query((rs, row) -> new QueueFigure(rs.getString("region_code"), rs.getString("departement_code"),
+					rs.getString("topic_code"), TicketKind.valueOf(rs.getString("kind")), rs.getInt("waiting"),
+					rs.getInt("offered"), rs.getTimestamp("oldest").toInstant()))
+			.list();
+	}
+
+	List<PendingOffer> offersTo(long volunteerId) {
+		return this.jdbc
+			.sql("SELECT ticket_id, offer_expires_at FROM routing_entry WHERE volunteer_id = ? AND state = 'OFFERED' "
+					+ "ORDER BY offer_expires_at, ticket_id")
+			.param(volunteerId)
+			.query((rs, row) -> new PendingOffer(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.list();
+	}
+
+	List<Entry> lockOffersTo(long volunteerId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM routing_entry WHERE volunteer_id = ? AND state = 'OFFERED' FOR UPDATE")
+			.param(volunteerId)
+			.query(this::map)
+			.list();
+	}
+
 	private Entry map(ResultSet rs, int row) throws SQLException {
 		Long volunteer = rs.getObject("volunteer_id", Long.class);
 		Timestamp expires = rs.getTimestamp("offer_expires_at");

@@ -56,6 +56,9 @@ final class Ticket {
 
 	Long assigneeId;
 
+	/** The assignee as read from the database, before this change. */
+	Long assigneeBefore;
+
 	Instant closedAt;
 
 	Long earlierTicketId;

@@ -279,7 +279,7 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.OFFERED, now);
 		ticket.assigneeId = volunteerId;
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "OFFERED", "until " + expiresAt);
 		this.events.publishEvent(new TicketOffered(ticketId, volunteerId, expiresAt));
 		if (ticket.kind == TicketKind.LIVE_CALL) {
@@ -304,7 +304,7 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.ASSIGNED, now);
 		ticket.assigneeId = volunteerId;
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "ASSIGNED", null);
 		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
 		if (ticket.kind == TicketKind.LIVE_CALL) {
@@ -315,7 +315,8 @@ public class TicketManagement {
 
 	/**
 	 * Puts an offered or held ticket back in the queue, where it keeps its place.
-	 * @param reason {@code OFFER_DECLINED}, {@code OFFER_EXPIRED} or {@code RELEASED}
+	 * @param reason {@code OFFER_DECLINED}, {@code OFFER_EXPIRED}, {@code VOLUNTEER_AWAY}
+	 * or {@code RELEASED}
 	 */
 	@Transactional
 	public TicketView returnToQueue(long ticketId, Long volunteerId, String reason) {
@@ -328,7 +329,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.QUEUED, now);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, reason, null);
 		this.events.publishEvent(new TicketReturnedToQueue(ticketId, volunteerId, reason));
 		publishQueued(ticket);
@@ -347,7 +348,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.IN_CALL, now);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "CALL_STARTED", null);
 		return view(ticket);
 	}
@@ -365,7 +366,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.ASSIGNED, now);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, "CALL_ENDED", null);
 		return view(ticket);
 	}
@@ -395,7 +396,7 @@ public class TicketManagement {
 		}
 		else {
 			ticket.moveTo(TicketStatus.UNREACHABLE, now);
-			this.store.update(ticket);
+			save(ticket);
 			this.store.appendEvent(ticketId, now, volunteerId, "ATTEMPT_FAILED", reason + ", last attempt");
 			this.store.appendEvent(ticketId, now, null, "UNREACHABLE", null);
 			this.events.publishEvent(new TicketUnreachable(ticketId, ticket.reference));
@@ -454,7 +455,7 @@ public class TicketManagement {
 			return view(ticket);
 		}
 		ticket.moveTo(next, now);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, volunteerId, next.name(), null);
 		this.events.publishEvent(new TicketResolved(ticketId, next, volunteerId));
 		this.events.publishEvent(new TicketClosed(ticketId, next, volunteerId));
@@ -473,7 +474,7 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		Long holder = ticket.assigneeId;
 		ticket.moveTo(TicketStatus.CANCELLED, now);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, actorId, "CANCELLED", reason);
 		this.events.publishEvent(new TicketClosed(ticketId, TicketStatus.CANCELLED, holder));
 		return view(ticket);
@@ -498,7 +499,7 @@ public class TicketManagement {
 		ticket.kind = TicketKind.CALLBACK;
 		ticket.dueAt = now.plus(Duration.ofHours(24));
 		this.store.changeKind(ticketId, TicketKind.CALLBACK);
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticketId, now, null, "TURNED_INTO_CALLBACK", null);
 		this.events.publishEvent(new TicketKindChanged(ticketId, TicketKind.CALLBACK));
 		this.events.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
@@ -545,7 +546,7 @@ public class TicketManagement {
 		// A first round keeps its place from the moment help was asked for; a retry waits
 		// from its due time.
 		ticket.waitingSince = (ticket.attempts == 0) ? ticket.createdAt : due;
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticket.id, now, actorId, "QUEUED", null);
 		publishQueued(ticket);
 	}
@@ -554,7 +555,7 @@ public class TicketManagement {
 		ticket.moveTo(TicketStatus.SCHEDULED, now);
 		ticket.assigneeId = null;
 		ticket.nextAttemptAt = at;
-		this.store.update(ticket);
+		save(ticket);
 		this.store.appendEvent(ticket.id, now, actorId, type, detail);
 		this.events.publishEvent(new TicketScheduled(ticket.id, at, actorId));
 	}
@@ -635,6 +636,12 @@ public class TicketManagement {
 	private Ticket locked(long ticketId) {
 		return this.store.lock(ticketId)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+	}
+
+	private void save(Ticket ticket) {
+		this.store.update(ticket);
+		this.events.publishEvent(new TicketChanged(ticket.id, ticket.status, ticket.assigneeId, ticket.assigneeBefore));
+		ticket.assigneeBefore = ticket.assigneeId;
 	}
 
 	private TicketView view(Ticket ticket) {

@@ -330,6 +330,7 @@ class TicketStore {
 		ticket.nextAttemptAt = instant(rs, "next_attempt_at");
 		ticket.attempts = rs.getInt("attempts");
 		ticket.assigneeId = nullableLong(rs, "assignee_id");
+		ticket.assigneeBefore = ticket.assigneeId;
 		ticket.closedAt = instant(rs, "closed_at");
 		ticket.earlierTicketId = nullableLong(rs, "earlier_ticket_id");
 		ticket.version = rs.getLong("version");

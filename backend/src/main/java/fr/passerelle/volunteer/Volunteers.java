@@ -228,7 +228,7 @@ public class Volunteers {
 		}
 		Instant now = this.clock.instant();
 		Instant idleSince = (chosen == Presence.AVAILABLE) ? now : null;
-		writePresence(accountId, chosen, now, idleSince);
+		writePresence(accountId, current.status(), chosen, now, idleSince);
 		return new PresenceState(accountId, chosen, now, idleSince);
 	}
 
@@ -280,7 +280,8 @@ public class Volunteers {
 		Instant now = this.clock.instant();
 		Presence status = (load >= capacity && current.status() == Presence.AVAILABLE) ? Presence.BUSY
 				: current.status();
-		writePresence(current.accountId(), status, (status != current.status()) ? now : current.since(), now);
+		writePresence(current.accountId(), current.status(), status,
+				(status != current.status()) ? now : current.since(), now);
 	}
 
 	/**
@@ -291,7 +292,7 @@ public class Volunteers {
 		PresenceState current = lockPresence(accountId);
 		if (current.status() == Presence.BUSY && load < capacity) {
 			Instant now = this.clock.instant();
-			writePresence(accountId, Presence.AVAILABLE, now, now);
+			writePresence(accountId, current.status(), Presence.AVAILABLE, now, now);
 		}
 	}
 
@@ -366,7 +367,7 @@ public class Volunteers {
 		for (long[] candidate : candidates) {
 			PresenceState current = lockPresence(candidate[0]);
 			if (current.status() == Presence.OFFLINE) {
-				writePresence(candidate[0], Presence.AVAILABLE, now, now);
+				writePresence(candidate[0], current.status(), Presence.AVAILABLE, now, now);
 				started++;
 			}
 		}
@@ -424,11 +425,14 @@ public class Volunteers {
 		return complete;
 	}
 
-	private void writePresence(long accountId, Presence status, Instant since, Instant idleSince) {
+	private void writePresence(long accountId, Presence previous, Presence status, Instant since, Instant idleSince) {
 		this.jdbc.sql("UPDATE volunteer_presence SET status = ?, since = ?, idle_since = ? WHERE account_id = ?")
 			.params(status.name(), Timestamp.from(since), (idleSince != null) ? Timestamp.from(idleSince) : null,
 					accountId)
 			.update();
+		if (status != previous) {
+			this.events.publishEvent(new PresenceChanged(accountId, status));
+		}
 	}
 
 	private PresenceState mapPresence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -1,0 +1,113 @@
+package fr.passerelle.console;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.routing.PendingOffer;
+import fr.passerelle.routing.Routing;
+import fr.passerelle.ticket.TicketFilter;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.RoutingProfile;
+import fr.passerelle.volunteer.Volunteers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a console shows when it opens, and again whenever it reconnects: nothing pushed
+ * while it was away is lost.
+ */
+@RestController
+@Tag(name = "Console", description = "The volunteer console's state")
+class ConsoleController {
+
+	private static final Set<TicketStatus> HELD = Set.of(TicketStatus.ASSIGNED, TicketStatus.IN_CALL);
+
+	private final AccountManagement accounts;
+
+	private final Volunteers volunteers;
+
+	private final Routing routing;
+
+	private final TicketManagement tickets;
+
+	private final Audience audience;
+
+	private final QueueFigures figures;
+
+	ConsoleController(AccountManagement accounts, Volunteers volunteers, Routing routing, TicketManagement tickets,
+			Audience audience, QueueFigures figures) {
+		this.accounts = accounts;
+		this.volunteers = volunteers;
+		this.routing = routing;
+		this.tickets = tickets;
+		this.audience = audience;
+		this.figures = figures;
+	}
+
+	@GetMapping("/api/console")
+	@Operation(summary = "The signed-in staff member's console: presence, offers, requests held, queue figures")
+	ConsoleState state(Authentication authentication) {
+		StaffAccount staff = this.accounts.signedIn(authentication);
+		Set<String> regions = this.audience.regionsFollowedBy(staff);
+		RoutingProfile profile = (staff.role() == Role.VOLUNTEER)
+				? this.volunteers.routingProfile(staff.id()).orElse(null) : null;
+		if (profile == null) {
+			return new ConsoleState(null, false, List.of(), List.of(), null, regions, this.figures.of(regions));
+		}
+		List<Offer> offers = new ArrayList<>();
+		for (PendingOffer offer : this.routing.offersTo(staff.id())) {
+			this.tickets.find(offer.ticketId())
+				.filter((ticket) -> ticket.status() == TicketStatus.OFFERED)
+				.ifPresent((ticket) -> offers.add(new Offer(ticket, offer.expiresAt())));
+		}
+		List<TicketView> held = this.tickets
+			.search(staff, new TicketFilter(HELD, null, null, null, null, null, null), 0, 50)
+			.items()
+			.stream()
+			.filter((ticket) -> ticket.isHeldBy(staff.id()))
+			.toList();
+		Territories territories = new Territories(profile.departementCode(), profile.servedDepartements(),
+				profile.servedRegions(), profile.servesNationally());
+		return new ConsoleState(this.volunteers.presence(staff.id()).status(), profile.qualified(), offers, held,
+				territories, regions, this.figures.of(regions));
+	}
+
+	/**
+	 * @param presence the volunteer's presence; {@code null} for staff who are not
+	 * volunteers
+	 * @param qualified whether they may go available (approved and trained)
+	 * @param offers requests offered to them now, the first to expire first
+	 * @param held requests they hold
+	 * @param territories where they take requests from
+	 * @param regions régions whose figures they may follow
+	 * @param figures those figures now
+	 */
+	record ConsoleState(Presence presence, boolean qualified, List<Offer> offers, List<TicketView> held,
+			Territories territories, Set<String> regions, List<QueueFigures.RegionFigures> figures) {
+	}
+
+	record Offer(TicketView ticket, Instant expiresAt) {
+	}
+
+	/**
+	 * @param departement the département the volunteer lives in
+	 * @param departements départements they serve (their own included)
+	 * @param regions régions they serve
+	 * @param national whether they serve the whole country
+	 */
+	record Territories(String departement, Set<String> departements, Set<String> regions, boolean national) {
+	}
+
+}

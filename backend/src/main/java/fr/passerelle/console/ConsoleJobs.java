@@ -1,0 +1,43 @@
+package fr.passerelle.console;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each instance does for its own consoles: send changed queue figures, and take
+ * offline the volunteers whose consoles closed. Per instance, not under a cluster-wide
+ * lock: each instance serves its own connections.
+ */
+@Component
+class ConsoleJobs {
+
+	private static final Duration ABSENTEES_EVERY = Duration.ofSeconds(5);
+
+	private final QueueFigures figures;
+
+	private final ConsoleSessions sessions;
+
+	private final ConsoleProperties properties;
+
+	private final TaskScheduler scheduler;
+
+	ConsoleJobs(QueueFigures figures, ConsoleSessions sessions, ConsoleProperties properties,
+			@Lazy TaskScheduler messageBrokerTaskScheduler) {
+		this.figures = figures;
+		this.sessions = sessions;
+		this.properties = properties;
+		this.scheduler = messageBrokerTaskScheduler;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.scheduler.scheduleWithFixedDelay(this.figures::publishChanges, this.properties.figuresInterval());
+		this.scheduler.scheduleWithFixedDelay(this.sessions::expireAbsentees, ABSENTEES_EVERY);
+	}
+
+}

@@ -1,0 +1,29 @@
+package fr.passerelle.console;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The real-time channel's settings.
+ *
+ * @param allowedOrigins origins besides the public base URL's whose pages may open the
+ * channel (never {@code *})
+ * @param heartbeat how often each side shows it is alive on an idle connection
+ * @param disconnectGrace how long a volunteer may stay without a connected console (a
+ * reload, a network change) before going offline
+ * @param figuresInterval how often changed queue figures are sent, at most
+ * @param messageSizeLimit largest frame a browser may send
+ * @param sendTimeLimit longest a send to one browser may take before it is cut off
+ * @param sendBufferSizeLimit most data buffered for a browser that reads slowly before it
+ * is cut off
+ */
+@ConfigurationProperties("passerelle.console")
+record ConsoleProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
+		@DefaultValue("30s") Duration disconnectGrace, @DefaultValue("500ms") Duration figuresInterval,
+		@DefaultValue("16KB") DataSize messageSizeLimit, @DefaultValue("10s") Duration sendTimeLimit,
+		@DefaultValue("512KB") DataSize sendBufferSizeLimit) {
+}

@@ -1,0 +1,126 @@
+package fr.passerelle.console;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.routing.Routing;
+import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.Volunteers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionConnectedEvent;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
+
+/**
+ * Presence follows the console: which staff members have one connected to this instance,
+ * and since when a volunteer has had none. One who stays without a console longer than
+ * the grace period goes offline, and the requests being offered to them go back to the
+ * queue. A volunteer who never opened a console (the phone alone, the API) is left as
+ * they are.
+ */
+@Component
+class ConsoleSessions {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsoleSessions.class);
+
+	private final Map<String, Set<String>> connected = new ConcurrentHashMap<>();
+
+	private final Map<String, Instant> awaySince = new ConcurrentHashMap<>();
+
+	private final Audience audience;
+
+	private final Volunteers volunteers;
+
+	private final Routing routing;
+
+	private final ConsoleProperties properties;
+
+	private final Clock clock;
+
+	ConsoleSessions(Audience audience, Volunteers volunteers, Routing routing, ConsoleProperties properties,
+			Clock clock) {
+		this.audience = audience;
+		this.volunteers = volunteers;
+		this.routing = routing;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(SessionConnectedEvent event) {
+		Principal user = event.getUser();
+		String session = (String) event.getMessage().getHeaders().get("simpSessionId");
+		if (user == null || session == null) {
+			return;
+		}
+		this.connected.compute(user.getName(), (name, sessions) -> {
+			Set<String> all = (sessions != null) ? sessions : new HashSet<>();
+			all.add(session);
+			return all;
+		});
+		this.awaySince.remove(user.getName());
+	}
+
+	@EventListener
+	void on(SessionDisconnectEvent event) {
+		Principal user = event.getUser();
+		if (user == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.connected.computeIfPresent(user.getName(), (name, sessions) -> {
+			sessions.remove(event.getSessionId());
+			if (sessions.isEmpty()) {
+				this.awaySince.put(name, now);
+				return null;
+			}
+			return sessions;
+		});
+	}
+
+	/**
+	 * How many consoles this staff member has connected to this instance.
+	 */
+	int consolesOf(String name) {
+		Set<String> sessions = this.connected.get(name);
+		return (sessions != null) ? sessions.size() : 0;
+	}
+
+	/**
+	 * Takes offline the volunteers whose consoles closed longer ago than the grace
+	 * period, and withdraws the offers made to them; returns how many went offline.
+	 */
+	int expireAbsentees() {
+		Instant cutoff = this.clock.instant().minus(this.properties.disconnectGrace());
+		int expired = 0;
+		for (Map.Entry<String, Instant> away : Map.copyOf(this.awaySince).entrySet()) {
+			if (away.getValue().isAfter(cutoff) || !this.awaySince.remove(away.getKey(), away.getValue())) {
+				continue;
+			}
+			StaffAccount staff = this.audience.staff(away.getKey()).orElse(null);
+			if (staff == null || staff.role() != Role.VOLUNTEER || this.volunteers.find(staff.id()).isEmpty()) {
+				continue;
+			}
+			try {
+				this.volunteers.choosePresence(staff.id(), Presence.OFFLINE);
+				this.routing.withdrawOffers(staff.id());
+				expired++;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not take volunteer {} offline after their console closed", staff.id(), ex);
+			}
+		}
+		return expired;
+	}
+
+}

@@ -1,0 +1,99 @@
+package fr.passerelle.console;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over WebSocket at {@value #ENDPOINT}, on Spring's in-memory broker (one
+ * instance). The endpoint lies under {@code /api}, so only a signed-in staff member
+ * (whose password needs no change) completes the handshake; pages of other origins than
+ * this application's, its public address and the configured ones are refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	static final String ENDPOINT = "/api/console/stomp";
+
+	/** What a console receives that concerns its user alone. */
+	static final String PERSONAL_QUEUE = "/queue/console";
+
+	/** Queue figures of one région: {@code /topic/figures/{region}}. */
+	static final String FIGURES_TOPIC = "/topic/figures/";
+
+	private final ConsoleProperties properties;
+
+	private final String publicBaseUrl;
+
+	private final TaskScheduler heartbeats;
+
+	StompConfiguration(ConsoleProperties properties, @Value("${passerelle.public-base-url}") String publicBaseUrl,
+			@Lazy TaskScheduler messageBrokerTaskScheduler) {
+		this.properties = properties;
+		this.publicBaseUrl = publicBaseUrl;
+		this.heartbeats = messageBrokerTaskScheduler;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		registry.addEndpoint(ENDPOINT).setAllowedOrigins(allowedOrigins().toArray(String[]::new));
+		registry.setErrorHandler(new StompErrors());
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		long heartbeat = this.properties.heartbeat().toMillis();
+		registry.enableSimpleBroker("/topic", "/queue")
+			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+			.setTaskScheduler(this.heartbeats);
+		// browsers send nothing to the application over STOMP: every action is a REST
+		// call
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+		registry.setPreservePublishOrder(true);
+	}
+
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit((int) this.properties.messageSizeLimit().toBytes())
+			.setSendTimeLimit((int) this.properties.sendTimeLimit().toMillis())
+			.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes());
+	}
+
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		// a send to a browser that reads slowly blocks its thread until the send time
+		// limit: enough threads that a few such browsers do not hold back the others
+		registration.taskExecutor().corePoolSize(16);
+	}
+
+	/**
+	 * Origins allowed besides the page's own: the public base URL's, and the configured
+	 * ones.
+	 */
+	List<String> allowedOrigins() {
+		List<String> origins = new ArrayList<>();
+		URI base = URI.create(this.publicBaseUrl);
+		origins.add(base.getScheme() + "://" + base.getAuthority());
+		for (String origin : this.properties.allowedOrigins()) {
+			if ("*".equals(origin.trim())) {
+				throw new IllegalStateException("passerelle.console.allowed-origins must list origins, not '*'");
+			}
+			origins.add(origin.trim());
+		}
+		return origins;
+	}
+
+}

@@ -1,0 +1,58 @@
+package fr.passerelle.console;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.socket.EnableWebSocketSecurity;
+import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.messaging.web.csrf.CsrfChannelInterceptor;
+
+/**
+ * Deny by default, frame by frame. CONNECT must carry the CSRF token that the staff app
+ * reads from its cookie (header {@code X-XSRF-TOKEN}); a console may subscribe to its own
+ * queue and to the figures of the régions its user follows, and sends nothing else: every
+ * action goes through the REST API.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketSecurity
+class StompSecurity {
+
+	@Bean
+	AuthorizationManager<Message<?>> messageAuthorizationManager(
+			MessageMatcherDelegatingAuthorizationManager.Builder messages, Audience audience) {
+		return messages.nullDestMatcher()
+			.authenticated()
+			.simpSubscribeDestMatchers("/user" + StompConfiguration.PERSONAL_QUEUE)
+			.authenticated()
+			.simpSubscribeDestMatchers(StompConfiguration.FIGURES_TOPIC + "{region}")
+			.access(followsRegion(audience))
+			.anyMessage()
+			.denyAll()
+			.build();
+	}
+
+	/**
+	 * The staff app holds the CSRF token as its cookie carries it, so CONNECT is checked
+	 * against the plain token (Spring's default expects the masked form that server-side
+	 * pages render).
+	 */
+	@Bean
+	ChannelInterceptor csrfChannelInterceptor() {
+		return new CsrfChannelInterceptor();
+	}
+
+	private static AuthorizationManager<MessageAuthorizationContext<?>> followsRegion(Audience audience) {
+		return (authentication, context) -> {
+			String region = context.getVariables().get("region");
+			var user = authentication.get();
+			boolean follows = user != null && user.isAuthenticated() && region != null
+					&& audience.regionsFollowedBy(user.getName()).contains(region);
+			return new AuthorizationDecision(follows);
+		};
+	}
+
+}

@@ -1,0 +1,133 @@
+package fr.passerelle.console;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import fr.passerelle.StaffClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.messaging.converter.StringMessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * A console as the browser opens it, with a real STOMP client: the session cookie on the
+ * handshake, the page's origin, the CSRF token on CONNECT. Frames received on each
+ * subscription, and errors, are kept in queues to be awaited.
+ */
+final class ConsoleStompClient {
+
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	private final WebSocketStompClient client;
+
+	final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+
+	private StompSession session;
+
+	ConsoleStompClient() {
+		this.client = new WebSocketStompClient(new StandardWebSocketClient());
+		// JSON frames are read as text, whatever their content type
+		this.client.setMessageConverter(new StringMessageConverter() {
+			@Override
+			protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
+				return true;
+			}
+		});
+	}
+
+	/**
+	 * Connects as the signed-in staff member of {@code staff}.
+	 * @param origin the page's origin ({@code Origin} header)
+	 * @param withCsrf whether CONNECT carries the CSRF token
+	 */
+	ConsoleStompClient connect(StaffClient staff, String origin, boolean withCsrf) throws Exception {
+		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+		handshake.add("Cookie", staff.cookieHeader());
+		handshake.setOrigin(origin);
+		StompHeaders connect = new StompHeaders();
+		if (withCsrf) {
+			staff.cookie("XSRF-TOKEN").ifPresent((token) -> connect.add("X-XSRF-TOKEN", token));
+		}
+		String url = staff.baseUrl().replace("http://", "ws://") + StompConfiguration.ENDPOINT;
+		this.session = this.client.connectAsync(url, handshake, connect, new StompSessionHandlerAdapter() {
+			@Override
+			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+					byte[] payload, Throwable exception) {
+				ConsoleStompClient.this.errors.add(String.valueOf(exception));
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				ConsoleStompClient.this.errors.add(headers.getFirst("message") + " " + payload);
+			}
+
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+		}).get(10, TimeUnit.SECONDS);
+		return this;
+	}
+
+	BlockingQueue<JsonNode> subscribe(String destination) {
+		BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+		this.session.subscribe(destination, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				frames.add(json.readTree((String) payload));
+			}
+		});
+		return frames;
+	}
+
+	void send(String destination, String body) {
+		this.session.send(destination, body);
+	}
+
+	boolean isConnected() {
+		return this.session != null && this.session.isConnected();
+	}
+
+	void disconnect() {
+		if (isConnected()) {
+			this.session.disconnect();
+		}
+	}
+
+	/**
+	 * The next frame matching {@code wanted}, within {@code seconds}; frames that do not
+	 * match are dropped.
+	 */
+	static JsonNode await(BlockingQueue<JsonNode> frames, int seconds, java.util.function.Predicate<JsonNode> wanted)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (System.nanoTime() < deadline) {
+			JsonNode frame = frames.poll(50, TimeUnit.MILLISECONDS);
+			if (frame != null && wanted.test(frame)) {
+				return frame;
+			}
+		}
+		return null;
+	}
+
+	static List<String> drain(BlockingQueue<String> queue) {
+		return List.copyOf(queue);
+	}
+
+}

@@ -1,0 +1,202 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { Me } from '../../../../lib/auth';
+import { fakeServer } from '../../../../testing/fake-server';
+import { renderWithProviders } from '../../../../testing/render';
+import type { ConsoleState, Ticket } from '../../api/console';
+import type { ConsoleEvent } from '../../live/live-channel';
+import { ConsolePage } from '../console-page';
+
+// The real-time channel is replaced by one the test drives: what the server would push, and (re)connections.
+const channel = vi.hoisted(() => ({
+  handlers: null as null | {
+    onConnected: () => void;
+    onEvent: (event: ConsoleEvent) => void;
+    onFigures: (body: unknown) => void;
+  },
+  regions: undefined as string[] | undefined,
+}));
+vi.mock('../../live/live-channel', () => ({
+  useLiveChannel: (regions: string[] | undefined, handlers: typeof channel.handlers) => {
+    channel.regions = regions;
+    channel.handlers = handlers;
+    return 'connected';
+  },
+}));
+
+const me: Me = {
+  id: 5,
+  email: 'benevole@passerelle.test',
+  displayName: 'Camille',
+  role: 'VOLUNTEER',
+  regionCode: null,
+  regionName: null,
+  passwordChangeRequired: false,
+};
+
+const ticket: Ticket = {
+  id: 42,
+  reference: 'K7F-42Q',
+  kind: 'LIVE_CALL',
+  topicCode: 'CAF',
+  postcode: '29200',
+  departementCode: '29',
+  maskedPhone: '06 •• •• •• 42',
+  firstName: null,
+  status: 'OFFERED',
+  createdAt: '2027-03-01T09:00:00Z',
+  waitingSince: '2027-03-01T09:00:00Z',
+  attempts: 0,
+  assigneeId: 5,
+};
+
+function state(changes: Partial<ConsoleState> = {}): ConsoleState {
+  return {
+    presence: 'AVAILABLE',
+    qualified: true,
+    offers: [],
+    held: [],
+    territories: { departement: '29', departements: ['29'], regions: [], national: false },
+    regions: ['53'],
+    figures: [{ region: '53', rows: [] }],
+    ...changes,
+  };
+}
+
+function routes(current: () => ConsoleState) {
+  return {
+    'GET /api/console': () => ({ status: 200, body: current() }),
+    'GET /api/topics': { status: 200, body: [{ code: 'CAF', name: 'CAF et prestations' }] },
+    'GET /api/volunteers/me/shifts': {
+      status: 200,
+      body: {
+        availableAtShiftStart: false,
+        shifts: [{ day: 'MONDAY', starts: '09:00:00', ends: '12:00:00' }],
+      },
+    },
+    'GET /api/tickets?size=8': { status: 200, body: { items: [] } },
+  };
+}
+
+describe('ConsolePage', () => {
+  beforeEach(() => {
+    channel.handlers = null;
+  });
+
+  it('always shows the reminder, the presence and the shifts, and follows the régions it may', async () => {
+    fakeServer(routes(() => state()));
+    renderWithProviders(<ConsolePage me={me} />);
+
+    expect(await screen.findByText(/ne lui demandez jamais ses mots de passe/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Disponible' })).toBeChecked();
+    expect(await screen.findByText('Lundi de 09:00 à 12:00')).toBeInTheDocument();
+    expect(channel.regions).toEqual(['53']);
+  });
+
+  it('rings an offer pushed in real time, announces it, and accepts it', async () => {
+    let current = state();
+    const server = fakeServer({
+      ...routes(() => current),
+      'POST /api/tickets/42/accept': () => {
+        current = state({ held: [{ ...ticket, status: 'ASSIGNED' }] });
+        return { status: 200, body: { ...ticket, status: 'ASSIGNED' } };
+      },
+      'GET /api/tickets/42': {
+        status: 200,
+        body: { ticket, timeline: [], notes: [], outcome: null, earlierRequests: [] },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<ConsolePage me={me} />);
+    await screen.findByRole('radio', { name: 'Disponible' });
+
+    const expiresAt = new Date(Date.now() + 20_000).toISOString();
+    current = state({ offers: [{ ticket, expiresAt }] });
+    act(() => channel.handlers!.onEvent({ type: 'OFFERED', ticketId: 42, status: null, expiresAt }));
+
+    const offer = await screen.findByRole('region', { name: /Demande proposée/ });
+    expect(
+      within(offer).getByText(/CAF et prestations · 29200 \(département 29\) · référence K7F-42Q/),
+    ).toBeVisible();
+    expect(within(offer).getByText(/Encore \d+ s pour répondre/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Nouvelle demande proposée : Appel en attente, CAF et prestations/),
+    ).toBeInTheDocument();
+
+    await user.click(within(offer).getByRole('button', { name: 'Accepter' }));
+
+    expect(await screen.findByRole('heading', { name: 'Demande en cours : K7F-42Q' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: /Demande proposée/ })).not.toBeInTheDocument();
+    expect(server.requests.some((r) => r.method === 'POST' && r.path === '/api/tickets/42/accept')).toBe(
+      true,
+    );
+  });
+
+  it('updates the counts when the figures of a région are pushed', async () => {
+    fakeServer(routes(() => state()));
+    renderWithProviders(<ConsolePage me={me} />);
+    await screen.findByRole('radio', { name: 'Disponible' });
+    expect(screen.getByTestId('waiting-calls')).toHaveTextContent('0');
+
+    act(() =>
+      channel.handlers!.onFigures({
+        region: '53',
+        rows: [
+          {
+            departement: '29',
+            topic: 'CAF',
+            kind: 'LIVE_CALL',
+            waiting: 2,
+            offered: 0,
+            oldestSince: '2027-03-01T09:00:00Z',
+          },
+          {
+            departement: '35',
+            topic: 'CAF',
+            kind: 'LIVE_CALL',
+            waiting: 5,
+            offered: 0,
+            oldestSince: '2027-03-01T09:00:00Z',
+          },
+        ],
+      }),
+    );
+
+    // the Ille-et-Vilaine is not one of this volunteer's territories
+    await waitFor(() => expect(screen.getByTestId('waiting-calls')).toHaveTextContent('2'));
+  });
+
+  it('reads its state again when the channel reconnects', async () => {
+    let presence: ConsoleState['presence'] = 'AVAILABLE';
+    fakeServer(routes(() => state({ presence })));
+    renderWithProviders(<ConsolePage me={me} />);
+    await screen.findByRole('radio', { name: 'Disponible' });
+
+    presence = 'OFFLINE';
+    act(() => channel.handlers!.onConnected());
+
+    expect(await screen.findByText('Actuellement : Hors ligne')).toBeInTheDocument();
+  });
+
+  it('takes the next request with a key that makes a retried click harmless', async () => {
+    const server = fakeServer({ ...routes(() => state()), 'POST /api/routing/next': { status: 204 } });
+    const user = userEvent.setup();
+    renderWithProviders(<ConsolePage me={me} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Prendre la suivante' }));
+
+    expect(await screen.findByText('Aucune demande à prendre pour vous en ce moment.')).toBeInTheDocument();
+    const post = server.requests.find((r) => r.path === '/api/routing/next');
+    expect(post?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('cannot go available before approval and training', async () => {
+    fakeServer(routes(() => state({ presence: 'OFFLINE', qualified: false })));
+    renderWithProviders(<ConsolePage me={me} />);
+
+    expect(await screen.findByRole('radio', { name: 'Disponible' })).toBeDisabled();
+    expect(screen.getByText(/une fois votre inscription validée/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,232 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+
+import { Notice } from '../../../components/ui/notice';
+import { Page } from '../../../components/ui/page';
+import { api } from '../../../lib/api-client';
+import type { Me } from '../../../lib/auth';
+import { errorMessage } from '../../../lib/error-message';
+import { useI18n } from '../../../lib/i18n/i18n';
+import {
+  CONSOLE,
+  useConsoleState,
+  useRecentTickets,
+  useTakeNext,
+  useTopics,
+  type ConsoleState,
+  type RegionFigures,
+} from '../api/console';
+import { useLiveChannel, type ChannelStatus } from '../live/live-channel';
+import { startRinging } from '../live/ring';
+import { CurrentTicket } from './current-ticket';
+import { OfferCard, secondsLeft } from './offer-card';
+import { PresenceToggle } from './presence-toggle';
+import { QueueCounts } from './queue-counts';
+
+type Shift = { day: string; starts: string; ends: string };
+
+function ChannelNotice({ status }: { status: ChannelStatus }) {
+  const { t } = useI18n();
+  return (
+    <p className={`channel channel-${status}`} role="status">
+      {t(`console.channel.${status}`)}
+    </p>
+  );
+}
+
+function MyShifts() {
+  const { t } = useI18n();
+  const shifts = useQuery({
+    queryKey: ['volunteers', 'me', 'shifts'],
+    queryFn: () => api<{ shifts: Shift[] }>('GET', '/api/volunteers/me/shifts'),
+  });
+  return (
+    <section aria-labelledby="shifts-title">
+      <h2 id="shifts-title">{t('console.shifts.title')}</h2>
+      {shifts.data && shifts.data.shifts.length === 0 && <p>{t('console.shifts.none')}</p>}
+      <ul>
+        {shifts.data?.shifts.map((shift) => (
+          <li key={`${shift.day}-${shift.starts}`}>
+            {t('console.shifts.item', {
+              day: t(`console.shifts.days.${shift.day as 'MONDAY'}`),
+              starts: shift.starts.slice(0, 5),
+              ends: shift.ends.slice(0, 5),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecentTickets({ topicName }: { topicName: (code: string) => string }) {
+  const { t } = useI18n();
+  const recent = useRecentTickets();
+  return (
+    <section aria-labelledby="recent-title">
+      <h2 id="recent-title">{t('console.recent.title')}</h2>
+      {recent.data && recent.data.length === 0 && <p>{t('console.recent.none')}</p>}
+      <ul>
+        {recent.data?.map((ticket) => (
+          <li key={ticket.id}>
+            {t('console.recent.item', {
+              reference: ticket.reference,
+              topic: topicName(ticket.topicCode),
+              status: t(`console.statuses.${ticket.status}`),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Rings while at least one offer is pending; returns what screen readers are told of the newest offer. */
+function useRinging(state: ConsoleState | undefined, topicName: (code: string) => string) {
+  const { t } = useI18n();
+  const offers = state?.offers ?? [];
+  const ringing = offers.some((offer) => secondsLeft(offer.expiresAt) > 0);
+  useEffect(() => (ringing ? startRinging() : undefined), [ringing]);
+  const newest = offers[offers.length - 1];
+  return newest
+    ? t('console.offer.announce', {
+        kind: t(`console.kinds.${newest.ticket.kind}`),
+        topic: topicName(newest.ticket.topicCode),
+        departement: newest.ticket.departementCode,
+        seconds: String(secondsLeft(newest.expiresAt)),
+      })
+    : '';
+}
+
+/**
+ * The volunteer console: presence, live queue counts, offers that ring, "prendre la suivante", the request in hand
+ * with everything one can do with it, and recent requests. Real time through STOMP; every action through the API.
+ */
+export function ConsolePage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const state = useConsoleState();
+  const topics = useTopics();
+  const takeNext = useTakeNext();
+  const [selected, setSelected] = useState<number | null>(null);
+  const [nothingWaiting, setNothingWaiting] = useState(false);
+
+  const topicName = useMemo(() => {
+    const names = new Map((topics.data ?? []).map((topic) => [topic.code, topic.name]));
+    return (code: string) => names.get(code) ?? code;
+  }, [topics.data]);
+
+  const channel = useLiveChannel(state.data?.regions, {
+    onConnected: () => void queryClient.invalidateQueries({ queryKey: CONSOLE }),
+    onEvent: () => {
+      void queryClient.invalidateQueries({ queryKey: CONSOLE });
+      void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+    },
+    onFigures: (body) => {
+      const region = body as RegionFigures;
+      queryClient.setQueryData<ConsoleState>(CONSOLE, (current) =>
+        current
+          ? {
+              ...current,
+              figures: [...current.figures.filter((r) => r.region !== region.region), region],
+            }
+          : current,
+      );
+    },
+  });
+  const announcement = useRinging(state.data, topicName);
+
+  if (state.isPending) {
+    return <p role="status">{t('app.loading')}</p>;
+  }
+  if (state.isError) {
+    return (
+      <Page title={t('console.title')}>
+        <Notice kind="error">{errorMessage(state.error, t)}</Notice>
+      </Page>
+    );
+  }
+  const data = state.data;
+  const held = data.held;
+  const current = held.find((ticket) => ticket.id === selected) ?? held[0] ?? null;
+  const counts = <QueueCounts figures={data.figures} territories={data.territories} topicName={topicName} />;
+
+  return (
+    <Page title={t('console.title')}>
+      <p className="reminder">{t('console.reminder')}</p>
+      <ChannelNotice status={channel} />
+      <div className="visually-hidden" aria-live="assertive">
+        {announcement}
+      </div>
+      {data.presence === null ? (
+        <>
+          <p>{me.role === 'VOLUNTEER' ? t('console.noProfile') : t('console.notVolunteer')}</p>
+          {counts}
+        </>
+      ) : (
+        <div className="console-grid">
+          <div className="console-side">
+            <PresenceToggle presence={data.presence} qualified={data.qualified} />
+            {data.offers.map((offer) => (
+              <OfferCard
+                key={offer.ticket.id}
+                ticket={offer.ticket}
+                expiresAt={offer.expiresAt}
+                topicName={topicName(offer.ticket.topicCode)}
+              />
+            ))}
+            <div className="actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={takeNext.isPending}
+                onClick={() => {
+                  setNothingWaiting(false);
+                  takeNext.mutate(crypto.randomUUID(), {
+                    onSuccess: (ticket) => {
+                      setNothingWaiting(!ticket);
+                      if (ticket) {
+                        setSelected(ticket.id);
+                      }
+                    },
+                  });
+                }}
+              >
+                {takeNext.isPending ? t('console.takingNext') : t('console.takeNext')}
+              </button>
+            </div>
+            {nothingWaiting && <Notice kind="info">{t('console.nothingWaiting')}</Notice>}
+            {takeNext.isError && <Notice kind="error">{errorMessage(takeNext.error, t)}</Notice>}
+            {counts}
+            <MyShifts />
+          </div>
+          <div className="console-main">
+            {held.length > 1 && (
+              <nav aria-label={t('console.current.choose')}>
+                <ul className="held">
+                  {held.map((ticket) => (
+                    <li key={ticket.id}>
+                      <button
+                        type="button"
+                        aria-current={current?.id === ticket.id ? 'true' : undefined}
+                        onClick={() => setSelected(ticket.id)}
+                      >
+                        {t('console.current.open', { reference: ticket.reference })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
+            {current ? (
+              <CurrentTicket key={current.id} ticket={current} topicName={topicName} />
+            ) : (
+              <p>{t('console.current.none')}</p>
+            )}
+            <RecentTickets topicName={topicName} />
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

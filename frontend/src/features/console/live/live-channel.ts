@@ -1,0 +1,75 @@
+import { Client, type IMessage } from '@stomp/stompjs';
+import { useEffect, useRef, useState } from 'react';
+
+import { readCookie } from '../../../lib/api-client';
+
+/** What the server sends on the volunteer's own queue: ids and states only, details come from the REST API. */
+export type ConsoleEvent =
+  | { type: 'OFFERED'; ticketId: number; status: null; expiresAt: string }
+  | { type: 'TICKET'; ticketId: number; status: string; expiresAt: null }
+  | { type: 'PRESENCE'; ticketId: null; status: string; expiresAt: null };
+
+export type ChannelStatus = 'connecting' | 'connected' | 'disconnected';
+
+export const ENDPOINT = '/api/console/stomp';
+
+export function endpointUrl(location: Pick<Location, 'protocol' | 'host'> = window.location) {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${ENDPOINT}`;
+}
+
+type Handlers = {
+  /** Called on each (re)connection: whatever was pushed while away must be read again. */
+  onConnected: () => void;
+  onEvent: (event: ConsoleEvent) => void;
+  onFigures: (body: unknown) => void;
+};
+
+/**
+ * The console's real-time channel: STOMP over WebSocket, signed in by the session cookie, CSRF token on CONNECT.
+ * Reconnects by itself (every 2 s), and subscribes again to the volunteer's queue and the figures of the régions
+ * they follow.
+ */
+export function useLiveChannel(regions: string[] | undefined, handlers: Handlers): ChannelStatus {
+  const [status, setStatus] = useState<ChannelStatus>('connecting');
+  const latest = useRef(handlers);
+  useEffect(() => {
+    latest.current = handlers;
+  });
+  const regionList = regions?.join(',');
+
+  useEffect(() => {
+    if (regionList === undefined) {
+      return;
+    }
+    const client = new Client({
+      brokerURL: endpointUrl(),
+      reconnectDelay: 2000,
+      heartbeatIncoming: 10000,
+      heartbeatOutgoing: 10000,
+      beforeConnect: (self: Client) => {
+        const token = readCookie('XSRF-TOKEN');
+        self.connectHeaders = token ? { 'X-XSRF-TOKEN': decodeURIComponent(token) } : {};
+      },
+      onConnect: () => {
+        client.subscribe('/user/queue/console', (message: IMessage) =>
+          latest.current.onEvent(JSON.parse(message.body) as ConsoleEvent),
+        );
+        for (const region of regionList ? regionList.split(',') : []) {
+          client.subscribe(`/topic/figures/${region}`, (message: IMessage) =>
+            latest.current.onFigures(JSON.parse(message.body)),
+          );
+        }
+        setStatus('connected');
+        latest.current.onConnected();
+      },
+      onWebSocketClose: () => setStatus('disconnected'),
+      onStompError: () => setStatus('disconnected'),
+    });
+    client.activate();
+    return () => {
+      void client.deactivate();
+    };
+  }, [regionList]);
+
+  return status;
+}
