@@ -29,21 +29,23 @@ final class ConsoleStompClient {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	private final WebSocketStompClient client;
+	/** One WebSocket client (one Tomcat client container) for all the consoles opened. */
+	private static final WebSocketStompClient client = textClient();
 
 	final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	private StompSession session;
 
-	ConsoleStompClient() {
-		this.client = new WebSocketStompClient(new StandardWebSocketClient());
+	private static WebSocketStompClient textClient() {
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
 		// JSON frames are read as text, whatever their content type
-		this.client.setMessageConverter(new StringMessageConverter() {
+		client.setMessageConverter(new StringMessageConverter() {
 			@Override
 			protected boolean supportsMimeType(org.springframework.messaging.MessageHeaders headers) {
 				return true;
 			}
 		});
+		return client;
 	}
 
 	/**
@@ -60,7 +62,7 @@ final class ConsoleStompClient {
 			staff.cookie("XSRF-TOKEN").ifPresent((token) -> connect.add("X-XSRF-TOKEN", token));
 		}
 		String url = staff.baseUrl().replace("http://", "ws://") + StompConfiguration.ENDPOINT;
-		this.session = this.client.connectAsync(url, handshake, connect, new StompSessionHandlerAdapter() {
+		this.session = client.connectAsync(url, handshake, connect, new StompSessionHandlerAdapter() {
 			@Override
 			public void handleException(StompSession session, StompCommand command, StompHeaders headers,
 					byte[] payload, Throwable exception) {
@@ -94,6 +96,24 @@ final class ConsoleStompClient {
 			}
 		});
 		return frames;
+	}
+
+	/**
+	 * Subscribes with a handler of the raw text of each frame, called on the thread that
+	 * reads the connection.
+	 */
+	void subscribe(String destination, java.util.function.Consumer<String> handler) {
+		this.session.subscribe(destination, new StompFrameHandler() {
+			@Override
+			public Type getPayloadType(StompHeaders headers) {
+				return String.class;
+			}
+
+			@Override
+			public void handleFrame(StompHeaders headers, Object payload) {
+				handler.accept((String) payload);
+			}
+		});
 	}
 
 	void send(String destination, String body) {
