@@ -164,6 +164,10 @@ export const en: Catalogue = {
       notQualified: 'You can go available once your sign-up is approved and your training complete.',
       now: 'Now: {status}',
     },
+    wrapUp: {
+      text: 'Wrap-up time: new offers in {seconds} s. Finish your notes and the report at your pace.',
+      ready: 'I am ready',
+    },
     shifts: {
       title: 'My shifts',
       none: 'No shift declared.',

@@ -170,6 +170,10 @@ export const fr = {
         'Vous pourrez vous rendre disponible une fois votre inscription validée et votre formation terminée.',
       now: 'Actuellement : {status}',
     },
+    wrapUp: {
+      text: 'Temps de clôture : nouvelles propositions dans {seconds} s. Finissez tranquillement vos notes et le compte rendu.',
+      ready: 'Je suis prêt·e',
+    },
     shifts: {
       title: 'Mes créneaux',
       none: 'Aucun créneau déclaré.',

@@ -46,6 +46,7 @@ export type RegionFigures = { region: string; rows: FigureRow[] };
 
 export type ConsoleState = {
   presence: Presence | null;
+  wrapUpUntil: string | null;
   qualified: boolean;
   offers: { ticket: Ticket; expiresAt: string }[];
   held: Ticket[];
@@ -118,6 +119,11 @@ export function useChoosePresence() {
   return useConsoleMutation((status: 'AVAILABLE' | 'PAUSED' | 'OFFLINE') =>
     api('PUT', '/api/volunteers/me/presence', { json: { status } }),
   );
+}
+
+/** Ends the wrap-up time now: offers may come again. */
+export function useEndWrapUp() {
+  return useConsoleMutation(() => api('DELETE', '/api/volunteers/me/wrap-up'));
 }
 
 export type TicketAction = 'accept' | 'decline' | 'release' | 'call';

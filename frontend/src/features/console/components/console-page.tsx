@@ -166,7 +166,11 @@ export function ConsolePage({ me }: { me: Me }) {
       ) : (
         <div className="console-grid">
           <div className="console-side">
-            <PresenceToggle presence={data.presence} qualified={data.qualified} />
+            <PresenceToggle
+              presence={data.presence}
+              qualified={data.qualified}
+              wrapUpUntil={data.wrapUpUntil}
+            />
             {data.offers.map((offer) => (
               <OfferCard
                 key={offer.ticket.id}

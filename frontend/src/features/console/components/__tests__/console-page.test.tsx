@@ -55,6 +55,7 @@ const ticket: Ticket = {
 function state(changes: Partial<ConsoleState> = {}): ConsoleState {
   return {
     presence: 'AVAILABLE',
+    wrapUpUntil: null,
     qualified: true,
     offers: [],
     held: [],
@@ -190,6 +191,27 @@ describe('ConsolePage', () => {
     expect(await screen.findByText('Aucune demande à prendre pour vous en ce moment.')).toBeInTheDocument();
     const post = server.requests.find((r) => r.path === '/api/routing/next');
     expect(post?.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('shows the wrap-up time after a request, which the volunteer may end', async () => {
+    let wrapUpUntil: string | null = new Date(Date.now() + 45_000).toISOString();
+    const server = fakeServer({
+      ...routes(() => state({ wrapUpUntil })),
+      'DELETE /api/volunteers/me/wrap-up': () => {
+        wrapUpUntil = null;
+        return { status: 200, body: { status: 'AVAILABLE' } };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<ConsolePage me={me} />);
+
+    expect(
+      await screen.findByText(/Temps de clôture : nouvelles propositions dans \d+ s/),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Je suis prêt·e' }));
+
+    await waitFor(() => expect(screen.queryByText(/Temps de clôture/)).not.toBeInTheDocument());
+    expect(server.requests.some((r) => r.method === 'DELETE')).toBe(true);
   });
 
   it('cannot go available before approval and training', async () => {

@@ -1,5 +1,6 @@
 package fr.passerelle.console;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,8 +48,11 @@ class ConsoleController {
 
 	private final QueueFigures figures;
 
+	private final Clock clock;
+
 	ConsoleController(AccountManagement accounts, Volunteers volunteers, Routing routing, TicketManagement tickets,
-			Audience audience, QueueFigures figures) {
+			Audience audience, QueueFigures figures, Clock clock) {
+		this.clock = clock;
 		this.accounts = accounts;
 		this.volunteers = volunteers;
 		this.routing = routing;
@@ -64,7 +69,7 @@ class ConsoleController {
 		RoutingProfile profile = (staff.role() == Role.VOLUNTEER)
 				? this.volunteers.routingProfile(staff.id()).orElse(null) : null;
 		if (profile == null) {
-			return new ConsoleState(null, false, List.of(), List.of(), null, regions, this.figures.of(regions));
+			return new ConsoleState(null, null, false, List.of(), List.of(), null, regions, this.figures.of(regions));
 		}
 		List<Offer> offers = new ArrayList<>();
 		for (PendingOffer offer : this.routing.offersTo(staff.id())) {
@@ -80,13 +85,17 @@ class ConsoleController {
 			.toList();
 		Territories territories = new Territories(profile.departementCode(), profile.servedDepartements(),
 				profile.servedRegions(), profile.servesNationally());
-		return new ConsoleState(this.volunteers.presence(staff.id()).status(), profile.qualified(), offers, held,
-				territories, regions, this.figures.of(regions));
+		PresenceState presence = this.volunteers.presence(staff.id());
+		Instant wrapUpUntil = presence.wrappingUpAt(this.clock.instant()) ? presence.wrapUpUntil() : null;
+		return new ConsoleState(presence.status(), wrapUpUntil, profile.qualified(), offers, held, territories, regions,
+				this.figures.of(regions));
 	}
 
 	/**
 	 * @param presence the volunteer's presence; {@code null} for staff who are not
 	 * volunteers
+	 * @param wrapUpUntil until when they are wrapping up their last request (no offers
+	 * meanwhile), if they are
 	 * @param qualified whether they may go available (approved and trained)
 	 * @param offers requests offered to them now, the first to expire first
 	 * @param held requests they hold
@@ -94,8 +103,9 @@ class ConsoleController {
 	 * @param regions régions whose figures they may follow
 	 * @param figures those figures now
 	 */
-	record ConsoleState(Presence presence, boolean qualified, List<Offer> offers, List<TicketView> held,
-			Territories territories, Set<String> regions, List<QueueFigures.RegionFigures> figures) {
+	record ConsoleState(Presence presence, Instant wrapUpUntil, boolean qualified, List<Offer> offers,
+			List<TicketView> held, Territories territories, Set<String> regions,
+			List<QueueFigures.RegionFigures> figures) {
 	}
 
 	record Offer(TicketView ticket, Instant expiresAt) {

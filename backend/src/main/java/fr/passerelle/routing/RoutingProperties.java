@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param callback a request to be called back
  * @param jobsEnabled whether this instance takes part in the scheduled jobs (off in
  * tests, which run them by hand)
+ * @param wrapUp after a request leaves a volunteer's hands, how long routing offers them
+ * nothing new (notes, the outcome form, a breath); zero for none
  */
 @ConfigurationProperties("passerelle.routing")
 record RoutingProperties(@DefaultValue Delays liveCall, @DefaultValue Delays callback,
-		@DefaultValue("true") boolean jobsEnabled) {
+		@DefaultValue("true") boolean jobsEnabled, @DefaultValue("60s") Duration wrapUp) {
 
 	RoutingProperties {
 		// Defaults of DESIGN.md §5: minutes for someone on the line, hours for a

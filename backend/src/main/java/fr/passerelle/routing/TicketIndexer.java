@@ -5,6 +5,7 @@ import fr.passerelle.ticket.TicketKindChanged;
 import fr.passerelle.ticket.TicketQueued;
 import fr.passerelle.ticket.TicketScheduled;
 import fr.passerelle.volunteer.RoutingProfileChanged;
+import fr.passerelle.volunteer.Volunteers;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,12 @@ class TicketIndexer {
 
 	private final Routing routing;
 
-	TicketIndexer(RoutingStore store, Routing routing) {
+	private final Volunteers volunteers;
+
+	TicketIndexer(RoutingStore store, Routing routing, Volunteers volunteers) {
 		this.store = store;
 		this.routing = routing;
+		this.volunteers = volunteers;
 	}
 
 	@EventListener
@@ -53,10 +57,17 @@ class TicketIndexer {
 		forget(closed.ticketId());
 	}
 
+	/**
+	 * The ticket leaves the queue (closed, or scheduled for later); a volunteer who held
+	 * it starts their wrap-up time.
+	 */
 	private void forget(long ticketId) {
 		this.store.lock(ticketId).ifPresent((entry) -> {
 			this.store.delete(ticketId);
 			if (entry.volunteerId() != null) {
+				if (entry.state() == Entry.State.HELD) {
+					this.volunteers.startWrapUp(entry.volunteerId(), this.routing.properties().wrapUp());
+				}
 				this.routing.freed(entry.volunteerId());
 			}
 		});

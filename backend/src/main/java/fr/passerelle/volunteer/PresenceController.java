@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,6 +44,12 @@ class PresenceController {
 	@Operation(summary = "Go available, on a break, or offline")
 	PresenceState choosePresence(@Valid @RequestBody PresenceChoice choice, Authentication authentication) {
 		return this.volunteers.choosePresence(me(authentication), choice.status());
+	}
+
+	@DeleteMapping("/wrap-up")
+	@Operation(summary = "End the caller's wrap-up time now: offers may come again")
+	PresenceState endWrapUp(Authentication authentication) {
+		return this.volunteers.endWrapUp(me(authentication));
 	}
 
 	@GetMapping("/shifts")

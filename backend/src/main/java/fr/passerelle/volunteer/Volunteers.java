@@ -206,7 +206,42 @@ public class Volunteers {
 	 */
 	@Transactional(readOnly = true)
 	public List<RoutingProfile> availableForOffers() {
-		return profiles("p.status = 'AVAILABLE' AND v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL");
+		return profiles(
+				"p.status = 'AVAILABLE' AND v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL "
+						+ "AND (p.wrap_up_until IS NULL OR p.wrap_up_until <= ?)",
+				Timestamp.from(this.clock.instant()));
+	}
+
+	/**
+	 * A request left the volunteer's hands after they worked on it: routing offers them
+	 * nothing new for {@code duration} (they may still take the next one themselves).
+	 */
+	@Transactional
+	public void startWrapUp(long accountId, Duration duration) {
+		if (duration.isZero() || duration.isNegative()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = ? WHERE account_id = ?")
+			.params(Timestamp.from(this.clock.instant().plus(duration)), accountId)
+			.update();
+		this.events.publishEvent(new PresenceChanged(accountId, presence(accountId).status()));
+	}
+
+	/**
+	 * The volunteer is ready before their wrap-up time is over; ending it again changes
+	 * nothing.
+	 */
+	@Transactional
+	public PresenceState endWrapUp(long accountId) {
+		PresenceState current = lockPresence(accountId);
+		if (current.wrapUpUntil() == null) {
+			return current;
+		}
+		this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = NULL WHERE account_id = ?")
+			.param(accountId)
+			.update();
+		this.events.publishEvent(new PresenceChanged(accountId, current.status()));
+		return new PresenceState(accountId, current.status(), current.since(), current.idleSince(), null);
 	}
 
 	/**
@@ -229,13 +264,13 @@ public class Volunteers {
 		Instant now = this.clock.instant();
 		Instant idleSince = (chosen == Presence.AVAILABLE) ? now : null;
 		writePresence(accountId, current.status(), chosen, now, idleSince);
-		return new PresenceState(accountId, chosen, now, idleSince);
+		return new PresenceState(accountId, chosen, now, idleSince, current.wrapUpUntil());
 	}
 
 	@Transactional(readOnly = true)
 	public PresenceState presence(long accountId) {
-		return this.jdbc
-			.sql("SELECT account_id, status, since, idle_since FROM volunteer_presence WHERE account_id = ?")
+		return this.jdbc.sql(
+				"SELECT account_id, status, since, idle_since, wrap_up_until FROM volunteer_presence WHERE account_id = ?")
 			.param(accountId)
 			.query(this::mapPresence)
 			.optional()
@@ -249,8 +284,8 @@ public class Volunteers {
 	 */
 	@Transactional
 	public PresenceState lockPresence(long accountId) {
-		return this.jdbc
-			.sql("SELECT account_id, status, since, idle_since FROM volunteer_presence WHERE account_id = ? FOR UPDATE")
+		return this.jdbc.sql(
+				"SELECT account_id, status, since, idle_since, wrap_up_until FROM volunteer_presence WHERE account_id = ? FOR UPDATE")
 			.param(accountId)
 			.query(this::mapPresence)
 			.optional()
@@ -263,9 +298,9 @@ public class Volunteers {
 	 */
 	@Transactional
 	public Optional<PresenceState> tryLockPresence(long accountId) {
-		return this.jdbc
-			.sql("SELECT account_id, status, since, idle_since FROM volunteer_presence WHERE account_id = ? "
-					+ "FOR UPDATE SKIP LOCKED")
+		return this.jdbc.sql(
+				"SELECT account_id, status, since, idle_since, wrap_up_until FROM volunteer_presence WHERE account_id = ? "
+						+ "FOR UPDATE SKIP LOCKED")
 			.param(accountId)
 			.query(this::mapPresence)
 			.optional();
@@ -437,8 +472,10 @@ public class Volunteers {
 
 	private PresenceState mapPresence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Timestamp idle = rs.getTimestamp("idle_since");
+		Timestamp wrapUp = rs.getTimestamp("wrap_up_until");
 		return new PresenceState(rs.getLong("account_id"), Presence.valueOf(rs.getString("status")),
-				rs.getTimestamp("since").toInstant(), (idle != null) ? idle.toInstant() : null);
+				rs.getTimestamp("since").toInstant(), (idle != null) ? idle.toInstant() : null,
+				(wrapUp != null) ? wrapUp.toInstant() : null);
 	}
 
 	private void replaceSkills(long accountId, Set<String> skills) {

@@ -199,7 +199,7 @@ class ConsoleStompIntegrationTests {
 		intruder.subscribe("/topic/figures/11"); // Île-de-France: not served from the
 													// Creuse
 
-		assertThat(intruder.errors.poll(5, TimeUnit.SECONDS)).contains("denied");
+		assertThat(intruder.errors.poll(10, TimeUnit.SECONDS)).contains("denied");
 		assertThat(bystander.isConnected()).isTrue();
 		awaitSubscriptions();
 		TicketView ticket = callbackInCreuse();
@@ -213,7 +213,7 @@ class ConsoleStompIntegrationTests {
 	void refusesFramesSentToTheApplicationAndOversizedFrames() throws Exception {
 		ConsoleStompClient sender = open(signIn(availableVolunteer()));
 		sender.send("/app/tickets/1/accept", "{}");
-		assertThat(sender.errors.poll(5, TimeUnit.SECONDS)).contains("denied");
+		assertThat(sender.errors.poll(10, TimeUnit.SECONDS)).contains("denied");
 
 		ConsoleStompClient talker = open(signIn(availableVolunteer()));
 		ConsoleStompClient bystander = open(signIn(availableVolunteer()));
