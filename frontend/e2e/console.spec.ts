@@ -29,7 +29,10 @@ async function console(browser: Browser, email: string) {
 async function choose(page: Page, name: string) {
   await page.getByRole('radio', { name }).focus();
   await page.keyboard.press('Space');
-  await expect(page.getByText(`Actuellement : ${name}`)).toBeVisible();
+  await expect(page.getByRole('radio', { name })).toBeChecked();
+  // an available volunteer may be offered a request at once, and be busy by the time the page shows it
+  const shown = name === 'Disponible' ? /^Actuellement : (Disponible|Occupé·e)$/ : `Actuellement : ${name}`;
+  await expect(page.getByText(shown)).toBeVisible();
 }
 
 /** Ticks a box or picks a choice of the outcome form with the space bar. */

@@ -7,7 +7,9 @@ export async function expectNoAxeViolation(page: Page) {
   const audit = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  expect(audit.violations.map((v) => v.id)).toEqual([]);
+  expect(
+    audit.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
 }
 
 /** Signs in, in a new browser context, and opens the training phone. */
