@@ -8,6 +8,8 @@ import { SmsTemplatesPage } from '../features/admin/components/sms-templates-pag
 import { LoginPage } from '../features/auth/components/login-page';
 import { ConsolePage } from '../features/console/components/console-page';
 import { HomePage } from '../features/home/components/home-page';
+import { ApplicationsPage } from '../features/onboarding/components/applications-page';
+import { SignUpPage } from '../features/onboarding/components/sign-up-page';
 import { PhonePage } from '../features/phone/components/phone-page';
 import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
 import { errorMessage } from '../lib/error-message';
@@ -36,10 +38,12 @@ export function AppRoutes() {
         path="/login"
         element={user ? <Navigate to="/" replace /> : <LoginPage signedOut={signedOut} />}
       />
+      <Route path="/inscription" element={user ? <Navigate to="/console" replace /> : <SignUpPage />} />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && <Route path="console" element={<ConsolePage me={user} />} />}
         {user && <Route path="telephone" element={<PhonePage me={user} />} />}
+        {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}
         <Route path="*" element={<NotFound />} />

@@ -2,7 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
 
-export type VolunteerProfile = { departementCode: string; departementName: string; skills: string[] };
+export type VolunteerProfile = {
+  departementCode: string;
+  departementName: string;
+  skills: string[];
+  maskedPhone: string | null;
+};
 
 export function getVolunteerProfile() {
   return api<VolunteerProfile>('GET', '/api/volunteers/me');

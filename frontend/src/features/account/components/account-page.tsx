@@ -4,12 +4,15 @@ import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useVolunteerProfile } from '../api/get-volunteer-profile';
+import { useShifts } from '../api/shifts';
 import { ChangePasswordForm } from './change-password-form';
+import { ShiftsForm } from './shifts-form';
 
 /** "Mon compte": who I am on Passerelle, my volunteer profile, and my password. */
 export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChanged: () => void }) {
   const { t } = useI18n();
   const profile = useVolunteerProfile(me.role === 'VOLUNTEER');
+  const shifts = useShifts(me.role === 'VOLUNTEER' && profile.isSuccess);
   return (
     <Page title={t('account.title')}>
       {me.passwordChangeRequired && <Notice kind="info">{t('account.mustChangePassword')}</Notice>}
@@ -34,7 +37,17 @@ export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChang
               </dd>
               <dt>{t('account.skills')}</dt>
               <dd>{profile.data.skills.join(', ')}</dd>
+              <dt>{t('signUp.phone')}</dt>
+              <dd>{profile.data.maskedPhone ?? '—'}</dd>
             </dl>
+          )}
+          {profile.data && (
+            <>
+              <h2>{t('console.shifts.title')}</h2>
+              <p className="hint">{t('shifts.intro')}</p>
+              {shifts.isError && <Notice kind="error">{errorMessage(shifts.error, t)}</Notice>}
+              <ShiftsForm shifts={shifts.data} />
+            </>
           )}
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 
 import { FormField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
@@ -49,6 +50,9 @@ export function LoginPage({ signedOut = false }: { signedOut?: boolean }) {
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p>
+          <Link to="/inscription">{t('signUp.link')}</Link>
+        </p>
         <p>
           <a href="/">{t('login.backToSite')}</a>
         </p>

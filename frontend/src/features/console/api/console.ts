@@ -93,7 +93,7 @@ export function useRecentTickets() {
   });
 }
 
-export type Topic = { code: string; name: string };
+export type Topic = { code: string; nameFr: string; nameEn: string };
 
 export function useTopics() {
   return useQuery({

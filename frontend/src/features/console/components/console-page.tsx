@@ -22,6 +22,7 @@ import { CurrentTicket } from './current-ticket';
 import { OfferCard, secondsLeft } from './offer-card';
 import { PresenceToggle } from './presence-toggle';
 import { QueueCounts } from './queue-counts';
+import { TrainingChecklist } from './training-checklist';
 
 type Shift = { day: string; starts: string; ends: string };
 
@@ -103,7 +104,7 @@ function useRinging(state: ConsoleState | undefined, topicName: (code: string) =
  * with everything one can do with it, and recent requests. Real time through STOMP; every action through the API.
  */
 export function ConsolePage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const queryClient = useQueryClient();
   const state = useConsoleState();
   const topics = useTopics();
@@ -112,9 +113,11 @@ export function ConsolePage({ me }: { me: Me }) {
   const [nothingWaiting, setNothingWaiting] = useState(false);
 
   const topicName = useMemo(() => {
-    const names = new Map((topics.data ?? []).map((topic) => [topic.code, topic.name]));
+    const names = new Map(
+      (topics.data ?? []).map((topic) => [topic.code, language === 'en' ? topic.nameEn : topic.nameFr]),
+    );
     return (code: string) => names.get(code) ?? code;
-  }, [topics.data]);
+  }, [topics.data, language]);
 
   const channel = useLiveChannel(state.data?.regions, {
     onConnected: () => void queryClient.invalidateQueries({ queryKey: CONSOLE }),
@@ -166,6 +169,7 @@ export function ConsolePage({ me }: { me: Me }) {
       ) : (
         <div className="console-grid">
           <div className="console-side">
+            {!data.qualified && <TrainingChecklist />}
             <PresenceToggle
               presence={data.presence}
               qualified={data.qualified}

@@ -93,6 +93,13 @@ class BrowserEndToEndIntegrationTests {
 		String consoleVolunteer = hautesAlpesVolunteer("Bénévole console E2E");
 		String consoleColleague = hautesAlpesVolunteer("Collègue console E2E");
 
+		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
+		// the
+		// Territoire de Belfort
+		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
+			.inRegion("27"));
+
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
 			.directory(frontend.toFile())
@@ -110,6 +117,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_VOLUNTEER_EMAIL", consoleVolunteer);
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_COLLEAGUE_EMAIL", consoleColleague);
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_POSTCODE", "05000");
+		playwright.environment().put("PASSERELLE_E2E_APPROVER_EMAIL", approver);
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();

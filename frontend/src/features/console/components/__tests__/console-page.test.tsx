@@ -69,7 +69,10 @@ function state(changes: Partial<ConsoleState> = {}): ConsoleState {
 function routes(current: () => ConsoleState) {
   return {
     'GET /api/console': () => ({ status: 200, body: current() }),
-    'GET /api/topics': { status: 200, body: [{ code: 'CAF', name: 'CAF et prestations' }] },
+    'GET /api/topics': {
+      status: 200,
+      body: [{ code: 'CAF', nameFr: 'CAF & prestations sociales', nameEn: 'CAF & social benefits' }],
+    },
     'GET /api/volunteers/me/shifts': {
       status: 200,
       body: {
@@ -119,11 +122,11 @@ describe('ConsolePage', () => {
 
     const offer = await screen.findByRole('region', { name: /Demande proposée/ });
     expect(
-      within(offer).getByText(/CAF et prestations · 29200 \(département 29\) · référence K7F-42Q/),
+      within(offer).getByText(/CAF & prestations sociales · 29200 \(département 29\) · référence K7F-42Q/),
     ).toBeVisible();
     expect(within(offer).getByText(/Encore \d+ s pour répondre/)).toBeInTheDocument();
     expect(
-      screen.getByText(/Nouvelle demande proposée : Appel en attente, CAF et prestations/),
+      screen.getByText(/Nouvelle demande proposée : Appel en attente, CAF & prestations sociales/),
     ).toBeInTheDocument();
 
     await user.click(within(offer).getByRole('button', { name: 'Accepter' }));

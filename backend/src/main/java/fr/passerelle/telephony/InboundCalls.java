@@ -30,7 +30,11 @@ class InboundCalls {
 
 	private final TransactionTemplate transaction;
 
-	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions) {
+	private final PracticeCalls practiceCalls;
+
+	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions,
+			PracticeCalls practiceCalls) {
+		this.practiceCalls = practiceCalls;
 		this.calls = calls;
 		this.tickets = tickets;
 		this.clock = clock;
@@ -52,6 +56,9 @@ class InboundCalls {
 			this.calls.dialled(callSid, parentCallSid, leg, now);
 		}
 		this.calls.recordStatus(callSid, status, sequence, durationSeconds, now);
+		if (status.ended()) {
+			this.practiceCalls.ended(callSid);
+		}
 	}
 
 	/**

@@ -37,8 +37,11 @@ class SimulatorPhoneController {
 
 	private final AccountManagement accounts;
 
+	private final PracticeCalls practiceCalls;
+
 	SimulatorPhoneController(TwilioSettings settings, SimulatedCalls calls, TwilioSimulator simulator,
-			HotlineNumber hotline, AccountManagement accounts) {
+			HotlineNumber hotline, AccountManagement accounts, PracticeCalls practiceCalls) {
+		this.practiceCalls = practiceCalls;
 		this.settings = settings;
 		this.calls = calls;
 		this.simulator = simulator;
@@ -57,9 +60,19 @@ class SimulatorPhoneController {
 		return new Phone(number, this.hotline.e164(), inbox, (call != null) ? CallState.of(call) : null);
 	}
 
+	/**
+	 * Calls the hotline; a call that goes through the whole menu is one of the staff
+	 * member's practice calls.
+	 */
 	@PostMapping("/call")
 	CallState dial(Authentication authentication) {
-		return run(() -> this.calls.dial(numberOf(authentication)));
+		String number = numberOf(authentication);
+		long accountId = this.accounts.signedIn(authentication).id();
+		return run(() -> {
+			SimulatedCalls.Call call = this.calls.dial(number);
+			this.practiceCalls.placed(call.sid(), accountId);
+			return call;
+		});
 	}
 
 	/**

@@ -2,6 +2,9 @@ package fr.passerelle.territory;
 
 import java.util.List;
 
+import fr.passerelle.platform.PublicPaths;
+
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +18,14 @@ class TerritoryController {
 
 	TerritoryController(Territories territories) {
 		this.territories = territories;
+	}
+
+	/**
+	 * France's geography is public: the volunteers' sign-up page lists the départements.
+	 */
+	@Bean
+	static PublicPaths territoryPublicPaths() {
+		return PublicPaths.of("/api/territory/regions", "/api/territory/departements");
 	}
 
 	@GetMapping("/regions")

@@ -127,8 +127,10 @@ class AuthenticationIntegrationTests {
 	void keepsTheApiClosedToVisitors() {
 		StaffClient visitor = new StaffClient(this.port);
 
-		for (String path : new String[] { "/api/auth/me", "/api/topics", "/api/territory/regions", "/api/volunteers/me",
-				"/api/no-such-thing" }) {
+		// (the themes and the geography are public: the volunteers' sign-up page lists
+		// them)
+		for (String path : new String[] { "/api/auth/me", "/api/tickets", "/api/console", "/api/volunteers/me",
+				"/api/volunteer-applications", "/api/no-such-thing" }) {
 			HttpResponse<String> response = visitor.get(path);
 			assertThat(response.statusCode()).as(path).isEqualTo(401);
 			assertThat((String) JsonPath.read(response.body(), "$.detail"))

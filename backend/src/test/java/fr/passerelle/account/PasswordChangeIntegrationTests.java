@@ -100,14 +100,14 @@ class PasswordChangeIntegrationTests {
 		HttpResponse<String> login = app.login(email, TestAccounts.PASSWORD);
 		assertThat((Boolean) JsonPath.read(login.body(), "$.passwordChangeRequired")).isTrue();
 
-		HttpResponse<String> held = app.get("/api/topics");
+		HttpResponse<String> held = app.get("/api/console");
 		assertThat(held.statusCode()).isEqualTo(403);
 		assertThat((String) JsonPath.read(held.body(), "$.detail"))
 			.isEqualTo("Vous devez d'abord changer votre mot de passe.");
 
 		assertThat(app.putJson("/api/account/password", json(TestAccounts.PASSWORD, NEW_PASSWORD)).statusCode())
 			.isEqualTo(204);
-		assertThat(app.get("/api/topics").statusCode()).isEqualTo(200);
+		assertThat(app.get("/api/console").statusCode()).isEqualTo(200);
 		assertThat((Boolean) JsonPath.read(app.get("/api/auth/me").body(), "$.passwordChangeRequired")).isFalse();
 	}
 

@@ -1,0 +1,20 @@
+package fr.passerelle.volunteer;
+
+import fr.passerelle.platform.PublicPaths;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OnboardingConfiguration {
+
+	/**
+	 * Anyone may sign up as a volunteer (with the CSRF token the app reads from its
+	 * cookie).
+	 */
+	@Bean
+	PublicPaths onboardingPublicPaths() {
+		return PublicPaths.of("/api/sign-up");
+	}
+
+}

@@ -1,0 +1,139 @@
+package fr.passerelle.volunteer;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.StaffClient;
+import fr.passerelle.TestAccounts;
+import fr.passerelle.TestPhones;
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.NewAccount;
+import fr.passerelle.account.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * From sign-up to the first "Disponible", over real HTTP: the public sign-up, a
+ * coordinator's approval, the charter, and two practice calls placed through the
+ * simulator's training phone. Sign-ups here come from the Territoire de Belfort (90,
+ * région 27), which no other test uses.
+ */
+@IntegrationTest
+class OnboardingIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Test
+	void aNewVolunteerSignsUpIsApprovedTrainsAndGoesAvailable() {
+		String email = "nouvelle-" + UUID.randomUUID() + "@passerelle.test";
+		StaffClient visitor = new StaffClient(this.port);
+		visitor.ensureCsrfCookie();
+		assertThat(visitor.get("/api/topics").statusCode()).isEqualTo(200);
+		assertThat(visitor.get("/api/territory/departements").statusCode()).isEqualTo(200);
+		HttpResponse<String> signedUp = visitor.postJson("/api/sign-up", signUp(email));
+		assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
+		long id = ((Number) JsonPath.read(signedUp.body(), "$.id")).longValue();
+
+		StaffClient volunteer = new StaffClient(this.port);
+		assertThat(volunteer.login(email, TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+		assertThat(training(volunteer)).contains("\"approvedAt\":null", "\"practiceCalls\":0", "\"trainedAt\":null");
+		HttpResponse<String> tooEarly = volunteer.putJson("/api/volunteers/me/presence", "{\"status\":\"AVAILABLE\"}");
+		assertThat(tooEarly.statusCode()).isEqualTo(409);
+		assertThat(volunteer.get("/api/volunteers/me").body()).contains("06 ");
+
+		// a coordinator of another région neither sees nor approves the sign-up
+		StaffClient elsewhere = coordinator("84");
+		assertThat(elsewhere.get("/api/volunteer-applications").body()).doesNotContain(email);
+		assertThat(elsewhere.postJson("/api/volunteer-applications/" + id + "/approve", "{}").statusCode())
+			.isEqualTo(404);
+		// nor does a volunteer
+		assertThat(volunteer.get("/api/volunteer-applications").statusCode()).isEqualTo(403);
+
+		StaffClient coordinator = coordinator("27");
+		HttpResponse<String> pending = coordinator.get("/api/volunteer-applications");
+		assertThat(pending.body()).contains(email, "Mardi et jeudi après-midi", "\"departement\":\"90\"");
+		assertThat(coordinator.postJson("/api/volunteer-applications/" + id + "/approve", "{}").statusCode())
+			.isEqualTo(200);
+		assertThat(coordinator.postJson("/api/volunteer-applications/" + id + "/approve", "{}").statusCode())
+			.as("approving again changes nothing")
+			.isEqualTo(200);
+		assertThat(coordinator.get("/api/volunteer-applications").body()).doesNotContain(email);
+
+		assertThat(volunteer.postJson("/api/volunteers/me/charter", "{}").body())
+			.doesNotContain("\"charterAcceptedAt\":null");
+		practiceCall(volunteer, "90000");
+		assertThat(training(volunteer)).contains("\"practiceCalls\":1", "\"trainedAt\":null");
+		// hanging up in the menu is not a practice call
+		volunteer.postJson("/api/simulator/phone/call", "{}");
+		volunteer.postJson("/api/simulator/phone/call/hangup", "{}");
+		assertThat(training(volunteer)).contains("\"practiceCalls\":1");
+		practiceCall(volunteer, "90000");
+		assertThat(training(volunteer)).contains("\"practiceCalls\":2").doesNotContain("\"trainedAt\":null");
+
+		assertThat(volunteer.putJson("/api/volunteers/me/presence", "{\"status\":\"AVAILABLE\"}").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void refusesAnIncompleteSignUpOrATakenAddressAndRecordsNothing() {
+		StaffClient visitor = new StaffClient(this.port).speaking("en");
+		visitor.ensureCsrfCookie();
+		String email = "incomplete-" + UUID.randomUUID() + "@passerelle.test";
+
+		HttpResponse<String> noTheme = visitor.postJson("/api/sign-up",
+				signUp(email).replace("\"skills\":[\"CAF\"]", "\"skills\":[]"));
+		assertThat(noTheme.statusCode()).isEqualTo(400);
+		HttpResponse<String> badDepartement = visitor.postJson("/api/sign-up",
+				signUp(email).replace("\"departement\":\"90\"", "\"departement\":\"99\""));
+		assertThat(badDepartement.statusCode()).isEqualTo(400);
+		assertThat(badDepartement.body()).contains("does not exist");
+		assertThat(this.accounts.findByEmail(email)).as("nothing recorded").isEmpty();
+
+		assertThat(visitor.postJson("/api/sign-up", signUp(email)).statusCode()).isEqualTo(201);
+		HttpResponse<String> again = visitor.postJson("/api/sign-up", signUp(email));
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("already exists");
+	}
+
+	private String signUp(String email) {
+		return """
+				{"displayName":"Nouvelle Bénévole","email":"%s","password":"%s","phone":"%s","departement":"90",
+				 "skills":["CAF"],"languages":["fr","en"],"availability":"Mardi et jeudi après-midi"}"""
+			.formatted(email, TestAccounts.PASSWORD, TestPhones.randomMobile());
+	}
+
+	private StaffClient coordinator(String region) {
+		String email = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(email, "Coordination " + region, Role.COORDINATOR, TestAccounts.PASSWORD)
+			.inRegion(region));
+		StaffClient client = new StaffClient(this.port);
+		client.login(email, TestAccounts.PASSWORD);
+		return client;
+	}
+
+	private static String training(StaffClient volunteer) {
+		return volunteer.get("/api/volunteers/me/training").body();
+	}
+
+	/** Calls the hotline from the training phone and goes through the whole menu. */
+	private static void practiceCall(StaffClient volunteer, String postcode) {
+		volunteer.postJson("/api/simulator/phone/call", "{}");
+		volunteer.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"1\"}");
+		volunteer.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"" + postcode + "\"}");
+		HttpResponse<String> recorded = volunteer.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"1\"}");
+		assertThat((Boolean) JsonPath.read(recorded.body(), "$.ended")).as(recorded.body()).isTrue();
+		assertThat((List<?>) JsonPath.read(recorded.body(), "$.transcript")).isNotEmpty();
+	}
+
+}

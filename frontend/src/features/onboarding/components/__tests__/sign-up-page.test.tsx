@@ -1,0 +1,74 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+
+import { fakeServer, problem } from '../../../../testing/fake-server';
+import { renderWithProviders } from '../../../../testing/render';
+import { SignUpPage } from '../sign-up-page';
+
+const options = {
+  'GET /api/territory/departements': {
+    status: 200,
+    body: [{ code: '90', name: 'Territoire de Belfort', regionCode: '27' }],
+  },
+  'GET /api/topics': {
+    status: 200,
+    body: [{ code: 'CAF', nameFr: 'CAF & prestations sociales', nameEn: 'CAF & social benefits' }],
+  },
+};
+
+async function fillIn() {
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Prénom et nom'), 'Nadia Benali');
+  await user.type(screen.getByLabelText('Adresse e-mail'), 'nadia@example.org');
+  await user.type(screen.getByLabelText('Mot de passe'), 'une phrase facile à retenir');
+  await user.type(screen.getByLabelText('Votre téléphone'), '06 12 34 56 78');
+  await user.selectOptions(screen.getByLabelText('Département où vous habitez'), '90');
+  await user.click(await screen.findByRole('checkbox', { name: 'CAF & prestations sociales' }));
+  await user.click(screen.getByRole('checkbox', { name: 'Arabe' }));
+  await user.type(screen.getByLabelText('Vos disponibilités'), 'Le mardi matin');
+  return user;
+}
+
+describe('SignUpPage', () => {
+  it('signs up, then signs in with the same address and password', async () => {
+    const server = fakeServer({
+      ...options,
+      'POST /api/sign-up': { status: 201, body: { id: 7, email: 'nadia@example.org' } },
+      'POST /api/auth/login': { status: 200, body: { id: 7, role: 'VOLUNTEER' } },
+    });
+    renderWithProviders(<SignUpPage />);
+    await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
+
+    const user = await fillIn();
+    await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
+
+    await waitFor(() => expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(true));
+    const sent = server.requests.find((r) => r.path === '/api/sign-up');
+    expect(JSON.parse(sent!.body)).toEqual({
+      displayName: 'Nadia Benali',
+      email: 'nadia@example.org',
+      password: 'une phrase facile à retenir',
+      phone: '06 12 34 56 78',
+      departement: '90',
+      skills: ['CAF'],
+      languages: ['fr', 'ar'],
+      availability: 'Le mardi matin',
+    });
+  });
+
+  it('says why the sign-up is refused, and signs nobody in', async () => {
+    const server = fakeServer({
+      ...options,
+      'POST /api/sign-up': problem(409, 'Un compte existe déjà avec cette adresse e-mail.'),
+    });
+    renderWithProviders(<SignUpPage />);
+    await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
+
+    const user = await fillIn();
+    await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Un compte existe déjà');
+    expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(false);
+  });
+});

@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+
+import { FormField } from '../../../components/ui/form-field';
+import { Notice } from '../../../components/ui/notice';
+import { Page } from '../../../components/ui/page';
+import { errorMessage } from '../../../lib/error-message';
+import { useI18n, type MessageKey } from '../../../lib/i18n/i18n';
+import { useSignUp, useSignUpOptions, type SignUp } from '../api/onboarding';
+
+// Languages a volunteer may help in (the backend's list), French first.
+const LANGUAGES = [
+  'fr',
+  'en',
+  'es',
+  'de',
+  'it',
+  'pt',
+  'ar',
+  'ber',
+  'tr',
+  'ro',
+  'ru',
+  'uk',
+  'zh',
+  'vi',
+  'wo',
+  'ln',
+  'rcf',
+  'gcf',
+];
+
+function toggle(values: string[], value: string, on: boolean) {
+  return on ? [...values, value] : values.filter((v) => v !== value);
+}
+
+/**
+ * Becoming a volunteer: who they are, how to reach them, where and on what they can help, in which languages and
+ * when. Once sent, they are signed in and land on their console, where training begins while a coordinator
+ * approves the sign-up.
+ */
+export function SignUpPage() {
+  const { t, language } = useI18n();
+  const { departements, topics } = useSignUpOptions();
+  const signUp = useSignUp();
+  const [form, setForm] = useState<SignUp>({
+    displayName: '',
+    email: '',
+    password: '',
+    phone: '',
+    departement: '',
+    skills: [],
+    languages: ['fr'],
+    availability: '',
+  });
+  const update = (changes: Partial<SignUp>) => setForm((current) => ({ ...current, ...changes }));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    signUp.mutate(form);
+  }
+
+  return (
+    <main id="main" className="login">
+      <p className="brand-name">{t('app.name')}</p>
+      <Page title={t('signUp.title')}>
+        <p>{t('signUp.intro')}</p>
+        {signUp.isError && <Notice kind="error">{errorMessage(signUp.error, t)}</Notice>}
+        <form onSubmit={submit}>
+          <FormField
+            label={t('signUp.displayName')}
+            name="name"
+            autoComplete="name"
+            required
+            maxLength={120}
+            value={form.displayName}
+            onChange={(e) => update({ displayName: e.target.value })}
+          />
+          <FormField
+            label={t('login.email')}
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={form.email}
+            onChange={(e) => update({ email: e.target.value })}
+          />
+          <FormField
+            label={t('login.password')}
+            hint={t('signUp.passwordHint')}
+            type="password"
+            name="new-password"
+            autoComplete="new-password"
+            required
+            minLength={12}
+            value={form.password}
+            onChange={(e) => update({ password: e.target.value })}
+          />
+          <FormField
+            label={t('signUp.phone')}
+            hint={t('signUp.phoneHint')}
+            type="tel"
+            name="phone"
+            autoComplete="tel"
+            required
+            value={form.phone}
+            onChange={(e) => update({ phone: e.target.value })}
+          />
+          <div className="field">
+            <label htmlFor="sign-up-departement">{t('signUp.departement')}</label>
+            <select
+              id="sign-up-departement"
+              required
+              value={form.departement}
+              onChange={(e) => update({ departement: e.target.value })}
+            >
+              <option value="">{t('signUp.chooseDepartement')}</option>
+              {departements.data?.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.code} – {d.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="choices">
+            <legend>{t('signUp.skills')}</legend>
+            {topics.data?.map((topic) => (
+              <label key={topic.code}>
+                <input
+                  type="checkbox"
+                  checked={form.skills.includes(topic.code)}
+                  onChange={(e) => update({ skills: toggle(form.skills, topic.code, e.target.checked) })}
+                />
+                {language === 'en' ? topic.nameEn : topic.nameFr}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="choices">
+            <legend>{t('signUp.languages')}</legend>
+            {LANGUAGES.map((language) => (
+              <label key={language}>
+                <input
+                  type="checkbox"
+                  checked={form.languages.includes(language)}
+                  onChange={(e) => update({ languages: toggle(form.languages, language, e.target.checked) })}
+                />
+                {t(`signUp.languageNames.${language}` as MessageKey)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="sign-up-availability">{t('signUp.availability')}</label>
+            <p id="sign-up-availability-hint" className="hint">
+              {t('signUp.availabilityHint')}
+            </p>
+            <textarea
+              id="sign-up-availability"
+              aria-describedby="sign-up-availability-hint"
+              rows={3}
+              maxLength={500}
+              value={form.availability}
+              onChange={(e) => update({ availability: e.target.value })}
+            />
+          </div>
+          <button type="submit" className="primary" disabled={signUp.isPending}>
+            {signUp.isPending ? t('signUp.sending') : t('signUp.submit')}
+          </button>
+        </form>
+        <p>
+          <Link to="/login">{t('signUp.alreadyRegistered')}</Link>
+        </p>
+      </Page>
+    </main>
+  );
+}
