@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -36,7 +37,10 @@ class ConsolePushes {
 
 	private final Map<Long, String> names = new ConcurrentHashMap<>();
 
-	ConsolePushes(SimpMessagingTemplate messaging, AccountManagement accounts) {
+	private final SimpUserRegistry users;
+
+	ConsolePushes(SimpMessagingTemplate messaging, AccountManagement accounts, SimpUserRegistry users) {
+		this.users = users;
 		this.messaging = messaging;
 		this.accounts = accounts;
 	}
@@ -70,7 +74,13 @@ class ConsolePushes {
 		String name = this.names.computeIfAbsent(accountId,
 				(id) -> this.accounts.find(id).map(StaffAccount::email).orElse(null));
 		if (name != null) {
-			afterCommit(() -> this.messaging.convertAndSendToUser(name, StompConfiguration.PERSONAL_QUEUE, event));
+			afterCommit(() -> {
+				// a volunteer without a console connected to this instance has nothing to
+				// be told (a console that connects later reads its state)
+				if (this.users.getUser(name) != null) {
+					this.messaging.convertAndSendToUser(name, StompConfiguration.PERSONAL_QUEUE, event);
+				}
+			});
 		}
 	}
 

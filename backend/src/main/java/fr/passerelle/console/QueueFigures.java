@@ -17,6 +17,7 @@ import fr.passerelle.ticket.TicketQueued;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +32,18 @@ class QueueFigures {
 
 	private final SimpMessagingTemplate messaging;
 
+	private final SimpUserRegistry users;
+
 	private final AtomicBoolean stale = new AtomicBoolean(true);
+
+	private volatile long notBefore;
 
 	private final Map<String, RegionFigures> sent = new ConcurrentHashMap<>();
 
-	QueueFigures(Routing routing, SimpMessagingTemplate messaging) {
+	QueueFigures(Routing routing, SimpMessagingTemplate messaging, SimpUserRegistry users) {
 		this.routing = routing;
 		this.messaging = messaging;
+		this.users = users;
 	}
 
 	@EventListener
@@ -55,7 +61,10 @@ class QueueFigures {
 	 * moved; returns how many régions were sent.
 	 */
 	int publishChanges() {
-		if (!this.stale.getAndSet(false)) {
+		if (this.users.getUserCount() == 0 || System.nanoTime() < this.notBefore || !this.stale.getAndSet(false)) {
+			// nobody to tell on this instance (the figures stay stale until someone is),
+			// or
+			// the last reading was long enough ago to keep the database's share small
 			return 0;
 		}
 		Map<String, RegionFigures> now = read();
@@ -84,6 +93,7 @@ class QueueFigures {
 	}
 
 	private Map<String, RegionFigures> read() {
+		long started = System.nanoTime();
 		Map<String, List<Row>> rows = new TreeMap<>();
 		for (QueueFigure figure : this.routing.queueFigures()) {
 			rows.computeIfAbsent(figure.regionCode(), (r) -> new ArrayList<>())
@@ -95,6 +105,9 @@ class QueueFigures {
 			list.sort(Comparator.comparing(Row::departement).thenComparing(Row::topic).thenComparing(Row::kind));
 			figures.put(region, new RegionFigures(region, List.copyOf(list)));
 		});
+		// one grouped scan of the waiting requests: with a very long queue it takes
+		// milliseconds, so it runs at most 5% of the time
+		this.notBefore = System.nanoTime() + 20 * (System.nanoTime() - started);
 		return figures;
 	}
 
