@@ -26,6 +26,15 @@ import { TrainingChecklist } from './training-checklist';
 
 type Shift = { day: string; starts: string; ends: string };
 
+/** A random key (crypto.randomUUID needs HTTPS or localhost; the demo may be opened over plain HTTP). */
+function idempotencyKey() {
+  if (typeof crypto.randomUUID === 'function') {
+    return crypto.randomUUID();
+  }
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function ChannelNotice({ status }: { status: ChannelStatus }) {
   const { t } = useI18n();
   return (
@@ -190,7 +199,7 @@ export function ConsolePage({ me }: { me: Me }) {
                 disabled={takeNext.isPending}
                 onClick={() => {
                   setNothingWaiting(false);
-                  takeNext.mutate(crypto.randomUUID(), {
+                  takeNext.mutate(idempotencyKey(), {
                     onSuccess: (ticket) => {
                       setNothingWaiting(!ticket);
                       if (ticket) {

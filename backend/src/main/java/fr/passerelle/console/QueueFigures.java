@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -63,13 +64,12 @@ class QueueFigures {
 	int publishChanges() {
 		if (this.users.getUserCount() == 0 || System.nanoTime() < this.notBefore || !this.stale.getAndSet(false)) {
 			// nobody to tell on this instance (the figures stay stale until someone is),
-			// or
-			// the last reading was long enough ago to keep the database's share small
+			// or the last reading was too recent to keep the database's share small
 			return 0;
 		}
 		Map<String, RegionFigures> now = read();
 		int published = 0;
-		Set<String> regions = new java.util.TreeSet<>(this.sent.keySet());
+		Set<String> regions = new TreeSet<>(this.sent.keySet());
 		regions.addAll(now.keySet());
 		for (String region : regions) {
 			RegionFigures figures = now.getOrDefault(region, RegionFigures.empty(region));
