@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { activate, expectNoAxeViolation, trainingPhone } from './training-phone';
+import { activate, callForCaf, expectNoAxeViolation, trainingPhone } from './training-phone';
 
 // Accounts created for this run by the backend test that starts the platform (in simulator mode): a citizen's
 // phone (any staff account has one) and a volunteer serving the postcode below, offline when the citizen calls.
@@ -14,15 +14,7 @@ test('a citizen asks for a callback on the phone, and a volunteer calls them bac
   browser,
 }) => {
   const citizen = await trainingPhone(browser, citizenEmail, password);
-  await activate(citizen, /^Appeler la ligne Passerelle/);
-  const citizenLog = citizen.getByRole('log', { name: 'Ce que dit la ligne' });
-  await activate(citizen, 'Touche 1');
-  await expect(citizenLog).toContainText('code postal');
-  for (const key of postcode.split('')) {
-    await activate(citizen, `Touche ${key}`);
-  }
-  await expect(citizenLog).toContainText("Si c'est juste, tapez 1.");
-  await activate(citizen, 'Touche 1');
+  const citizenLog = await callForCaf(citizen, postcode);
   await expect(citizenLog).toContainText('Votre demande de rappel est enregistrée.');
   const inbox = citizen.getByRole('region', { name: 'SMS reçus' });
   await expect(inbox.getByRole('listitem').first()).toContainText('Passerelle : votre demande', {

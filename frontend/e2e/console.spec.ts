@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-import { activate, expectNoAxeViolation, trainingPhone } from './training-phone';
+import { activate, callForCaf, expectNoAxeViolation, trainingPhone } from './training-phone';
 
 // Accounts created for this run by the backend test that starts the platform (in simulator mode): a caller, and
 // two volunteers of the Hautes-Alpes (where no other test sends requests), offline at first.
@@ -61,15 +61,7 @@ test('a volunteer answers a request from the console, and a colleague sees the q
 
   // nobody is available: the caller leaves a callback request
   const citizen = await trainingPhone(browser, citizenEmail, password);
-  await activate(citizen, /^Appeler la ligne Passerelle/);
-  const citizenLog = citizen.getByRole('log', { name: 'Ce que dit la ligne' });
-  await activate(citizen, 'Touche 1');
-  await expect(citizenLog).toContainText('code postal');
-  for (const key of postcode.split('')) {
-    await activate(citizen, `Touche ${key}`);
-  }
-  await expect(citizenLog).toContainText("Si c'est juste, tapez 1.");
-  await activate(citizen, 'Touche 1');
+  const citizenLog = await callForCaf(citizen, postcode);
   await expect(citizenLog).toContainText('Votre demande de rappel est enregistrée.');
 
   // the colleague's console counts it at once

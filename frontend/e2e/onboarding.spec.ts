@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-import { activate, expectNoAxeViolation } from './training-phone';
+import { activate, callForCaf, expectNoAxeViolation } from './training-phone';
 
 // A coordinator of Bourgogne-Franche-Comté (région 27), created for this run by the backend test that starts the
 // platform; the new volunteer signs up from the Territoire de Belfort (90), where no other test sends requests.
@@ -9,15 +9,7 @@ const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 
 async function practiceCall(page: Page) {
   await page.goto('/app/telephone');
-  await activate(page, /^Appeler la ligne Passerelle/);
-  const log = page.getByRole('log', { name: 'Ce que dit la ligne' });
-  await activate(page, 'Touche 1');
-  await expect(log).toContainText('code postal');
-  for (const key of '90000') {
-    await activate(page, `Touche ${key}`);
-  }
-  await expect(log).toContainText("Si c'est juste, tapez 1.");
-  await activate(page, 'Touche 1');
+  const log = await callForCaf(page, '90000');
   await expect(log).toContainText('Votre demande de rappel est enregistrée.');
 }
 

@@ -30,3 +30,20 @@ export async function activate(page: Page, name: string | RegExp) {
   await page.getByRole('button', { name, exact: typeof name === 'string' }).focus();
   await page.keyboard.press('Enter');
 }
+
+/**
+ * From a training phone, calls the hotline, chooses the first theme (CAF), types the postcode and confirms it; the
+ * hotline then either records a callback request or puts the caller on hold. Returns what the line says.
+ */
+export async function callForCaf(page: Page, postcode: string) {
+  await activate(page, /^Appeler la ligne Passerelle/);
+  const log = page.getByRole('log', { name: 'Ce que dit la ligne' });
+  await activate(page, 'Touche 1');
+  await expect(log).toContainText('code postal');
+  for (const key of postcode.split('')) {
+    await activate(page, `Touche ${key}`);
+  }
+  await expect(log).toContainText("Si c'est juste, tapez 1.");
+  await activate(page, 'Touche 1');
+  return log;
+}

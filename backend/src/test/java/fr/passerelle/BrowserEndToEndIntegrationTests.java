@@ -65,37 +65,23 @@ class BrowserEndToEndIntegrationTests {
 		// other test sends requests)
 		String citizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts.open(NewAccount.of(citizen, "Appelant E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
-		String liveVolunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
-		long liveVolunteerId = this.accounts
-			.open(NewAccount.of(liveVolunteer, "Bénévole en direct E2E", Role.VOLUNTEER, TestAccounts.PASSWORD))
-			.id();
-		this.volunteers.register(liveVolunteerId, "2B", Set.of("CAF"));
-		this.volunteers.configureRouting(liveVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
-		this.volunteers.qualify(liveVolunteerId);
+		String liveVolunteer = qualifiedVolunteer("Bénévole en direct E2E", "2B");
 		// callbacks: another caller (the same number calling twice for the same theme is
 		// one request)
 		String callbackCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts.open(NewAccount.of(callbackCitizen, "Appelante E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
-		String callbackVolunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
-		long callbackVolunteerId = this.accounts
-			.open(NewAccount.of(callbackVolunteer, "Bénévole rappels E2E", Role.VOLUNTEER, TestAccounts.PASSWORD))
-			.id();
-		this.volunteers.register(callbackVolunteerId, "2B", Set.of("CAF"));
-		this.volunteers.configureRouting(callbackVolunteerId, Set.of("fr"), 1, Set.of("2B"), Set.of(), false);
-		this.volunteers.qualify(callbackVolunteerId);
+		String callbackVolunteer = qualifiedVolunteer("Bénévole rappels E2E", "2B");
 
 		// the console: a volunteer and a colleague of the Hautes-Alpes (where no other
-		// test
-		// sends requests), and a caller from there
+		// test sends requests), and a caller from there
 		String consoleCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
 			.open(NewAccount.of(consoleCitizen, "Appelant console E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
-		String consoleVolunteer = hautesAlpesVolunteer("Bénévole console E2E");
-		String consoleColleague = hautesAlpesVolunteer("Collègue console E2E");
+		String consoleVolunteer = qualifiedVolunteer("Bénévole console E2E", "05");
+		String consoleColleague = qualifiedVolunteer("Collègue console E2E", "05");
 
 		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
-		// the
-		// Territoire de Belfort
+		// the Territoire de Belfort
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts.open(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
 			.inRegion("27"));
@@ -153,10 +139,14 @@ class BrowserEndToEndIntegrationTests {
 		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
 	}
 
-	private String hautesAlpesVolunteer(String name) {
+	/**
+	 * An approved and trained volunteer helping with the CAF theme in their own
+	 * département (French, one request at a time), offline.
+	 */
+	private String qualifiedVolunteer(String name, String departement) {
 		String email = TestAccounts.uniqueEmail(Role.VOLUNTEER);
 		long id = this.accounts.open(NewAccount.of(email, name, Role.VOLUNTEER, TestAccounts.PASSWORD)).id();
-		this.volunteers.register(id, "05", Set.of("CAF"));
+		this.volunteers.register(id, departement, Set.of("CAF"));
 		this.volunteers.qualify(id);
 		return email;
 	}

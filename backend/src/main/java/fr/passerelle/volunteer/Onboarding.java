@@ -92,18 +92,21 @@ public class Onboarding {
 				WHERE v.approved_at IS NULL AND (? IS NULL OR d.region_code = ?)
 				ORDER BY v.applied_at, v.account_id""")
 			.params(region, region)
-			.query((rs,
-					row) -> new Object[] { rs.getLong("account_id"), rs.getString("departement_code"),
-							rs.getString("region_code"), rs.getString("languages"), rs.getString("availability"),
-							instant(rs.getTimestamp("applied_at")) })
+			.query((rs, row) -> new SignUpRow(rs.getLong("account_id"), rs.getString("departement_code"),
+					rs.getString("region_code"), Set.of(rs.getString("languages").split(",")),
+					rs.getString("availability"), instant(rs.getTimestamp("applied_at"))))
 			.list()
 			.stream()
-			.flatMap((row) -> this.accounts.find((long) row[0])
+			.flatMap((row) -> this.accounts.find(row.accountId())
 				.stream()
-				.map((account) -> new Applicant(account.id(), account.displayName(), account.email(), (String) row[1],
-						(String) row[2], Set.of(((String) row[3]).split(",")), (String) row[4], (Instant) row[5],
+				.map((account) -> new Applicant(account.id(), account.displayName(), account.email(), row.departement(),
+						row.region(), row.languages(), row.availability(), row.appliedAt(),
 						this.volunteers.find(account.id()).map(VolunteerProfile::skills).orElse(Set.of()))))
 			.toList();
+	}
+
+	private record SignUpRow(long accountId, String departement, String region, Set<String> languages,
+			String availability, Instant appliedAt) {
 	}
 
 	/**
@@ -238,11 +241,6 @@ public class Onboarding {
 	 */
 	public record Training(Instant approvedAt, Instant charterAcceptedAt, int practiceCalls, int practiceCallsRequired,
 			Instant trainedAt) {
-
-		public boolean qualified() {
-			return this.approvedAt != null && this.trainedAt != null;
-		}
-
 	}
 
 }
