@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
+import { choose, openConsole, tick } from './console-steps';
 import { activate, callForCaf, expectNoAxeViolation, trainingPhone } from './training-phone';
 
 // Accounts created for this run by the backend test that starts the platform (in simulator mode): a caller, and
@@ -9,38 +10,6 @@ const volunteerEmail = process.env.PASSERELLE_E2E_CONSOLE_VOLUNTEER_EMAIL ?? 'be
 const colleagueEmail = process.env.PASSERELLE_E2E_CONSOLE_COLLEAGUE_EMAIL ?? 'benevole.lyon@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 const postcode = process.env.PASSERELLE_E2E_CONSOLE_POSTCODE ?? '75001';
-
-/** Signs in, in a new browser context, and opens the console, with the keyboard only. */
-async function console(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
-  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
-  await navigation.getByRole('link', { name: 'Console' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Console' })).toBeVisible();
-  await expect(page.getByText('En direct : la console se met à jour toute seule.')).toBeVisible();
-  return page;
-}
-
-async function choose(page: Page, name: string) {
-  await page.getByRole('radio', { name }).focus();
-  await page.keyboard.press('Space');
-  await expect(page.getByRole('radio', { name })).toBeChecked();
-  // an available volunteer may be offered a request at once, and be busy by the time the page shows it
-  const shown = name === 'Disponible' ? /^Actuellement : (Disponible|Occupé·e)$/ : `Actuellement : ${name}`;
-  await expect(page.getByText(shown)).toBeVisible();
-}
-
-/** Ticks a box or picks a choice of the outcome form with the space bar. */
-async function tick(page: Page, role: 'checkbox' | 'radio', name: string) {
-  await page.getByRole(role, { name }).focus();
-  await page.keyboard.press('Space');
-  await expect(page.getByRole(role, { name })).toBeChecked();
-}
 
 test('a volunteer answers a request from the console, and a colleague sees the queue move', async ({
   browser,
@@ -52,8 +21,8 @@ test('a volunteer answers a request from the console, and a colleague sees the q
     phone.getByText('C’est fait : la plateforme appellera ce téléphone d’entraînement.'),
   ).toBeVisible();
 
-  const volunteer = await console(browser, volunteerEmail);
-  const colleague = await console(browser, colleagueEmail);
+  const volunteer = await openConsole(browser, volunteerEmail, password);
+  const colleague = await openConsole(browser, colleagueEmail, password);
   await expect(volunteer.getByText(/ne lui demandez jamais ses mots de passe/)).toBeVisible();
   await expectNoAxeViolation(volunteer);
   const callbacksDue = colleague.getByTestId('callbacks-due');

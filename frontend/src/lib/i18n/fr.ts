@@ -156,7 +156,7 @@ export const fr = {
       disconnected: 'Connexion au direct perdue : nouvelle tentative dans quelques secondes.',
     },
     notVolunteer:
-      'Vous suivez ici la file d’attente de votre périmètre. Seuls les bénévoles reçoivent des demandes.',
+      'Vous suivez ici la file d’attente de votre périmètre, et les demandes que des bénévoles vous transmettent.',
     noProfile:
       'Votre profil de bénévole n’est pas encore créé : un coordinateur doit le valider avant que vous puissiez répondre.',
     presence: {
@@ -226,6 +226,7 @@ export const fr = {
       LIVE_CALL: 'Appel en attente',
       CALLBACK: 'Rappel',
     },
+    handedToMe: 'Demandes qui vous ont été transmises',
     takeNext: 'Prendre la suivante',
     takingNext: 'Recherche…',
     nothingWaiting: 'Aucune demande à prendre pour vous en ce moment.',
@@ -274,6 +275,26 @@ export const fr = {
       scheduleRetry: 'Programmer',
       retryScheduled: 'Nouvel essai programmé.',
     },
+    handover: {
+      title: 'Transmettre la demande',
+      open: 'Transmettre à un ou une collègue ou à la coordination',
+      intro:
+        'La personne choisie reçoit la demande tout de suite, avec votre note, dans sa console. Vous n’en avez plus la charge.',
+      colleagues: 'Collègues qui aident sur ce thème',
+      coordinators: 'Coordination',
+      noColleague: 'Aucun ou aucune collègue disponible ou en pause pour ce thème en ce moment.',
+      noCoordinator: 'Aucun coordinateur pour cette région.',
+      colleague: '{presence} · département {departement} ({nearness})',
+      nearness: { n0: 'même département', n1: 'même région', n2: 'autre région' },
+      regional: 'coordination régionale',
+      national: 'coordination nationale',
+      note: 'Note pour la personne qui reprend la demande (obligatoire)',
+      noteHint:
+        'Dites pourquoi vous transmettez et où en est la démarche. Jamais de mot de passe ni de code.',
+      submit: 'Transmettre',
+      submitTo: 'Transmettre à {name}',
+      done: 'Demande transmise à {name} : elle est maintenant dans sa console.',
+    },
     statuses: {
       NEW: 'Nouvelle',
       QUEUED: 'En file',
@@ -305,6 +326,8 @@ export const fr = {
       NOTE_ADDED: 'Note ajoutée',
       OUTCOME_RECORDED: 'Compte rendu enregistré',
       TURNED_INTO_CALLBACK: 'La personne a demandé à être rappelée',
+      HANDED_TO_COLLEAGUE: 'Transmise à un ou une collègue',
+      HANDED_TO_COORDINATOR: 'Transmise à la coordination',
       RESOLVED: 'Résolue',
       REDIRECTED: 'Orientée',
       UNREACHABLE: 'Injoignable',

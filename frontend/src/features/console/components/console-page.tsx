@@ -15,6 +15,7 @@ import {
   useTopics,
   type ConsoleState,
   type RegionFigures,
+  type Ticket,
 } from '../api/console';
 import { useLiveChannel, type ChannelStatus } from '../live/live-channel';
 import { startRinging } from '../live/ring';
@@ -91,6 +92,58 @@ function RecentTickets({ topicName }: { topicName: (code: string) => string }) {
   );
 }
 
+/** The requests in hand: a list to choose from when there are several, and the chosen one in full. */
+function HeldTickets({
+  held,
+  topicName,
+  canCall,
+  selected,
+  onSelect,
+  onHandedOver,
+}: {
+  held: Ticket[];
+  topicName: (code: string) => string;
+  canCall: boolean;
+  selected: number | null;
+  onSelect: (id: number) => void;
+  onHandedOver: (name: string) => void;
+}) {
+  const { t } = useI18n();
+  const current = held.find((ticket) => ticket.id === selected) ?? held[0] ?? null;
+  return (
+    <>
+      {held.length > 1 && (
+        <nav aria-label={t('console.current.choose')}>
+          <ul className="held">
+            {held.map((ticket) => (
+              <li key={ticket.id}>
+                <button
+                  type="button"
+                  aria-current={current?.id === ticket.id ? 'true' : undefined}
+                  onClick={() => onSelect(ticket.id)}
+                >
+                  {t('console.current.open', { reference: ticket.reference })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {current ? (
+        <CurrentTicket
+          key={current.id}
+          ticket={current}
+          topicName={topicName}
+          canCall={canCall}
+          onHandedOver={onHandedOver}
+        />
+      ) : (
+        <p>{t('console.current.none')}</p>
+      )}
+    </>
+  );
+}
+
 /** Rings while at least one offer is pending; returns what screen readers are told of the newest offer. */
 function useRinging(state: ConsoleState | undefined, topicName: (code: string) => string) {
   const { t } = useI18n();
@@ -120,6 +173,7 @@ export function ConsolePage({ me }: { me: Me }) {
   const takeNext = useTakeNext();
   const [selected, setSelected] = useState<number | null>(null);
   const [nothingWaiting, setNothingWaiting] = useState(false);
+  const [handedTo, setHandedTo] = useState<string | null>(null);
 
   const topicName = useMemo(() => {
     const names = new Map(
@@ -159,20 +213,32 @@ export function ConsolePage({ me }: { me: Me }) {
     );
   }
   const data = state.data;
-  const held = data.held;
-  const current = held.find((ticket) => ticket.id === selected) ?? held[0] ?? null;
   const counts = <QueueCounts figures={data.figures} territories={data.territories} topicName={topicName} />;
 
   return (
     <Page title={t('console.title')}>
       <p className="reminder">{t('console.reminder')}</p>
       <ChannelNotice status={channel} />
+      {handedTo && <Notice kind="success">{t('console.handover.done', { name: handedTo })}</Notice>}
       <div className="visually-hidden" aria-live="assertive">
         {announcement}
       </div>
       {data.presence === null ? (
         <>
           <p>{me.role === 'VOLUNTEER' ? t('console.noProfile') : t('console.notVolunteer')}</p>
+          {data.held.length > 0 && (
+            <section aria-labelledby="handed-title">
+              <h2 id="handed-title">{t('console.handedToMe')}</h2>
+              <HeldTickets
+                held={data.held}
+                topicName={topicName}
+                canCall={false}
+                selected={selected}
+                onSelect={setSelected}
+                onHandedOver={setHandedTo}
+              />
+            </section>
+          )}
           {counts}
         </>
       ) : (
@@ -218,28 +284,14 @@ export function ConsolePage({ me }: { me: Me }) {
             <MyShifts />
           </div>
           <div className="console-main">
-            {held.length > 1 && (
-              <nav aria-label={t('console.current.choose')}>
-                <ul className="held">
-                  {held.map((ticket) => (
-                    <li key={ticket.id}>
-                      <button
-                        type="button"
-                        aria-current={current?.id === ticket.id ? 'true' : undefined}
-                        onClick={() => setSelected(ticket.id)}
-                      >
-                        {t('console.current.open', { reference: ticket.reference })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            )}
-            {current ? (
-              <CurrentTicket key={current.id} ticket={current} topicName={topicName} />
-            ) : (
-              <p>{t('console.current.none')}</p>
-            )}
+            <HeldTickets
+              held={data.held}
+              topicName={topicName}
+              canCall
+              selected={selected}
+              onSelect={setSelected}
+              onHandedOver={setHandedTo}
+            />
             <RecentTickets topicName={topicName} />
           </div>
         </div>

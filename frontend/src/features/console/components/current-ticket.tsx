@@ -12,6 +12,7 @@ import {
   useTicketDetails,
   type Ticket,
 } from '../api/console';
+import { HandoverForm } from './handover-form';
 import { OutcomeForm } from './outcome-form';
 
 const catalogueEvents = fr.console.events;
@@ -68,13 +69,20 @@ function TextForm({
   );
 }
 
-/** The request in the volunteer's hands: who and what, its history, and everything they can do with it. */
+/**
+ * The request in the volunteer's hands (or a coordinator's, once handed over to them): who and what, its history,
+ * and everything they can do with it. Only volunteers call from here: the platform rings their registered phone.
+ */
 export function CurrentTicket({
   ticket,
   topicName,
+  canCall,
+  onHandedOver,
 }: {
   ticket: Ticket;
   topicName: (code: string) => string;
+  canCall: boolean;
+  onHandedOver: (name: string) => void;
 }) {
   const { t, language } = useI18n();
   const details = useTicketDetails(ticket.id);
@@ -136,14 +144,16 @@ export function CurrentTicket({
       </dl>
 
       <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          disabled={action.isPending || ticket.status === 'IN_CALL'}
-          onClick={() => action.mutate({ id: ticket.id, action: 'call' })}
-        >
-          {t('console.current.call')}
-        </button>
+        {canCall && (
+          <button
+            type="button"
+            className="primary"
+            disabled={action.isPending || ticket.status === 'IN_CALL'}
+            onClick={() => action.mutate({ id: ticket.id, action: 'call' })}
+          >
+            {t('console.current.call')}
+          </button>
+        )}
         <button
           type="button"
           disabled={action.isPending}
@@ -188,6 +198,8 @@ export function CurrentTicket({
         {retry.isSuccess && <Notice kind="success">{t('console.current.retryScheduled')}</Notice>}
         {retry.isError && <Notice kind="error">{errorMessage(retry.error, t)}</Notice>}
       </form>
+
+      {ticket.status !== 'IN_CALL' && <HandoverForm ticket={ticket} onHandedOver={onHandedOver} />}
 
       <TextForm
         label={t('console.current.text')}

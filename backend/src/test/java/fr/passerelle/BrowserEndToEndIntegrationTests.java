@@ -80,6 +80,17 @@ class BrowserEndToEndIntegrationTests {
 		String consoleVolunteer = qualifiedVolunteer("Bénévole console E2E", "05");
 		String consoleColleague = qualifiedVolunteer("Collègue console E2E", "05");
 
+		// a live call taken from the console and handed over: a caller and a volunteer of
+		// the Ariège (where no other test sends requests), and a coordinator of Occitanie
+		String handoverCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts
+			.open(NewAccount.of(handoverCitizen, "Appelant transmis E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		String handoverVolunteer = qualifiedVolunteer("Bénévole Ariège E2E", "09");
+		String handoverCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount
+			.of(handoverCoordinator, "Coordination Occitanie E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
+			.inRegion("76"));
+
 		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
 		// the Territoire de Belfort
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
@@ -103,6 +114,11 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_VOLUNTEER_EMAIL", consoleVolunteer);
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_COLLEAGUE_EMAIL", consoleColleague);
 		playwright.environment().put("PASSERELLE_E2E_CONSOLE_POSTCODE", "05000");
+		playwright.environment().put("PASSERELLE_E2E_HANDOVER_CITIZEN_EMAIL", handoverCitizen);
+		playwright.environment().put("PASSERELLE_E2E_HANDOVER_VOLUNTEER_EMAIL", handoverVolunteer);
+		playwright.environment().put("PASSERELLE_E2E_HANDOVER_COORDINATOR_EMAIL", handoverCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_HANDOVER_COORDINATOR_NAME", "Coordination Occitanie E2E");
+		playwright.environment().put("PASSERELLE_E2E_HANDOVER_POSTCODE", "09000");
 		playwright.environment().put("PASSERELLE_E2E_APPROVER_EMAIL", approver);
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
@@ -126,7 +142,7 @@ class BrowserEndToEndIntegrationTests {
 		}, 1, 1, TimeUnit.SECONDS);
 		boolean finished;
 		try {
-			finished = process.waitFor(5, TimeUnit.MINUTES);
+			finished = process.waitFor(8, TimeUnit.MINUTES);
 		}
 		finally {
 			jobs.shutdownNow();
@@ -134,7 +150,7 @@ class BrowserEndToEndIntegrationTests {
 		if (!finished) {
 			process.destroyForcibly();
 		}
-		assertThat(finished).as("Playwright finished within 5 minutes").isTrue();
+		assertThat(finished).as("Playwright finished within 8 minutes").isTrue();
 		report.join();
 		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
 	}

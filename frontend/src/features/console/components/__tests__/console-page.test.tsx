@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Me } from '../../../../lib/auth';
-import { fakeServer } from '../../../../testing/fake-server';
+import { fakeServer, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import type { ConsoleState, Ticket } from '../../api/console';
 import type { ConsoleEvent } from '../../live/live-channel';
@@ -223,5 +223,119 @@ describe('ConsolePage', () => {
 
     expect(await screen.findByRole('radio', { name: 'Disponible' })).toBeDisabled();
     expect(screen.getByText(/une fois votre inscription validée/)).toBeInTheDocument();
+  });
+
+  describe('handing a request over', () => {
+    const held: Ticket = { ...ticket, kind: 'CALLBACK', status: 'ASSIGNED' };
+    const details = {
+      status: 200,
+      body: { ticket: held, timeline: [], notes: [], outcome: null, earlierRequests: [] },
+    };
+    const candidates = {
+      status: 200,
+      body: {
+        colleagues: [
+          {
+            id: 7,
+            name: 'Nadia',
+            role: 'VOLUNTEER',
+            presence: 'AVAILABLE',
+            departement: '29',
+            nearness: 0,
+          },
+        ],
+        coordinators: [
+          {
+            id: 9,
+            name: 'Coordination Bretagne',
+            role: 'COORDINATOR',
+            presence: null,
+            departement: null,
+            nearness: 1,
+          },
+        ],
+      },
+    };
+
+    it('hands the request to a colleague with a note, and says so once it left the console', async () => {
+      let current = state({ held: [held] });
+      const server = fakeServer({
+        ...routes(() => current),
+        'GET /api/tickets/42': details,
+        'GET /api/tickets/42/handover': candidates,
+        'POST /api/tickets/42/handover': () => {
+          current = state();
+          return { status: 200, body: { ...held, assigneeId: 7 } };
+        },
+      });
+      const user = userEvent.setup();
+      renderWithProviders(<ConsolePage me={me} />);
+
+      const open = await screen.findByRole('button', {
+        name: 'Transmettre à un ou une collègue ou à la coordination',
+      });
+      expect(open).toHaveAttribute('aria-expanded', 'false');
+      await user.click(open);
+      expect(open).toHaveAttribute('aria-expanded', 'true');
+      await user.click(
+        await screen.findByRole('radio', {
+          name: /Nadia · Disponible · département 29 \(même département\)/,
+        }),
+      );
+      expect(
+        screen.getByRole('radio', { name: /Coordination Bretagne · coordination régionale/ }),
+      ).not.toBeChecked();
+      const submit = screen.getByRole('button', { name: 'Transmettre à Nadia' });
+      expect(submit).toBeDisabled();
+      await user.type(screen.getByLabelText(/Note pour la personne qui reprend la demande/), 'Parle arabe');
+      await user.click(submit);
+
+      expect(
+        await screen.findByText('Demande transmise à Nadia : elle est maintenant dans sa console.'),
+      ).toBeInTheDocument();
+      expect(await screen.findByText(/Aucune demande en cours/)).toBeInTheDocument();
+      const post = server.requests.find((r) => r.method === 'POST' && r.path === '/api/tickets/42/handover');
+      expect(JSON.parse(post!.body)).toEqual({ recipientId: 7, note: 'Parle arabe' });
+    });
+
+    it('shows why a handover is refused, and the request stays', async () => {
+      fakeServer({
+        ...routes(() => state({ held: [held] })),
+        'GET /api/tickets/42': details,
+        'GET /api/tickets/42/handover': candidates,
+        'POST /api/tickets/42/handover': problem(
+          409,
+          'Cette personne est hors ligne : choisissez quelqu’un.',
+        ),
+      });
+      const user = userEvent.setup();
+      renderWithProviders(<ConsolePage me={me} />);
+
+      await user.click(
+        await screen.findByRole('button', { name: 'Transmettre à un ou une collègue ou à la coordination' }),
+      );
+      await user.click(await screen.findByRole('radio', { name: /Coordination Bretagne/ }));
+      await user.type(screen.getByLabelText(/Note pour la personne/), 'Situation délicate');
+      await user.click(screen.getByRole('button', { name: 'Transmettre à Coordination Bretagne' }));
+
+      expect(await screen.findByRole('alert')).toHaveTextContent('Cette personne est hors ligne');
+      expect(screen.getByRole('heading', { name: 'Demande en cours : K7F-42Q' })).toBeInTheDocument();
+    });
+
+    it('shows a coordinator the requests handed over to them, without a call button', async () => {
+      fakeServer({
+        ...routes(() => state({ presence: null, qualified: false, territories: null, held: [held] })),
+        'GET /api/tickets/42': details,
+      });
+      renderWithProviders(<ConsolePage me={{ ...me, role: 'COORDINATOR' }} />);
+
+      expect(
+        await screen.findByRole('heading', { name: 'Demandes qui vous ont été transmises' }),
+      ).toBeInTheDocument();
+      expect(screen.getByRole('heading', { name: 'Demande en cours : K7F-42Q' })).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Appeler la personne' })).not.toBeInTheDocument();
+      expect(screen.getByRole('button', { name: /Rendre à la file/ })).toBeInTheDocument();
+      expect(screen.queryByRole('radio', { name: 'Disponible' })).not.toBeInTheDocument();
+    });
   });
 });

@@ -1,6 +1,8 @@
 package fr.passerelle.account;
 
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -80,6 +82,28 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<StaffAccount> find(long id) {
 		return this.accounts.findById(id).map(Account::view);
+	}
+
+	/**
+	 * An account that may still sign in.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<StaffAccount> findEnabled(long id) {
+		return this.accounts.findById(id).filter(Account::enabled).map(Account::view);
+	}
+
+	/**
+	 * The coordinators of a région and the national ones, who may sign in, by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffAccount> coordinatorsFor(String regionCode) {
+		return this.accounts.findByRole(Role.COORDINATOR)
+			.stream()
+			.filter(Account::enabled)
+			.map(Account::view)
+			.filter((staff) -> staff.isNational() || staff.regionCode().equals(regionCode))
+			.sorted(Comparator.comparing(StaffAccount::displayName).thenComparing(StaffAccount::id))
+			.toList();
 	}
 
 	/**

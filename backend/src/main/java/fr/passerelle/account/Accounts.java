@@ -1,5 +1,6 @@
 package fr.passerelle.account;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
@@ -11,5 +12,7 @@ interface Accounts extends ListCrudRepository<Account, Long> {
 	boolean existsByEmail(String email);
 
 	boolean existsByRole(Role role);
+
+	List<Account> findByRole(Role role);
 
 }

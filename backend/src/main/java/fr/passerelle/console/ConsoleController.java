@@ -11,7 +11,6 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.PendingOffer;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.TicketFilter;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -33,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Console", description = "The volunteer console's state")
 class ConsoleController {
-
-	private static final Set<TicketStatus> HELD = Set.of(TicketStatus.ASSIGNED, TicketStatus.IN_CALL);
 
 	private final AccountManagement accounts;
 
@@ -68,8 +65,9 @@ class ConsoleController {
 		Set<String> regions = this.audience.regionsFollowedBy(staff);
 		RoutingProfile profile = (staff.role() == Role.VOLUNTEER)
 				? this.volunteers.routingProfile(staff.id()).orElse(null) : null;
+		List<TicketView> held = this.tickets.heldBy(staff.id());
 		if (profile == null) {
-			return new ConsoleState(null, null, false, List.of(), List.of(), null, regions, this.figures.of(regions));
+			return new ConsoleState(null, null, false, List.of(), held, null, regions, this.figures.of(regions));
 		}
 		List<Offer> offers = new ArrayList<>();
 		for (PendingOffer offer : this.routing.offersTo(staff.id())) {
@@ -77,12 +75,6 @@ class ConsoleController {
 				.filter((ticket) -> ticket.status() == TicketStatus.OFFERED)
 				.ifPresent((ticket) -> offers.add(new Offer(ticket, offer.expiresAt())));
 		}
-		List<TicketView> held = this.tickets
-			.search(staff, new TicketFilter(HELD, null, null, null, null, null, null), 0, 50)
-			.items()
-			.stream()
-			.filter((ticket) -> ticket.isHeldBy(staff.id()))
-			.toList();
 		Territories territories = new Territories(profile.departementCode(), profile.servedDepartements(),
 				profile.servedRegions(), profile.servesNationally());
 		PresenceState presence = this.volunteers.presence(staff.id());
@@ -98,7 +90,7 @@ class ConsoleController {
 	 * meanwhile), if they are
 	 * @param qualified whether they may go available (approved and trained)
 	 * @param offers requests offered to them now, the first to expire first
-	 * @param held requests they hold
+	 * @param held requests they hold (a coordinator holds those handed over to them)
 	 * @param territories where they take requests from
 	 * @param regions régions whose figures they may follow
 	 * @param figures those figures now

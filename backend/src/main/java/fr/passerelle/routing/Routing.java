@@ -185,11 +185,12 @@ public class Routing {
 	}
 
 	/**
-	 * The volunteer hands a request they hold back to the queue, for someone else.
+	 * The volunteer (or a coordinator it was handed over to) hands a request they hold
+	 * back to the queue, for someone else.
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView release(long ticketId, long volunteerId) {
-		this.volunteers.lockPresence(volunteerId);
+		this.volunteers.lockPresenceIfVolunteer(volunteerId);
 		Optional<Entry> entry = this.store.lock(ticketId)
 			.filter((e) -> e.state() == Entry.State.HELD && Long.valueOf(volunteerId).equals(e.volunteerId()));
 		if (entry.isEmpty()) {

@@ -4,17 +4,23 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.ticket.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a volunteer does with the queue: take the next request, accept or decline an
- * offer, hand a request back.
+ * offer, hand a request back or over to someone.
  */
 @RestController
 @Tag(name = "Routing", description = "Offers and claims")
@@ -26,8 +32,11 @@ class RoutingController {
 
 	private final AccountManagement accounts;
 
-	RoutingController(Routing routing, ClaimKeys claimKeys, AccountManagement accounts) {
+	private final Handovers handovers;
+
+	RoutingController(Routing routing, ClaimKeys claimKeys, Handovers handovers, AccountManagement accounts) {
 		this.routing = routing;
+		this.handovers = handovers;
 		this.claimKeys = claimKeys;
 		this.accounts = accounts;
 	}
@@ -60,6 +69,28 @@ class RoutingController {
 	@Operation(summary = "Hand a request the caller holds back to the queue, for a colleague")
 	TicketView release(@PathVariable long id, Authentication authentication) {
 		return this.routing.release(id, this.accounts.signedIn(authentication).id());
+	}
+
+	@GetMapping("/api/tickets/{id}/handover")
+	@Operation(summary = "Whom the caller may hand a request they hold over to: colleagues, nearest first, and "
+			+ "coordinators")
+	Handovers.Candidates handoverCandidates(@PathVariable long id, Authentication authentication) {
+		return this.handovers.candidates(id, this.accounts.signedIn(authentication));
+	}
+
+	@PostMapping("/api/tickets/{id}/handover")
+	@Operation(summary = "Hand a request the caller holds over to a colleague or a coordinator, with a note saying "
+			+ "why; handing it over again to the same person changes nothing")
+	TicketView handOver(@PathVariable long id, @Valid @RequestBody Handover handover, Authentication authentication) {
+		return this.handovers.handOver(id, this.accounts.signedIn(authentication), handover.recipientId(),
+				handover.note().strip());
+	}
+
+	/**
+	 * @param recipientId the colleague's or coordinator's account
+	 * @param note why, for the recipient (kept in the request's notes)
+	 */
+	record Handover(@NotNull Long recipientId, @NotBlank @Size(max = 1000) String note) {
 	}
 
 }

@@ -481,6 +481,51 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The tickets a staff member holds, the oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<TicketView> heldBy(long accountId) {
+		return this.store.heldBy(accountId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The holder of a ticket hands it over to a colleague or a coordinator, who holds it
+	 * from now on. A live call whose line was hung up becomes a callback: the recipient
+	 * calls the citizen back. Handing it over again to the same person changes nothing.
+	 * @param type {@code HANDED_TO_COLLEAGUE} or {@code HANDED_TO_COORDINATOR}, for the
+	 * timeline
+	 * @throws RejectedRequest when the giver does not hold it, is on the phone with the
+	 * citizen, or a caller still waits on the line for them
+	 */
+	@Transactional
+	public TicketView handOver(long ticketId, long giverId, long recipientId, String type) {
+		Ticket ticket = locked(ticketId);
+		if (ticket.status.isHeld() && Long.valueOf(recipientId).equals(ticket.assigneeId)
+				&& this.store.workedOn(ticketId, giverId)) {
+			return view(ticket);
+		}
+		ticket.requireHeldBy(giverId);
+		if (ticket.status == TicketStatus.IN_CALL) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.in-call");
+		}
+		Instant now = this.clock.instant();
+		if (ticket.kind == TicketKind.LIVE_CALL) {
+			if (!this.store.hasEvent(ticketId, "CALL_ENDED")) {
+				// the caller still waits on the line for this volunteer
+				throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.caller-waiting");
+			}
+			ticket.kind = TicketKind.CALLBACK;
+			ticket.dueAt = now.plus(Duration.ofHours(24));
+			this.store.changeKind(ticketId, TicketKind.CALLBACK);
+			this.events.publishEvent(new TicketKindChanged(ticketId, TicketKind.CALLBACK));
+		}
+		ticket.assigneeId = recipientId;
+		save(ticket);
+		this.store.appendEvent(ticketId, now, giverId, type, null);
+		return view(ticket);
+	}
+
+	/**
 	 * A caller waiting on the line asks to be called back: the request becomes a callback
 	 * and keeps its place (and its volunteer, if one was just offered it). Asking again
 	 * changes nothing.

@@ -166,6 +166,18 @@ class TicketStore {
 	/**
 	 * The tickets a filter and a scope select, newest first.
 	 */
+	/**
+	 * The tickets someone holds, the oldest first.
+	 */
+	List<Ticket> heldBy(long accountId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM ticket WHERE assignee_id = ? AND status IN ('ASSIGNED', 'IN_CALL') ORDER BY id")
+			.param(accountId)
+			.query(this::map)
+			.list();
+	}
+
 	List<Ticket> search(TicketFilter filter, TicketScope scope, int offset, int limit) {
 		List<Object> params = new ArrayList<>();
 		String where = conditions(filter, scope, params);
@@ -183,6 +195,13 @@ class TicketStore {
 		List<Object> params = new ArrayList<>();
 		String where = conditions(filter, scope, params);
 		return this.jdbc.sql("SELECT COUNT(*) FROM ticket t WHERE " + where).params(params).query(Long.class).single();
+	}
+
+	boolean hasEvent(long ticketId, String type) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND type = ?")
+			.params(ticketId, type)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	boolean workedOn(long ticketId, long accountId) {

@@ -221,10 +221,12 @@ public class Volunteers {
 		if (duration.isZero() || duration.isNegative()) {
 			return;
 		}
-		this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = ? WHERE account_id = ?")
+		int updated = this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = ? WHERE account_id = ?")
 			.params(Timestamp.from(this.clock.instant().plus(duration)), accountId)
 			.update();
-		this.events.publishEvent(new PresenceChanged(accountId, presence(accountId).status()));
+		if (updated > 0) {
+			this.events.publishEvent(new PresenceChanged(accountId, presence(accountId).status()));
+		}
 	}
 
 	/**
@@ -290,6 +292,38 @@ public class Volunteers {
 			.query(this::mapPresence)
 			.optional()
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "volunteer.profile.none"));
+	}
+
+	/**
+	 * Like {@link #lockPresence}, for someone who may not be a volunteer (a coordinator
+	 * holding a request): empty for them.
+	 */
+	@Transactional
+	public Optional<PresenceState> lockPresenceIfVolunteer(long accountId) {
+		return this.jdbc.sql(
+				"SELECT account_id, status, since, idle_since, wrap_up_until FROM volunteer_presence WHERE account_id = ? FOR UPDATE")
+			.param(accountId)
+			.query(this::mapPresence)
+			.optional();
+	}
+
+	/**
+	 * Qualified volunteers who help with a theme and are not offline: those a request of
+	 * that theme may be handed over to.
+	 */
+	@Transactional(readOnly = true)
+	public List<Colleague> colleaguesFor(String topicCode) {
+		return this.jdbc.sql("""
+				SELECT v.account_id, v.departement_code, d.region_code, p.status, v.capacity
+				FROM volunteer v JOIN volunteer_presence p ON p.account_id = v.account_id
+				JOIN departement d ON d.code = v.departement_code
+				JOIN volunteer_skill s ON s.account_id = v.account_id AND s.topic_code = ?
+				WHERE v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL AND p.status <> 'OFFLINE'
+				ORDER BY v.account_id""")
+			.param(topicCode)
+			.query((rs, row) -> new Colleague(rs.getLong("account_id"), rs.getString("departement_code"),
+					rs.getString("region_code"), Presence.valueOf(rs.getString("status")), rs.getInt("capacity")))
+			.list();
 	}
 
 	/**
