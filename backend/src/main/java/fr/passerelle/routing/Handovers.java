@@ -1,6 +1,5 @@
 package fr.passerelle.routing;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,21 +68,21 @@ public class Handovers {
 			.filter((colleague) -> colleague.accountId() != giver.id())
 			.toList();
 		Map<Long, Integer> loads = this.store.loads(colleagues.stream().map(Colleague::accountId).toList());
-		List<Candidate> proposed = new ArrayList<>();
-		for (Colleague colleague : colleagues) {
-			if (loads.getOrDefault(colleague.accountId(), 0) >= colleague.capacity()) {
-				continue;
-			}
-			this.accounts.findEnabled(colleague.accountId())
-				.ifPresent((account) -> proposed.add(new Candidate(account.id(), account.displayName(), Role.VOLUNTEER,
-						colleague.presence(), colleague.departementCode(), nearness(colleague, ticket))));
-		}
-		List<Candidate> nearest = proposed.stream()
+		// the nearest who have room, then their names (one read per colleague proposed)
+		List<Candidate> nearest = colleagues.stream()
+			.filter((colleague) -> loads.getOrDefault(colleague.accountId(), 0) < colleague.capacity())
+			.sorted(Comparator.comparingInt((Colleague colleague) -> nearness(colleague, ticket))
+				.thenComparing((colleague) -> colleague.presence() != Presence.AVAILABLE)
+				.thenComparingLong(Colleague::accountId))
+			.limit(MAX_COLLEAGUES)
+			.flatMap((colleague) -> this.accounts.findEnabled(colleague.accountId())
+				.map((account) -> new Candidate(account.id(), account.displayName(), Role.VOLUNTEER,
+						colleague.presence(), colleague.departementCode(), nearness(colleague, ticket)))
+				.stream())
 			.sorted(Comparator.comparingInt(Candidate::nearness)
 				.thenComparing((candidate) -> candidate.presence() != Presence.AVAILABLE)
 				.thenComparing(Candidate::name)
 				.thenComparingLong(Candidate::id))
-			.limit(MAX_COLLEAGUES)
 			.toList();
 		List<Candidate> coordinators = this.accounts.coordinatorsFor(ticket.regionCode())
 			.stream()

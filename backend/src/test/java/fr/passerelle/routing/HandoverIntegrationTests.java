@@ -70,9 +70,14 @@ class HandoverIntegrationTests {
 	TestClock clock;
 
 	@BeforeEach
-	void startWithNothingWaitingInTheLot() {
+	void startWithNothingWaitingAndNobodyOnlineInTheLot() {
 		this.clock.set(Instant.parse(TestClockConfiguration.MONDAY_MORNING));
 		this.jdbc.sql("DELETE FROM routing_entry WHERE departement_code = '46'").update();
+		// the volunteers of earlier tests are not proposed any more
+		this.jdbc
+			.sql("UPDATE volunteer_presence SET status = 'OFFLINE' "
+					+ "WHERE account_id IN (SELECT account_id FROM volunteer WHERE departement_code = '46')")
+			.update();
 	}
 
 	@Test
