@@ -29,9 +29,10 @@ class StartupBanner {
 
 				Passerelle is up:
 				  citizen site     {}/
+				  tutorials        {}/tutoriels
 				  staff app        {}/app/
 				  training phone   {}/app/telephone (without a Twilio account)
-				  health           {}/actuator/health""", base, base, base, base);
+				  health           {}/actuator/health""", base, base, base, base, base);
 	}
 
 }

@@ -1,0 +1,166 @@
+package fr.passerelle.tutorial;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.passerelle.topic.Topic;
+import fr.passerelle.topic.Topics;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The tutorials on the citizen site: by theme, searched, read, printed, and rated,
+ * without JavaScript; and the short links sent by text.
+ */
+@Controller
+class TutorialPages {
+
+	/** The longest query read: enough for any question, too short to cost anything. */
+	private static final int LONGEST_QUERY = 200;
+
+	private final Tutorials tutorials;
+
+	private final Topics topics;
+
+	private final String publicBaseUrl;
+
+	TutorialPages(Tutorials tutorials, Topics topics, @Value("${passerelle.public-base-url}") String publicBaseUrl) {
+		this.tutorials = tutorials;
+		this.topics = topics;
+		this.publicBaseUrl = publicBaseUrl;
+	}
+
+	@GetMapping("/tutoriels")
+	String library(Model model, Locale locale) {
+		Map<String, List<Tutorial>> byTopic = new LinkedHashMap<>();
+		for (Topic topic : this.topics.all()) {
+			byTopic.put(topic.code(), new ArrayList<>());
+		}
+		for (Tutorial tutorial : this.tutorials.published()) {
+			byTopic.computeIfAbsent(tutorial.content().topicCode(), (code) -> new ArrayList<>()).add(tutorial);
+		}
+		List<Shelf> shelves = new ArrayList<>();
+		byTopic.forEach((code, list) -> {
+			if (!list.isEmpty()) {
+				shelves.add(new Shelf(code, topicName(code, locale), list));
+			}
+		});
+		model.addAttribute("shelves", shelves);
+		return "tutorial/library";
+	}
+
+	@GetMapping("/tutoriels/recherche")
+	String search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+		String asked = (query.length() > LONGEST_QUERY) ? query.substring(0, LONGEST_QUERY) : query.strip();
+		model.addAttribute("query", asked);
+		model.addAttribute("results", asked.isEmpty() ? List.of() : this.tutorials.search(asked));
+		return "tutorial/search";
+	}
+
+	@GetMapping("/tutoriels/{slug}")
+	String read(@PathVariable String slug, @RequestParam(name = "avis", required = false) String feedback, Model model,
+			Locale locale, HttpServletResponse response) {
+		if (!page(slug, model, locale)) {
+			return error(HttpStatus.NOT_FOUND, model, response);
+		}
+		model.addAttribute("thanked", "merci".equals(feedback));
+		return "tutorial/tutorial";
+	}
+
+	@GetMapping("/tutoriels/{slug}/imprimer")
+	String print(@PathVariable String slug, Model model, Locale locale, HttpServletResponse response) {
+		return page(slug, model, locale) ? "tutorial/print" : error(HttpStatus.NOT_FOUND, model, response);
+	}
+
+	@PostMapping("/tutoriels/{slug}/avis")
+	String feedback(@PathVariable String slug, @RequestParam(name = "aide", defaultValue = "") String helped,
+			Model model, HttpServletResponse response) {
+		if (!helped.equals("oui") && !helped.equals("non")) {
+			return error(HttpStatus.BAD_REQUEST, model, response);
+		}
+		if (!this.tutorials.feedback(slug, helped.equals("oui"))) {
+			return error(HttpStatus.NOT_FOUND, model, response);
+		}
+		return "redirect:/tutoriels/" + slug + "?avis=merci#avis";
+	}
+
+	@GetMapping("/t/{code}")
+	String shortLink(@PathVariable String code, Model model, HttpServletResponse response) {
+		return this.tutorials.openShortLink(code)
+			.map((tutorial) -> "redirect:/tutoriels/" + tutorial.slug())
+			.orElseGet(() -> error(HttpStatus.NOT_FOUND, model, response));
+	}
+
+	/**
+	 * The citizen site's error page, in HTML whatever the browser accepts: these pages
+	 * are read by people.
+	 */
+	private static String error(HttpStatus status, Model model, HttpServletResponse response) {
+		response.setStatus(status.value());
+		model.addAttribute("status", status.value());
+		return "error";
+	}
+
+	private boolean page(String slug, Model model, Locale locale) {
+		Optional<Tutorial> found = this.tutorials.published(slug);
+		if (found.isEmpty()) {
+			return false;
+		}
+		Tutorial tutorial = found.get();
+		TutorialContent content = tutorial.content();
+		model.addAttribute("tutorial", tutorial);
+		model.addAttribute("topicName", topicName(content.topicCode(), locale));
+		model.addAttribute("prerequisites", Markdown.toHtml(content.prerequisites()));
+		model.addAttribute("steps", Markdown.toHtml(content.steps()));
+		model.addAttribute("reviewedOn",
+				content.reviewedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
+		model.addAttribute("shortLink",
+				this.publicBaseUrl.replaceFirst("^https?://", "") + "/t/" + tutorial.shortCode());
+		model.addAttribute("licence", Licence.of(content.licence()));
+		return true;
+	}
+
+	private String topicName(String code, Locale locale) {
+		return this.topics.find(code).map((topic) -> topic.name(locale)).orElse(code);
+	}
+
+	/**
+	 * The tutorials of one theme.
+	 */
+	record Shelf(String topicCode, String topicName, List<Tutorial> tutorials) {
+	}
+
+	/**
+	 * A licence as a reader sees it: its name and the page that explains it.
+	 */
+	record Licence(String name, String url) {
+
+		static Licence of(String spdx) {
+			return switch (spdx) {
+				case "CC-BY-SA-4.0" ->
+					new Licence("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/deed.fr");
+				case "CC-BY-4.0" -> new Licence("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.fr");
+				case "CC0-1.0" -> new Licence("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/deed.fr");
+				case "etalab-2.0" ->
+					new Licence("Licence Ouverte 2.0", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/");
+				default -> new Licence(spdx, null);
+			};
+		}
+
+	}
+
+}

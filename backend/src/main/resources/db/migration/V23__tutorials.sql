@@ -1,0 +1,62 @@
+-- The tutorials library: step-by-step guides for citizens, public once published. The current text is on the
+-- tutorial row; every revision is kept in tutorial_revision. search_title and search_text hold an accent-folded,
+-- lower-case copy of the text for MariaDB's full-text search (French, with or without accents).
+CREATE TABLE tutorial (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    slug VARCHAR(100) NOT NULL,
+    short_code VARCHAR(12) NOT NULL,
+    topic_code VARCHAR(30) NOT NULL,
+    status VARCHAR(10) NOT NULL,
+    revision INT NOT NULL,
+    title VARCHAR(160) NOT NULL,
+    summary VARCHAR(400) NOT NULL,
+    level VARCHAR(12) NOT NULL,
+    easy_read BOOLEAN NOT NULL DEFAULT FALSE,
+    prerequisites TEXT NOT NULL,
+    steps MEDIUMTEXT NOT NULL,
+    links TEXT NOT NULL,
+    licence VARCHAR(40) NOT NULL,
+    reviewed_on DATE NOT NULL,
+    updated_at DATETIME(6) NOT NULL,
+    -- where the current revision comes from: SEED (the bundle shipped with Passerelle), IMPORT (another bundle) or
+    -- LOCAL (written here); bundle_revision is the bundle's own revision number for the first two
+    origin VARCHAR(10) NOT NULL,
+    bundle_revision INT NULL,
+    search_title VARCHAR(400) NOT NULL,
+    search_text MEDIUMTEXT NOT NULL,
+    sms_sent INT NOT NULL DEFAULT 0,
+    link_opens INT NOT NULL DEFAULT 0,
+    helpful_yes INT NOT NULL DEFAULT 0,
+    helpful_no INT NOT NULL DEFAULT 0,
+    CONSTRAINT uk_tutorial_slug UNIQUE (slug),
+    CONSTRAINT uk_tutorial_short_code UNIQUE (short_code),
+    CONSTRAINT fk_tutorial_topic FOREIGN KEY (topic_code) REFERENCES topic (code),
+    CONSTRAINT ck_tutorial_status CHECK (status IN ('DRAFT', 'PUBLISHED')),
+    CONSTRAINT ck_tutorial_level CHECK (level IN ('BEGINNER', 'INTERMEDIATE')),
+    CONSTRAINT ck_tutorial_origin CHECK (origin IN ('SEED', 'IMPORT', 'LOCAL')),
+    INDEX ix_tutorial_topic (status, topic_code, title),
+    FULLTEXT INDEX ft_tutorial_title (search_title),
+    FULLTEXT INDEX ft_tutorial_text (search_title, search_text)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE tutorial_revision (
+    tutorial_id BIGINT NOT NULL,
+    revision INT NOT NULL,
+    topic_code VARCHAR(30) NOT NULL,
+    title VARCHAR(160) NOT NULL,
+    summary VARCHAR(400) NOT NULL,
+    level VARCHAR(12) NOT NULL,
+    easy_read BOOLEAN NOT NULL,
+    prerequisites TEXT NOT NULL,
+    steps MEDIUMTEXT NOT NULL,
+    links TEXT NOT NULL,
+    licence VARCHAR(40) NOT NULL,
+    reviewed_on DATE NOT NULL,
+    origin VARCHAR(10) NOT NULL,
+    bundle_revision INT NULL,
+    author_id BIGINT NULL,
+    created_at DATETIME(6) NOT NULL,
+    PRIMARY KEY (tutorial_id, revision),
+    CONSTRAINT fk_tutorial_revision_tutorial FOREIGN KEY (tutorial_id) REFERENCES tutorial (id),
+    CONSTRAINT fk_tutorial_revision_author FOREIGN KEY (author_id) REFERENCES account (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
