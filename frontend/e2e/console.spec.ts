@@ -52,6 +52,17 @@ test('a volunteer answers a request from the console, and a colleague sees the q
     await expect(callbacksDue).toHaveText('0', { timeout: 5_000 });
     await expectNoAxeViolation(volunteer);
 
+    // a tutorial of the request's theme, texted in one click: it lands in the citizen's phone
+    const tutorials = volunteer.getByRole('region', { name: 'Tutoriels à envoyer' });
+    await activate(volunteer, /^Envoyer par SMS : Simuler ses droits aux aides/);
+    await expect(tutorials.getByText(/envoyé par SMS, depuis le numéro de Passerelle/)).toBeVisible();
+    await expect(
+      citizen
+        .getByRole('region', { name: 'SMS reçus' })
+        .getByText(/Passerelle : le tutoriel « Simuler ses droits/),
+    ).toBeVisible({ timeout: 10_000 });
+    await expect(volunteer.locator('ol.timeline')).toContainText('Tutoriel envoyé par SMS');
+
     // the callback: the volunteer's phone rings first, then the citizen's, from the hotline number
     await activate(volunteer, 'Appeler la personne');
     await expect(volunteer.getByText(/Votre téléphone va sonner/)).toBeVisible();

@@ -9,7 +9,7 @@ import { useSaveSmsTemplate, useSmsTemplates, type SmsTemplate } from '../api/sm
 /** The longest text, about four SMS (as the backend checks). */
 const MAX_LENGTH = 640;
 
-const NAMED = ['CALLBACK_CONFIRMATION', 'UNREACHABLE', 'INBOUND_REPLY'] as const;
+const NAMED = ['CALLBACK_CONFIRMATION', 'UNREACHABLE', 'INBOUND_REPLY', 'TUTORIAL_LINK'] as const;
 
 /** The template's name for people, or its code when the platform has a new one this screen does not name yet. */
 function useTemplateName() {

@@ -14,6 +14,7 @@ import {
 } from '../api/console';
 import { HandoverForm } from './handover-form';
 import { OutcomeForm } from './outcome-form';
+import { TutorialPicker } from './tutorial-picker';
 
 const catalogueEvents = fr.console.events;
 
@@ -200,6 +201,8 @@ export function CurrentTicket({
       </form>
 
       {ticket.status !== 'IN_CALL' && <HandoverForm ticket={ticket} onHandedOver={onHandedOver} />}
+
+      <TutorialPicker ticket={ticket} />
 
       <TextForm
         label={t('console.current.text')}

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../../lib/auth';
 import { fakeServer, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
-import type { ConsoleState, Ticket } from '../../api/console';
+import type { ConsoleState, Ticket, TutorialCard } from '../../api/console';
 import type { ConsoleEvent } from '../../live/live-channel';
 import { ConsolePage } from '../console-page';
 
@@ -81,8 +81,22 @@ function routes(current: () => ConsoleState) {
       },
     },
     'GET /api/tickets?size=8': { status: 200, body: { items: [] } },
+    'GET /api/tutorials?topic=CAF': { status: 200, body: [tutorial] },
   };
 }
+
+const tutorial: TutorialCard = {
+  slug: 'simuler-ses-droits-caf',
+  shortCode: 'simul',
+  topicCode: 'CAF',
+  title: 'Simuler ses droits aux aides',
+  summary: 'Une simulation gratuite et anonyme.',
+  level: 'BEGINNER',
+  easyRead: false,
+  path: '/tutoriels/simuler-ses-droits-caf',
+  shortUrl: 'http://localhost/t/simul',
+  counts: { smsSent: 3, linkOpens: 2, helpfulYes: 1, helpfulNo: 0 },
+};
 
 describe('ConsolePage', () => {
   beforeEach(() => {
@@ -320,6 +334,48 @@ describe('ConsolePage', () => {
 
       expect(await screen.findByRole('alert')).toHaveTextContent('Cette personne est hors ligne');
       expect(screen.getByRole('heading', { name: 'Demande en cours : K7F-42Q' })).toBeInTheDocument();
+    });
+
+    it('suggests the tutorials of the request’s theme, finds others, and texts one in one click', async () => {
+      const server = fakeServer({
+        ...routes(() => state({ held: [held] })),
+        'GET /api/tickets/42': details,
+        'GET /api/tutorials?q=imp%C3%B4ts': {
+          status: 200,
+          body: [{ ...tutorial, slug: 'declarer-ses-revenus', title: 'Déclarer ses revenus en ligne' }],
+        },
+        'POST /api/tickets/42/tutorials/simuler-ses-droits-caf/texts': {
+          status: 201,
+          body: { status: 'SENT' },
+        },
+      });
+      const user = userEvent.setup();
+      renderWithProviders(<ConsolePage me={me} />);
+
+      const picker = await screen.findByRole('region', { name: 'Tutoriels à envoyer' });
+      expect(within(picker).getByText('Suggestions pour le thème de la demande :')).toBeInTheDocument();
+      expect(
+        await within(picker).findByRole('link', { name: 'Simuler ses droits aux aides' }),
+      ).toHaveAttribute('href', '/tutoriels/simuler-ses-droits-caf');
+      expect(within(picker).getByText('Envoyé 3 fois · lien ouvert 2 fois')).toBeInTheDocument();
+      await user.click(
+        within(picker).getByRole('button', { name: 'Envoyer par SMS : Simuler ses droits aux aides' }),
+      );
+      expect(
+        await within(picker).findByText(
+          'Tutoriel « Simuler ses droits aux aides » envoyé par SMS, depuis le numéro de Passerelle.',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        server.requests.some((r) => r.method === 'POST' && r.path.endsWith('/simuler-ses-droits-caf/texts')),
+      ).toBe(true);
+
+      await user.type(within(picker).getByLabelText('Chercher un tutoriel'), 'impôts');
+      await user.click(within(picker).getByRole('button', { name: 'Chercher' }));
+      expect(
+        await within(picker).findByRole('link', { name: 'Déclarer ses revenus en ligne' }),
+      ).toBeInTheDocument();
+      expect(within(picker).getByText('Résultats pour « impôts » :')).toBeInTheDocument();
     });
 
     it('shows a coordinator the requests handed over to them, without a call button', async () => {

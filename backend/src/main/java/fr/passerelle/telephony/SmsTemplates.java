@@ -32,10 +32,12 @@ class SmsTemplates {
 
 	static final String INBOUND_REPLY = "INBOUND_REPLY";
 
+	static final String TUTORIAL_LINK = "TUTORIAL_LINK";
+
 	/** What each template may say, as placeholders. */
 	static final Map<String, Set<String>> PLACEHOLDERS = Map.of(CALLBACK_CONFIRMATION,
 			Set.of("reference", "when", "hotline", "link"), UNREACHABLE, Set.of("reference", "hotline"), INBOUND_REPLY,
-			Set.of("hotline"));
+			Set.of("hotline"), TUTORIAL_LINK, Set.of("title", "link"));
 
 	/**
 	 * About four SMS: 160 characters each, or 70 when the text needs characters outside

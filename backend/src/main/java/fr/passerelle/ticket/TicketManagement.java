@@ -268,6 +268,15 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The volunteer texted the citizen a tutorial's link.
+	 */
+	@Transactional
+	public void tutorialSent(long ticketId, long volunteerId, String slug) {
+		locked(ticketId);
+		this.store.appendEvent(ticketId, this.clock.instant(), volunteerId, "TUTORIAL_SENT", slug);
+	}
+
+	/**
 	 * Reserves a queued ticket for a volunteer until {@code expiresAt} (routing).
 	 */
 	@Transactional

@@ -130,6 +130,19 @@ class TutorialStore {
 			.update() == 1;
 	}
 
+	void countSent(long id) {
+		this.jdbc.sql("UPDATE tutorial SET sms_sent = sms_sent + 1 WHERE id = ?").param(id).update();
+	}
+
+	List<Stored> publishedIn(String topicCode) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM tutorial WHERE status = 'PUBLISHED' AND topic_code = ? ORDER BY title, id")
+			.param(topicCode)
+			.query(this::map)
+			.list();
+	}
+
 	boolean countFeedback(String slug, boolean helpful) {
 		String column = helpful ? "helpful_yes" : "helpful_no";
 		return this.jdbc

@@ -11,6 +11,7 @@ import fr.passerelle.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,10 +33,14 @@ public class Tutorials {
 
 	private final Clock clock;
 
-	Tutorials(TutorialStore store, Topics topics, Clock clock) {
+	private final String publicBaseUrl;
+
+	Tutorials(TutorialStore store, Topics topics, Clock clock,
+			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
 		this.store = store;
 		this.topics = topics;
 		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	/**
@@ -65,6 +70,30 @@ public class Tutorials {
 			return List.of();
 		}
 		return this.store.search(expression, MOST_RESULTS).stream().map(TutorialStore.Stored::tutorial).toList();
+	}
+
+	/**
+	 * The published tutorials of a theme, by title: what the console suggests for a
+	 * request of that theme.
+	 */
+	@Transactional(readOnly = true)
+	public List<Tutorial> publishedIn(String topicCode) {
+		return this.store.publishedIn(topicCode).stream().map(TutorialStore.Stored::tutorial).toList();
+	}
+
+	/**
+	 * A volunteer texted a published tutorial's short link to a citizen: counted.
+	 */
+	@Transactional
+	public void sent(Tutorial tutorial) {
+		this.store.countSent(tutorial.id());
+	}
+
+	/**
+	 * The short link of a tutorial, as typed in a text: {@code https://…/t/{code}}.
+	 */
+	public String shortUrl(Tutorial tutorial) {
+		return this.publicBaseUrl + "/t/" + tutorial.shortCode();
 	}
 
 	/**

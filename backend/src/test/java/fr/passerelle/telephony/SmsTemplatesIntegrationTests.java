@@ -61,7 +61,7 @@ class SmsTemplatesIntegrationTests {
 		HttpResponse<String> list = coordinator.get("/api/sms-templates");
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat((List<String>) JsonPath.read(list.body(), "$[*].code")).containsExactly("CALLBACK_CONFIRMATION",
-				"INBOUND_REPLY", "UNREACHABLE");
+				"INBOUND_REPLY", "TUTORIAL_LINK", "UNREACHABLE");
 		assertThat((List<String>) JsonPath.read(list.body(), "$[0].placeholders")).containsExactly("hotline", "link",
 				"reference", "when");
 
