@@ -24,6 +24,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Accueil',
     'Console',
     'Téléphone d’entraînement',
+    'Tutoriels',
     'Inscriptions',
     'Textes des SMS',
     'Mon compte',

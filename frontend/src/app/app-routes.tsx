@@ -11,6 +11,8 @@ import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
 import { SignUpPage } from '../features/onboarding/components/sign-up-page';
 import { PhonePage } from '../features/phone/components/phone-page';
+import { TutorialEditorPage } from '../features/tutorials/components/tutorial-editor-page';
+import { TutorialsPage } from '../features/tutorials/components/tutorials-page';
 import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
 import { errorMessage } from '../lib/error-message';
 import { useI18n } from '../lib/i18n/i18n';
@@ -43,6 +45,9 @@ export function AppRoutes() {
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && <Route path="console" element={<ConsolePage me={user} />} />}
         {user && <Route path="telephone" element={<PhonePage me={user} />} />}
+        {user && <Route path="tutoriels" element={<TutorialsPage me={user} />} />}
+        {user && <Route path="tutoriels/nouveau" element={<TutorialEditorPage me={user} />} />}
+        {user && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}

@@ -91,6 +91,11 @@ class BrowserEndToEndIntegrationTests {
 			.of(handoverCoordinator, "Coordination Occitanie E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
 			.inRegion("76"));
 
+		// the tutorials editor: a national coordinator (another spec changes the first
+		// one's password)
+		String editor = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts.open(NewAccount.of(editor, "Rédaction E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+
 		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
 		// the Territoire de Belfort
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
@@ -120,6 +125,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_HANDOVER_COORDINATOR_NAME", "Coordination Occitanie E2E");
 		playwright.environment().put("PASSERELLE_E2E_HANDOVER_POSTCODE", "09000");
 		playwright.environment().put("PASSERELLE_E2E_APPROVER_EMAIL", approver);
+		playwright.environment().put("PASSERELLE_E2E_EDITOR_EMAIL", editor);
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();

@@ -49,6 +49,20 @@ final class SearchText {
 	}
 
 	/**
+	 * What the title index holds of a tutorial.
+	 */
+	static String title(TutorialContent content) {
+		return fold(content.title());
+	}
+
+	/**
+	 * What the text index holds of a tutorial: its theme's name, summary and text.
+	 */
+	static String text(TutorialContent content, String topicName) {
+		return fold(String.join(" ", topicName, content.summary(), content.prerequisites(), content.steps()));
+	}
+
+	/**
 	 * The words of a query worth searching for, folded, at most {@value #MOST_WORDS}.
 	 */
 	static Set<String> words(String query) {

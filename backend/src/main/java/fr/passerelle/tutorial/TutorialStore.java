@@ -22,6 +22,9 @@ class TutorialStore {
 			+ "easy_read, prerequisites, steps, links, licence, reviewed_on, updated_at, origin, bundle_revision, "
 			+ "sms_sent, link_opens, helpful_yes, helpful_no";
 
+	/** The same columns, of the tutorial table aliased {@code t}. */
+	private static final String T_COLUMNS = "t." + COLUMNS.replace(", ", ", t.");
+
 	private final JdbcClient jdbc;
 
 	TutorialStore(JdbcClient jdbc) {
@@ -47,6 +50,38 @@ class TutorialStore {
 			.param(slug)
 			.query(this::map)
 			.optional();
+	}
+
+	List<Stored> all() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tutorial ORDER BY title, id").query(this::map).list();
+	}
+
+	/**
+	 * Drafts whose first revision this account wrote.
+	 */
+	List<Stored> draftsBy(long authorId) {
+		return this.jdbc.sql("SELECT " + T_COLUMNS + """
+				 FROM tutorial t JOIN tutorial_revision r ON r.tutorial_id = t.id AND r.revision = 1
+				WHERE t.status = 'DRAFT' AND r.author_id = ? ORDER BY t.title, t.id""")
+			.param(authorId)
+			.query(this::map)
+			.list();
+	}
+
+	Optional<Long> firstAuthor(long tutorialId) {
+		return this.jdbc.sql("SELECT author_id FROM tutorial_revision WHERE tutorial_id = ? AND revision = 1")
+			.param(tutorialId)
+			.query((rs, row) -> {
+				long id = rs.getLong(1);
+				return rs.wasNull() ? null : id;
+			})
+			.optional();
+	}
+
+	void publish(long id, boolean published) {
+		this.jdbc.sql("UPDATE tutorial SET status = ? WHERE id = ?")
+			.params(published ? "PUBLISHED" : "DRAFT", id)
+			.update();
 	}
 
 	List<Stored> published() {

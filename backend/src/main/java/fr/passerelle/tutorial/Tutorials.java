@@ -152,7 +152,7 @@ public class Tutorials {
 			Optional<TutorialStore.Stored> local = this.store.lockBySlug(entry.slug());
 			if (local.isEmpty()) {
 				long id = this.store.insert(entry.slug(), entry.shortCode(), entry.published(), entry.content(), now,
-						origin, entry.revision(), searchTitle(entry.content()), searchText(entry.content()));
+						origin, entry.revision(), SearchText.title(entry.content()), searchText(entry.content()));
 				this.store.insertRevision(id, 1, entry.content(), origin, entry.revision(), null, now);
 				added.add(entry.slug());
 				continue;
@@ -168,7 +168,7 @@ public class Tutorials {
 			}
 			int revision = stored.tutorial().revision() + 1;
 			this.store.update(stored.tutorial().id(), revision, entry.published(), entry.content(), now, origin,
-					entry.revision(), searchTitle(entry.content()), searchText(entry.content()));
+					entry.revision(), SearchText.title(entry.content()), searchText(entry.content()));
 			this.store.insertRevision(stored.tutorial().id(), revision, entry.content(), origin, entry.revision(), null,
 					now);
 			updated.add(entry.slug());
@@ -205,13 +205,8 @@ public class Tutorials {
 		}
 	}
 
-	private static String searchTitle(TutorialContent content) {
-		return SearchText.fold(content.title());
-	}
-
 	private String searchText(TutorialContent content) {
-		String topic = this.topics.find(content.topicCode()).map(Topic::nameFr).orElse("");
-		return SearchText.fold(String.join(" ", topic, content.summary(), content.prerequisites(), content.steps()));
+		return SearchText.text(content, this.topics.find(content.topicCode()).map(Topic::nameFr).orElse(""));
 	}
 
 	/**

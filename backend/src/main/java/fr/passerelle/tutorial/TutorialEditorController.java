@@ -1,0 +1,138 @@
+package fr.passerelle.tutorial;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tutorials editor of the staff app: coordinators and administrators write, review
+ * and publish; volunteers propose drafts.
+ */
+@RestController
+@RequestMapping("/api/tutorials/editor")
+@Tag(name = "Tutorials", description = "The tutorials library")
+class TutorialEditorController {
+
+	private final TutorialEditing editing;
+
+	private final Tutorials tutorials;
+
+	private final AccountManagement accounts;
+
+	TutorialEditorController(TutorialEditing editing, Tutorials tutorials, AccountManagement accounts) {
+		this.editing = editing;
+		this.tutorials = tutorials;
+		this.accounts = accounts;
+	}
+
+	@GetMapping
+	@Operation(summary = "Tutorials the caller may change: all of them for coordinators, a volunteer's own drafts")
+	List<Row> list(Authentication authentication) {
+		return this.editing.editable(staff(authentication)).stream().map(this::row).toList();
+	}
+
+	@GetMapping("/{slug}")
+	@Operation(summary = "One tutorial's current text, to change it")
+	Editable read(@PathVariable String slug, Authentication authentication) {
+		return editable(this.editing.read(slug, staff(authentication)));
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open a draft (volunteers propose, coordinators review and publish)")
+	Editable create(@Valid @RequestBody NewTutorial draft, Authentication authentication) {
+		return editable(this.editing.create(draft.slug(), draft.shortCode(), draft.content(), staff(authentication)));
+	}
+
+	@PutMapping("/{slug}")
+	@Operation(summary = "Save a new revision; refused if someone saved another since basedOn")
+	Editable update(@PathVariable String slug, @Valid @RequestBody Change change, Authentication authentication) {
+		return editable(this.editing.update(slug, change.basedOn(), change.content(), staff(authentication)));
+	}
+
+	@PostMapping("/{slug}/publish")
+	@Operation(summary = "Publish a tutorial (coordinators)")
+	Editable publish(@PathVariable String slug, Authentication authentication) {
+		return editable(this.editing.publish(slug, true, staff(authentication)));
+	}
+
+	@PostMapping("/{slug}/unpublish")
+	@Operation(summary = "Withdraw a tutorial from the citizen site (coordinators)")
+	Editable unpublish(@PathVariable String slug, Authentication authentication) {
+		return editable(this.editing.publish(slug, false, staff(authentication)));
+	}
+
+	@PostMapping("/{slug}/reviewed")
+	@Operation(summary = "Record that the tutorial was checked against the real procedure today (coordinators)")
+	Editable reviewed(@PathVariable String slug, Authentication authentication) {
+		return editable(this.editing.markReviewed(slug, staff(authentication)));
+	}
+
+	@PostMapping("/preview")
+	@Operation(summary = "The HTML a Markdown text renders to on the citizen site (raw HTML shown as text)")
+	Preview preview(@Valid @RequestBody Source source) {
+		return new Preview(this.editing.preview(source.markdown()));
+	}
+
+	private StaffAccount staff(Authentication authentication) {
+		return this.accounts.signedIn(authentication);
+	}
+
+	private Row row(Tutorial tutorial) {
+		TutorialContent content = tutorial.content();
+		return new Row(tutorial.slug(), tutorial.shortCode(), content.topicCode(), content.title(),
+				tutorial.published(), tutorial.revision(), content.reviewedOn(), this.editing.needsReview(tutorial),
+				tutorial.updatedAt(), tutorial.counts());
+	}
+
+	private Editable editable(Tutorial tutorial) {
+		return new Editable(tutorial.slug(), tutorial.shortCode(), tutorial.published(), tutorial.revision(),
+				this.editing.needsReview(tutorial), tutorial.content(), this.tutorials.shortUrl(tutorial));
+	}
+
+	/**
+	 * A line of the editor's list.
+	 */
+	record Row(String slug, String shortCode, String topicCode, String title, boolean published, int revision,
+			LocalDate reviewedOn, boolean needsReview, Instant updatedAt, Tutorial.Counts counts) {
+	}
+
+	/**
+	 * A tutorial as the editor changes it.
+	 */
+	record Editable(String slug, String shortCode, boolean published, int revision, boolean needsReview,
+			TutorialContent content, String shortUrl) {
+	}
+
+	record NewTutorial(@NotNull String slug, @NotNull String shortCode, @NotNull TutorialContent content) {
+	}
+
+	record Change(int basedOn, @NotNull TutorialContent content) {
+	}
+
+	record Source(@NotNull @Size(max = 60_000) String markdown) {
+	}
+
+	record Preview(String html) {
+	}
+
+}

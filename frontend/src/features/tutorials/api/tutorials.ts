@@ -1,0 +1,111 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '../../../lib/api-client';
+
+export type Level = 'BEGINNER' | 'INTERMEDIATE';
+
+export type TutorialLink = { label: string; url: string };
+
+/** What an author writes: the text of one revision. */
+export type TutorialContent = {
+  topicCode: string;
+  title: string;
+  summary: string;
+  level: Level;
+  easyRead: boolean;
+  prerequisites: string;
+  steps: string;
+  links: TutorialLink[];
+  licence: string;
+  reviewedOn: string;
+};
+
+export type Counts = { smsSent: number; linkOpens: number; helpfulYes: number; helpfulNo: number };
+
+export type EditorRow = {
+  slug: string;
+  shortCode: string;
+  topicCode: string;
+  title: string;
+  published: boolean;
+  revision: number;
+  reviewedOn: string;
+  needsReview: boolean;
+  updatedAt: string;
+  counts: Counts;
+};
+
+export type Editable = {
+  slug: string;
+  shortCode: string;
+  published: boolean;
+  revision: number;
+  needsReview: boolean;
+  content: TutorialContent;
+  shortUrl: string;
+};
+
+export type Topic = { code: string; nameFr: string; nameEn: string };
+
+export const LICENCES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC0-1.0', 'etalab-2.0'] as const;
+
+const EDITOR = ['tutorials', 'editor'];
+
+export function useTopics() {
+  return useQuery({
+    queryKey: ['topics'],
+    queryFn: () => api<Topic[]>('GET', '/api/topics'),
+    staleTime: Infinity,
+  });
+}
+
+/** Every tutorial for coordinators; a volunteer's own drafts for them. */
+export function useEditorList() {
+  return useQuery({ queryKey: EDITOR, queryFn: () => api<EditorRow[]>('GET', '/api/tutorials/editor') });
+}
+
+export function useEditable(slug: string | undefined) {
+  return useQuery({
+    queryKey: [...EDITOR, slug],
+    queryFn: () => api<Editable>('GET', `/api/tutorials/editor/${slug}`),
+    enabled: slug !== undefined,
+  });
+}
+
+function useEditorMutation<T>(run: (input: T) => Promise<Editable>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: (saved) => queryClient.setQueryData([...EDITOR, saved.slug], saved),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: EDITOR, exact: true }),
+  });
+}
+
+export function useCreateTutorial() {
+  return useEditorMutation((draft: { slug: string; shortCode: string; content: TutorialContent }) =>
+    api<Editable>('POST', '/api/tutorials/editor', { json: draft }),
+  );
+}
+
+/** Saves a revision; refused (409) when someone saved another since `basedOn`. */
+export function useUpdateTutorial() {
+  return useEditorMutation(
+    ({ slug, basedOn, content }: { slug: string; basedOn: number; content: TutorialContent }) =>
+      api<Editable>('PUT', `/api/tutorials/editor/${slug}`, { json: { basedOn, content } }),
+  );
+}
+
+export function useTutorialAction() {
+  return useEditorMutation(
+    ({ slug, action }: { slug: string; action: 'publish' | 'unpublish' | 'reviewed' }) =>
+      api<Editable>('POST', `/api/tutorials/editor/${slug}/${action}`, { json: {} }),
+  );
+}
+
+/** The HTML the text renders to on the citizen site (rendered and made safe by the server). */
+export function usePreview() {
+  return useMutation({
+    mutationFn: (markdown: string) =>
+      api<{ html: string }>('POST', '/api/tutorials/editor/preview', { json: { markdown } }),
+  });
+}
