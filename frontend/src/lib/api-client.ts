@@ -33,7 +33,7 @@ export function readCookie(name: string, cookies: string = document.cookie): str
     ?.slice(name.length + 1);
 }
 
-type Body = { json: unknown } | { form: Record<string, string> } | undefined;
+type Body = { json: unknown } | { form: Record<string, string> } | { file: Blob; type: string } | undefined;
 
 export async function api<T>(
   method: string,
@@ -46,12 +46,15 @@ export async function api<T>(
   if (method !== 'GET' && token) {
     headers[CSRF_HEADER] = decodeURIComponent(token);
   }
-  let payload: string | URLSearchParams | undefined;
+  let payload: string | URLSearchParams | Blob | undefined;
   if (body && 'json' in body) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body.json);
   } else if (body && 'form' in body) {
     payload = new URLSearchParams(body.form);
+  } else if (body && 'file' in body) {
+    headers['Content-Type'] = body.type;
+    payload = body.file;
   }
   let response: Response;
   try {

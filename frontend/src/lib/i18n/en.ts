@@ -502,6 +502,17 @@ export const en: Catalogue = {
       noOwn: 'You have not proposed anything yet.',
       row: '{topic} · {status} · checked on {reviewed} · texted {sent} times · link opened {opens} times · helpful: {yes} yes, {no} no',
     },
+    commons: {
+      title: 'Share the tutorials',
+      intro:
+        'Tutorials are a commons, under an open licence: other mediation services may reuse and improve them. A bundle is a .zip archive, one Markdown file per tutorial.',
+      export: 'Download every published tutorial (.zip)',
+      file: 'Bundle of tutorials to import (.zip)',
+      import: 'Import',
+      report: 'Import done: {added} added, {updated} updated.',
+      keptLocal: 'Kept as they are because changed here (the bundle’s version is newer): {slugs}.',
+      rejected: 'Files not imported:',
+    },
     levels: { BEGINNER: 'For beginners', INTERMEDIATE: 'To go further' },
     editor: {
       newTitle: 'New tutorial',

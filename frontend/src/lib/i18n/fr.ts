@@ -513,6 +513,17 @@ export const fr = {
       noOwn: 'Vous n’avez encore rien proposé.',
       row: '{topic} · {status} · vérifié le {reviewed} · envoyé {sent} fois par SMS · lien ouvert {opens} fois · utile : {yes} oui, {no} non',
     },
+    commons: {
+      title: 'Partager les tutoriels',
+      intro:
+        'Les tutoriels sont un bien commun, sous licence ouverte : d’autres services de médiation peuvent les reprendre et les améliorer. Un lot est une archive .zip, un fichier Markdown par tutoriel.',
+      export: 'Télécharger tous les tutoriels publiés (.zip)',
+      file: 'Lot de tutoriels à importer (.zip)',
+      import: 'Importer',
+      report: 'Import terminé : {added} ajouté(s), {updated} mis à jour.',
+      keptLocal: 'Gardés tels quels car modifiés ici (la version du lot est plus récente) : {slugs}.',
+      rejected: 'Fichiers non importés :',
+    },
     levels: { BEGINNER: 'Pour débuter', INTERMEDIATE: 'Pour aller plus loin' },
     editor: {
       newTitle: 'Nouveau tutoriel',

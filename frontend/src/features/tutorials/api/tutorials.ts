@@ -109,3 +109,15 @@ export function usePreview() {
       api<{ html: string }>('POST', '/api/tutorials/editor/preview', { json: { markdown } }),
   });
 }
+
+export type ImportReport = { added: string[]; updated: string[]; keptLocal: string[]; rejected: string[] };
+
+/** Imports a zip bundle of tutorials (coordinators): what was added, updated, kept, refused. */
+export function useImportBundle() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (archive: File) =>
+      api<ImportReport>('POST', '/api/tutorials/editor/bundle', { file: archive, type: 'application/zip' }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: EDITOR }),
+  });
+}

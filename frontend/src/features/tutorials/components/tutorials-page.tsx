@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
 import { Notice } from '../../../components/ui/notice';
@@ -5,7 +6,7 @@ import { Page } from '../../../components/ui/page';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useEditorList, useTopics, type EditorRow } from '../api/tutorials';
+import { useEditorList, useImportBundle, useTopics, type EditorRow } from '../api/tutorials';
 
 function RowList({ rows, topicName }: { rows: EditorRow[]; topicName: (code: string) => string }) {
   const { t, language } = useI18n();
@@ -33,6 +34,69 @@ function RowList({ rows, topicName }: { rows: EditorRow[]; topicName: (code: str
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Tutorials as a commons: the whole library as a zip bundle, and a bundle from elsewhere imported. */
+function Commons() {
+  const { t } = useI18n();
+  const importBundle = useImportBundle();
+  const [archive, setArchive] = useState<File | null>(null);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (archive) {
+      importBundle.mutate(archive);
+    }
+  }
+  const report = importBundle.data;
+  return (
+    <section aria-labelledby="tutorials-commons">
+      <h2 id="tutorials-commons">{t('tutorials.commons.title')}</h2>
+      <p>{t('tutorials.commons.intro')}</p>
+      <p>
+        <a href="/api/tutorials/editor/bundle" download>
+          {t('tutorials.commons.export')}
+        </a>
+      </p>
+      <form className="inline-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="tutorials-bundle">{t('tutorials.commons.file')}</label>
+          <input
+            id="tutorials-bundle"
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => setArchive(e.target.files?.[0] ?? null)}
+          />
+        </div>
+        <button type="submit" disabled={!archive || importBundle.isPending}>
+          {t('tutorials.commons.import')}
+        </button>
+      </form>
+      {importBundle.isError && <Notice kind="error">{errorMessage(importBundle.error, t)}</Notice>}
+      {report && (
+        <Notice kind={report.rejected.length > 0 || report.keptLocal.length > 0 ? 'info' : 'success'}>
+          <p>
+            {t('tutorials.commons.report', {
+              added: String(report.added.length),
+              updated: String(report.updated.length),
+            })}
+          </p>
+          {report.keptLocal.length > 0 && (
+            <p>{t('tutorials.commons.keptLocal', { slugs: report.keptLocal.join(', ') })}</p>
+          )}
+          {report.rejected.length > 0 && (
+            <>
+              <p>{t('tutorials.commons.rejected')}</p>
+              <ul>
+                {report.rejected.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Notice>
+      )}
+    </section>
   );
 }
 
@@ -95,6 +159,7 @@ export function TutorialsPage({ me }: { me: Me }) {
             )}
           </section>
         ))}
+      {editor && <Commons />}
     </Page>
   );
 }

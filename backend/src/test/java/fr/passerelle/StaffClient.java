@@ -122,8 +122,12 @@ public final class StaffClient {
 	}
 
 	public HttpResponse<String> send(HttpRequest.Builder request) {
+		return send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
 		try {
-			return this.http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+			return this.http.send(request.build(), body);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -134,7 +138,10 @@ public final class StaffClient {
 		}
 	}
 
-	private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+	/**
+	 * Echoes the CSRF cookie in the header, as the app does on state-changing requests.
+	 */
+	public HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
 		cookie("XSRF-TOKEN").ifPresent((token) -> request.header("X-XSRF-TOKEN", token));
 		return request;
 	}

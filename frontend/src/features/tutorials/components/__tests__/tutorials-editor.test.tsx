@@ -188,6 +188,51 @@ describe('the tutorials editor', () => {
     expect(await screen.findByRole('button', { name: 'Retirer du site' })).toBeInTheDocument();
   });
 
+  it('exports the library and imports a bundle, saying what was kept and refused', async () => {
+    const server = fakeServer({
+      'GET /api/tutorials/editor': { status: 200, body: [row({})] },
+      'GET /api/topics': topics,
+      'POST /api/tutorials/editor/bundle': {
+        status: 200,
+        body: {
+          added: ['a', 'b'],
+          updated: [],
+          keptLocal: ['declarer-ses-revenus'],
+          rejected: ['x.md: slug is missing'],
+        },
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<TutorialsPage me={coordinator} />);
+
+    const commons = await screen.findByRole('region', { name: 'Partager les tutoriels' });
+    expect(
+      within(commons).getByRole('link', { name: 'Télécharger tous les tutoriels publiés (.zip)' }),
+    ).toHaveAttribute('href', '/api/tutorials/editor/bundle');
+    await user.upload(
+      within(commons).getByLabelText('Lot de tutoriels à importer (.zip)'),
+      new File(['PK'], 'lot.zip', { type: 'application/zip' }),
+    );
+    await user.click(within(commons).getByRole('button', { name: 'Importer' }));
+
+    expect(
+      await within(commons).findByText('Import terminé : 2 ajouté(s), 0 mis à jour.'),
+    ).toBeInTheDocument();
+    expect(within(commons).getByText(/modifiés ici .*: declarer-ses-revenus\./)).toBeInTheDocument();
+    expect(within(commons).getByText('x.md: slug is missing')).toBeInTheDocument();
+    const post = server.requests.find((r) => r.method === 'POST');
+    expect(post?.headers['Content-Type']).toBe('application/zip');
+  });
+
+  it('does not offer volunteers to export or import', async () => {
+    fakeServer({ 'GET /api/tutorials/editor': { status: 200, body: [] }, 'GET /api/topics': topics });
+    renderWithProviders(<TutorialsPage me={volunteer} />);
+
+    expect(await screen.findByRole('region', { name: 'Mes propositions (0)' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Proposer un tutoriel' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Partager les tutoriels' })).not.toBeInTheDocument();
+  });
+
   it('makes an address from any title', () => {
     expect(slugOf('  Déclarer ses impôts : la 1re fois !  ')).toBe('declarer-ses-impots-la-1re-fois');
   });

@@ -1,8 +1,9 @@
 package fr.passerelle.tutorial;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -26,9 +27,33 @@ final class Markdown {
 	private Markdown() {
 	}
 
+	/**
+	 * Texts rendered lately, by their text: tutorials are read far more often than
+	 * written.
+	 */
+	private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
+	private static final int MOST_RENDERED = 1_000;
+
+	/**
+	 * Renders a text that will not be shown again (an editor's preview), without keeping
+	 * it.
+	 */
+	static String toHtmlOnce(String markdown) {
+		return RENDERER.render(PARSER.parse((markdown != null) ? markdown : ""));
+	}
+
 	static String toHtml(String markdown) {
-		Node document = PARSER.parse((markdown != null) ? markdown : "");
-		return RENDERER.render(document);
+		String text = (markdown != null) ? markdown : "";
+		String html = RENDERED.get(text);
+		if (html == null) {
+			html = RENDERER.render(PARSER.parse(text));
+			if (RENDERED.size() >= MOST_RENDERED) {
+				RENDERED.clear();
+			}
+			RENDERED.put(text, html);
+		}
+		return html;
 	}
 
 }

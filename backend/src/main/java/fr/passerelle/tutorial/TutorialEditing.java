@@ -33,6 +33,9 @@ public class TutorialEditing {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	/** Addresses the editor's own pages use. */
+	private static final Set<String> RESERVED = Set.of("nouveau", "bundle", "preview", "recherche");
+
 	private static final Set<String> LICENCES = Set.of("CC-BY-SA-4.0", "CC-BY-4.0", "CC0-1.0", "etalab-2.0");
 
 	private final TutorialStore store;
@@ -80,7 +83,8 @@ public class TutorialEditing {
 	 */
 	@Transactional
 	public Tutorial create(String slug, String shortCode, TutorialContent content, StaffAccount author) {
-		if (slug == null || !BundleEntry.SLUG.matcher(slug).matches() || slug.length() > 100) {
+		if (slug == null || !BundleEntry.SLUG.matcher(slug).matches() || slug.length() > 100
+				|| RESERVED.contains(slug)) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.slug.invalid");
 		}
 		if (shortCode == null || !BundleEntry.SHORT_CODE.matcher(shortCode).matches()) {
@@ -176,7 +180,7 @@ public class TutorialEditing {
 	 * The HTML a text renders to on the citizen site, for the editor's preview.
 	 */
 	public String preview(String markdown) {
-		return Markdown.toHtml(markdown);
+		return Markdown.toHtmlOnce(markdown);
 	}
 
 	private void saveRevision(TutorialStore.Stored stored, TutorialContent content, StaffAccount author) {

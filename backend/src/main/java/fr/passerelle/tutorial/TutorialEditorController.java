@@ -1,5 +1,7 @@
 package fr.passerelle.tutorial;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,11 +10,17 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,12 +45,19 @@ class TutorialEditorController {
 
 	private final Tutorials tutorials;
 
+	private final TutorialBundles bundles;
+
 	private final AccountManagement accounts;
 
-	TutorialEditorController(TutorialEditing editing, Tutorials tutorials, AccountManagement accounts) {
+	private final Clock clock;
+
+	TutorialEditorController(TutorialEditing editing, Tutorials tutorials, TutorialBundles bundles,
+			AccountManagement accounts, Clock clock) {
 		this.editing = editing;
 		this.tutorials = tutorials;
+		this.bundles = bundles;
 		this.accounts = accounts;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -85,6 +101,26 @@ class TutorialEditorController {
 	@Operation(summary = "Record that the tutorial was checked against the real procedure today (coordinators)")
 	Editable reviewed(@PathVariable String slug, Authentication authentication) {
 		return editable(this.editing.markReviewed(slug, staff(authentication)));
+	}
+
+	@GetMapping("/bundle")
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	@Operation(summary = "Export the published tutorials (and the drafts with drafts=true) as a zip bundle")
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "false") boolean drafts) {
+		String name = "passerelle-tutoriels-" + LocalDate.now(this.clock) + ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(this.bundles.export(drafts));
+	}
+
+	@PostMapping(path = "/bundle",
+			consumes = { "application/zip", "application/x-zip-compressed", MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
+	@Operation(summary = "Import a zip bundle: new tutorials are added, newer revisions replace older ones unless "
+			+ "changed here (reported)")
+	Tutorials.ImportReport importBundle(HttpServletRequest request) throws IOException {
+		return this.bundles.importZip(request.getInputStream());
 	}
 
 	@PostMapping("/preview")

@@ -1,0 +1,148 @@
+package fr.passerelle.tutorial;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.StaffClient;
+import fr.passerelle.TestAccounts;
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tutorials exported as a zip bundle and imported back, over HTTP, by coordinators.
+ */
+@IntegrationTest
+class TutorialBundlesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	Tutorials tutorials;
+
+	@Test
+	void exportsThePublishedTutorialsAsMarkdownFilesThatReadBack() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+
+		HttpResponse<byte[]> export = coordinator.send(coordinator.request("/api/tutorials/editor/bundle").GET(),
+				BodyHandlers.ofByteArray());
+
+		assertThat(export.statusCode()).isEqualTo(200);
+		assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
+		assertThat(export.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("passerelle-tutoriels-2027-03-01.zip"));
+		Map<String, String> files = unzip(export.body());
+		assertThat(files).containsKey("LISEZMOI.md");
+		assertThat(files.get("LISEZMOI.md")).contains("CC BY-SA 4.0");
+		BundleEntry entry = BundleEntry.parse(files.get("tutorials/declarer-ses-revenus.md"));
+		assertThat(entry.content()).isEqualTo(this.tutorials.published("declarer-ses-revenus").orElseThrow().content());
+		assertThat(files.keySet()).filteredOn((name) -> name.startsWith("tutorials/")).hasSizeGreaterThanOrEqualTo(25);
+	}
+
+	@Test
+	void importsABundleAddingNewTutorialsAndNewerRevisionsAndReportsTheRest() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		String slug = "lot-" + UUID.randomUUID();
+		String code = TutorialsIntegrationTests.code();
+		Map<String, String> bundle = new LinkedHashMap<>();
+		bundle.put("LISEZMOI.md", "ignored");
+		bundle.put("tutorials/" + slug + ".md",
+				TutorialsIntegrationTests.file(slug, code, 1, "Venu d'ailleurs").text());
+		bundle.put("tutorials/casse.md", "pas un tutoriel");
+		bundle.put("ailleurs/autre.md", "ignored");
+
+		HttpResponse<String> first = upload(coordinator, zip(bundle));
+		bundle.put("tutorials/" + slug + ".md",
+				TutorialsIntegrationTests.file(slug, code, 2, "Venu d'ailleurs, v2").text());
+		HttpResponse<String> second = upload(coordinator, zip(bundle));
+
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(first.body(), "$.added")).containsExactly(slug);
+		assertThat(JsonPath.<List<String>>read(first.body(), "$.rejected")).singleElement()
+			.asString()
+			.startsWith("casse.md: ");
+		assertThat(JsonPath.<List<String>>read(second.body(), "$.updated")).containsExactly(slug);
+		assertThat(this.tutorials.published(slug).orElseThrow().content().title()).isEqualTo("Venu d'ailleurs, v2");
+	}
+
+	@Test
+	void refusesWhatIsNotABundleAndWhoMayNotImport() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		StaffClient volunteer = signIn(Role.VOLUNTEER);
+
+		HttpResponse<String> garbage = upload(coordinator,
+				"ceci n'est pas une archive".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> empty = upload(coordinator, zip(Map.of("LISEZMOI.md", "rien")));
+		HttpResponse<String> huge = upload(coordinator,
+				zip(Map.of("tutorials/enorme.md", "x".repeat(TutorialBundles.MAX_FILE_BYTES + 10))));
+		HttpResponse<String> notAllowed = upload(volunteer, zip(Map.of("LISEZMOI.md", "rien")));
+
+		assertThat(garbage.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(garbage.body(), "$.detail")).contains("n'est pas un lot de tutoriels");
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(huge.statusCode()).isEqualTo(413);
+		assertThat(notAllowed.statusCode()).isEqualTo(403);
+		assertThat(volunteer.get("/api/tutorials/editor/bundle").statusCode()).isEqualTo(403);
+	}
+
+	private StaffClient signIn(Role role) {
+		StaffAccount account = TestAccounts.open(this.accounts, role);
+		StaffClient client = new StaffClient(this.port);
+		client.login(account.email(), TestAccounts.PASSWORD);
+		return client;
+	}
+
+	private static HttpResponse<String> upload(StaffClient staff, byte[] archive) {
+		staff.ensureCsrfCookie();
+		return staff.send(staff.withCsrf(staff.request("/api/tutorials/editor/bundle"))
+			.header("Content-Type", "application/zip")
+			.POST(BodyPublishers.ofByteArray(archive)));
+	}
+
+	private static byte[] zip(Map<String, String> files) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				zip.putNextEntry(new ZipEntry(file.getKey()));
+				zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
+	}
+
+	private static Map<String, String> unzip(byte[] archive) throws IOException {
+		Map<String, String> files = new LinkedHashMap<>();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+			}
+		}
+		return files;
+	}
+
+}
