@@ -5,6 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 // app, previews it, publishes it, and finds it on the citizen site.
 const email = process.env.PASSERELLE_E2E_EDITOR_EMAIL ?? 'coordination@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 async function expectNoWcagViolation(page: Page) {
   const results = await new AxeBuilder({ page })
@@ -49,6 +51,16 @@ test('a coordinator writes a tutorial, previews it and publishes it on the citiz
   await page
     .getByLabel('Les étapes')
     .fill('1. Ouvrez le document\n2. Touchez **Partager**, puis **Imprimer**');
+  await page.getByLabel('Image', { exact: true }).setInputFiles({
+    name: 'partager.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  });
+  await page.getByLabel(/^Ce que montre l’image/).fill('Le bouton Partager');
+  await page.getByRole('button', { name: 'Envoyer et ajouter à la fin des étapes' }).click();
+  await expect(page.getByLabel('Les étapes')).toHaveValue(
+    /!\[Le bouton Partager\]\(\/tutoriels\/images\/\d+\.jpg\)/,
+  );
   await page.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier un tutoriel' })).toBeVisible();
   await expect(page.getByText('État : brouillon, version 1.')).toBeVisible();
@@ -63,6 +75,7 @@ test('a coordinator writes a tutorial, previews it and publishes it on the citiz
   const slug = new URL(page.url()).pathname.split('/').pop();
   await page.goto(`/tutoriels/${slug}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('img', { name: 'Le bouton Partager' })).toBeVisible();
   await page.goto(`/tutoriels/recherche?q=${encodeURIComponent(stamp)}`);
   await expect(page.getByRole('link', { name: title })).toBeVisible();
 });

@@ -537,6 +537,13 @@ export const en: Catalogue = {
       steps: 'The steps',
       stepsHint:
         'In Markdown: one line per step, “1.”, “2.”… An image: ![description](address). HTML is shown as text, never run.',
+      image: 'Add a picture to the steps',
+      imageHint:
+        'A screenshot or a photo (JPEG, PNG, GIF): it is reduced to 640 pixels wide and lightened, and its hidden information (place, camera) removed. At most 100 KB of pictures per tutorial.',
+      imageFile: 'Picture',
+      imageAlt: 'What the picture shows (read to those who cannot see it)',
+      imageInsert: 'Upload and add at the end of the steps',
+      imageInserted: 'Picture added at the end of the steps ({width} × {height} pixels, {size} KB).',
       links: 'Official sites',
       linkLabel: 'Label of link {n}',
       linkUrl: 'Address of link {n}',

@@ -548,6 +548,13 @@ export const fr = {
       steps: 'Les étapes',
       stepsHint:
         'En Markdown : une ligne par étape, « 1. », « 2. »… Une image : ![description](adresse). Le HTML est affiché tel quel, jamais exécuté.',
+      image: 'Ajouter une image aux étapes',
+      imageHint:
+        'Une capture d’écran ou une photo (JPEG, PNG, GIF) : elle est réduite à 640 pixels de large et allégée, et ses informations cachées (lieu, appareil) sont retirées. Au plus 100 Ko d’images par tutoriel.',
+      imageFile: 'Image',
+      imageAlt: 'Ce que montre l’image (lu aux personnes qui ne la voient pas)',
+      imageInsert: 'Envoyer et ajouter à la fin des étapes',
+      imageInserted: 'Image ajoutée à la fin des étapes ({width} × {height} pixels, {size} Ko).',
       links: 'Sites officiels',
       linkLabel: 'Intitulé du lien {n}',
       linkUrl: 'Adresse du lien {n}',

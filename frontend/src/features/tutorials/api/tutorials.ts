@@ -121,3 +121,16 @@ export function useImportBundle() {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: EDITOR }),
   });
 }
+
+export type UploadedImage = { id: number; url: string; width: number; height: number; size: number };
+
+/** Uploads a picture for a step: the server reduces it and drops its metadata. */
+export function useUploadImage() {
+  return useMutation({
+    mutationFn: (picture: File) =>
+      api<UploadedImage>('POST', '/api/tutorials/editor/images', {
+        file: picture,
+        type: picture.type || 'application/octet-stream',
+      }),
+  });
+}

@@ -233,6 +233,38 @@ describe('the tutorials editor', () => {
     expect(screen.queryByRole('region', { name: 'Partager les tutoriels' })).not.toBeInTheDocument();
   });
 
+  it('uploads a picture and adds it at the end of the steps with its description', async () => {
+    const server = fakeServer({
+      'GET /api/topics': topics,
+      'GET /api/tutorials/editor/declarer-ses-revenus': { status: 200, body: editable },
+      'POST /api/tutorials/editor/images': {
+        status: 201,
+        body: { id: 7, url: '/tutoriels/images/7.jpg', width: 640, height: 480, size: 30_000 },
+      },
+    });
+    const user = userEvent.setup();
+    editorAt('/tutoriels/declarer-ses-revenus', coordinator);
+
+    const insert = await screen.findByRole('button', { name: 'Envoyer et ajouter à la fin des étapes' });
+    expect(insert).toBeDisabled();
+    await user.upload(
+      screen.getByLabelText('Image'),
+      new File(['png'], 'capture.png', { type: 'image/png' }),
+    );
+    await user.type(screen.getByLabelText(/^Ce que montre l’image/), 'Le bouton [[Partager]');
+    await user.click(insert);
+
+    expect(
+      await screen.findByText('Image ajoutée à la fin des étapes (640 × 480 pixels, 30 Ko).'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Les étapes')).toHaveValue(
+      '1. Ouvrez le site\n\n![Le bouton Partager](/tutoriels/images/7.jpg)\n',
+    );
+    expect(
+      server.requests.find((r) => r.path === '/api/tutorials/editor/images')?.headers['Content-Type'],
+    ).toBe('image/png');
+  });
+
   it('makes an address from any title', () => {
     expect(slugOf('  Déclarer ses impôts : la 1re fois !  ')).toBe('declarer-ses-impots-la-1re-fois');
   });

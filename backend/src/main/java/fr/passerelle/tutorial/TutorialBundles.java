@@ -7,12 +7,20 @@ import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 
 import org.springframework.http.HttpStatus;
@@ -20,7 +28,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tutorials as a bundle other mediation services can reuse: a zip of one Markdown file
- * per tutorial under {@code tutorials/} (the format of {@link BundleEntry}), with a
+ * per tutorial under {@code tutorials/} (the format of {@link BundleEntry}), the pictures
+ * they show under {@code tutorials/images/} (referred to as {@code images/<name>}), and a
  * {@code LISEZMOI.md} that explains the format and the licence. Importing reads only
  * those files, within limits that no archive can trick (size, number of files,
  * decompressed bytes).
@@ -37,7 +46,19 @@ public class TutorialBundles {
 
 	static final int MAX_TOTAL_BYTES = 20 * 1024 * 1024;
 
+	static final int MAX_PICTURE_BYTES = 2 * 1024 * 1024;
+
 	private static final String FOLDER = "tutorials/";
+
+	/**
+	 * Pictures sit in {@code tutorials/images/}, named in Markdown {@code images/<name>}.
+	 */
+	private static final String IMAGES = "images/";
+
+	private static final Pattern PICTURE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,60}\\.(jpg|jpeg|png|gif)");
+
+	private static final Pattern BUNDLE_REFERENCE = Pattern
+		.compile("\\]\\((images/[A-Za-z0-9_-]{1,60}\\.(?:jpg|jpeg|png|gif))\\)");
 
 	private static final String README = """
 			# Tutoriels Passerelle
@@ -45,7 +66,8 @@ public class TutorialBundles {
 			Des tutoriels pas à pas pour les démarches en ligne, écrits par les médiateurs numériques de Passerelle.
 			Chaque fichier de `tutorials/` est un tutoriel : ses informations entre les deux lignes `---` (adresse,
 			lien court, thème, titre, résumé, niveau, facile à lire, date de vérification, numéro de version,
-			licence, liens officiels), puis deux parties en Markdown, `# Avant de commencer` et `# Étapes`.
+			licence, liens officiels), puis deux parties en Markdown, `# Avant de commencer` et `# Étapes`. Les
+			images sont dans `tutorials/images/` et s'écrivent `![ce que montre l'image](images/12.jpg)`.
 
 			Chaque tutoriel indique sa licence (CC BY-SA 4.0 par défaut) : vous pouvez le réutiliser, le modifier
 			et le partager, en citant « Passerelle et ses bénévoles » et en partageant vos modifications sous la
@@ -59,9 +81,12 @@ public class TutorialBundles {
 
 	private final Tutorials tutorials;
 
-	TutorialBundles(TutorialStore store, Tutorials tutorials) {
+	private final TutorialImages images;
+
+	TutorialBundles(TutorialStore store, Tutorials tutorials, TutorialImages images) {
 		this.store = store;
 		this.tutorials = tutorials;
+		this.images = images;
 	}
 
 	/**
@@ -73,13 +98,28 @@ public class TutorialBundles {
 			zip.putNextEntry(new ZipEntry("LISEZMOI.md"));
 			zip.write(README.getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
+			Set<Long> exported = new HashSet<>();
 			for (TutorialStore.Stored stored : this.store.all()) {
 				Tutorial tutorial = stored.tutorial();
 				if (!tutorial.published() && !withDrafts) {
 					continue;
 				}
+				TutorialContent content = tutorial.content();
+				for (long image : imagesOf(content)) {
+					if (exported.add(image)) {
+						byte[] jpeg = this.images.bytes(image).orElse(null);
+						if (jpeg != null) {
+							zip.putNextEntry(new ZipEntry(FOLDER + IMAGES + image + ".jpg"));
+							zip.write(jpeg);
+							zip.closeEntry();
+						}
+					}
+				}
+				TutorialContent portable = new TutorialContent(content.topicCode(), content.title(), content.summary(),
+						content.level(), content.easyRead(), relative(content.prerequisites()),
+						relative(content.steps()), content.links(), content.licence(), content.reviewedOn());
 				BundleEntry entry = new BundleEntry(tutorial.slug(), tutorial.shortCode(), tutorial.revision(),
-						tutorial.published(), tutorial.content());
+						tutorial.published(), portable);
 				zip.putNextEntry(new ZipEntry(FOLDER + tutorial.slug() + ".md"));
 				zip.write(entry.write().getBytes(StandardCharsets.UTF_8));
 				zip.closeEntry();
@@ -96,8 +136,9 @@ public class TutorialBundles {
 	 * @throws RejectedRequest when it is not a zip, holds no tutorial, or exceeds the
 	 * limits
 	 */
-	public Tutorials.ImportReport importZip(InputStream archive) {
+	public Tutorials.ImportReport importZip(InputStream archive, StaffAccount importer) {
 		List<Tutorials.BundleFile> files = new ArrayList<>();
+		Map<String, byte[]> pictures = new HashMap<>();
 		long total = 0;
 		PushbackInputStream input = new PushbackInputStream(new LimitedInput(archive, MAX_ARCHIVE_BYTES), 4);
 		try (ZipInputStream zip = new ZipInputStream(input, StandardCharsets.UTF_8)) {
@@ -108,6 +149,16 @@ public class TutorialBundles {
 			input.unread(signature);
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				String name = entry.getName();
+				if (!entry.isDirectory() && name.startsWith(FOLDER + IMAGES)
+						&& PICTURE_NAME.matcher(name.substring(FOLDER.length() + IMAGES.length())).matches()) {
+					byte[] picture = zip.readNBytes(MAX_PICTURE_BYTES + 1);
+					total += picture.length;
+					if (picture.length > MAX_PICTURE_BYTES || total > MAX_TOTAL_BYTES || pictures.size() == MAX_FILES) {
+						throw new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE, "tutorial.bundle.too-large");
+					}
+					pictures.put(name.substring(FOLDER.length()), picture);
+					continue;
+				}
 				if (entry.isDirectory() || !name.startsWith(FOLDER) || !name.endsWith(".md")
 						|| name.substring(FOLDER.length()).contains("/")) {
 					continue;
@@ -136,7 +187,39 @@ public class TutorialBundles {
 		if (files.isEmpty()) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.bundle.empty");
 		}
-		return this.tutorials.load(files, "IMPORT");
+		Map<String, String> stored = new HashMap<>();
+		List<Tutorials.BundleFile> withImages = new ArrayList<>();
+		for (Tutorials.BundleFile file : files) {
+			Matcher references = BUNDLE_REFERENCE.matcher(file.text());
+			StringBuilder text = new StringBuilder();
+			while (references.find()) {
+				String picture = references.group(1);
+				String url = stored.computeIfAbsent(picture, (name) -> (pictures.containsKey(name))
+						? this.images.upload(pictures.get(name), importer).url() : null);
+				references.appendReplacement(text,
+						Matcher.quoteReplacement("](" + ((url != null) ? url : picture) + ")"));
+			}
+			references.appendTail(text);
+			withImages.add(new Tutorials.BundleFile(file.name(), text.toString()));
+		}
+		return this.tutorials.load(withImages, "IMPORT");
+	}
+
+	/** The images a tutorial shows. */
+	private static Set<Long> imagesOf(TutorialContent content) {
+		Set<Long> ids = new LinkedHashSet<>();
+		Matcher references = TutorialImages.REFERENCE.matcher(content.prerequisites() + "\n" + content.steps());
+		while (references.find()) {
+			ids.add(Long.parseLong(references.group(1)));
+		}
+		return ids;
+	}
+
+	/**
+	 * Image addresses of this instance made relative to the bundle's tutorials folder.
+	 */
+	private static String relative(String markdown) {
+		return markdown.replaceAll("\\]\\(/tutoriels/images/(\\d+)\\.jpg\\)", "](" + IMAGES + "$1.jpg)");
 	}
 
 	/**

@@ -42,11 +42,14 @@ public class TutorialEditing {
 
 	private final Topics topics;
 
+	private final TutorialImages images;
+
 	private final Clock clock;
 
-	TutorialEditing(TutorialStore store, Topics topics, Clock clock) {
+	TutorialEditing(TutorialStore store, Topics topics, TutorialImages images, Clock clock) {
 		this.store = store;
 		this.topics = topics;
+		this.images = images;
 		this.clock = clock;
 	}
 
@@ -209,6 +212,11 @@ public class TutorialEditing {
 		}
 		if (strip(content.prerequisites()).length() + strip(content.steps()).length() > 60_000) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.text.too-long", 60_000);
+		}
+		if (this.images.weightOf(strip(content.prerequisites()) + "\n"
+				+ strip(content.steps())) > TutorialImages.MAX_IMAGES_PER_TUTORIAL) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.images.too-heavy",
+					TutorialImages.MAX_IMAGES_PER_TUTORIAL / 1024);
 		}
 		List<TutorialLink> links = (content.links() != null) ? content.links() : List.of();
 		for (TutorialLink link : links) {

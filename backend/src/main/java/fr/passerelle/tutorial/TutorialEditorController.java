@@ -47,13 +47,16 @@ class TutorialEditorController {
 
 	private final TutorialBundles bundles;
 
+	private final TutorialImages images;
+
 	private final AccountManagement accounts;
 
 	private final Clock clock;
 
 	TutorialEditorController(TutorialEditing editing, Tutorials tutorials, TutorialBundles bundles,
-			AccountManagement accounts, Clock clock) {
+			TutorialImages images, AccountManagement accounts, Clock clock) {
 		this.editing = editing;
+		this.images = images;
 		this.tutorials = tutorials;
 		this.bundles = bundles;
 		this.accounts = accounts;
@@ -119,8 +122,20 @@ class TutorialEditorController {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	@Operation(summary = "Import a zip bundle: new tutorials are added, newer revisions replace older ones unless "
 			+ "changed here (reported)")
-	Tutorials.ImportReport importBundle(HttpServletRequest request) throws IOException {
-		return this.bundles.importZip(request.getInputStream());
+	Tutorials.ImportReport importBundle(HttpServletRequest request, Authentication authentication) throws IOException {
+		return this.bundles.importZip(request.getInputStream(), staff(authentication));
+	}
+
+	@PostMapping(path = "/images",
+			consumes = { MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_GIF_VALUE, "image/bmp",
+					MediaType.APPLICATION_OCTET_STREAM_VALUE })
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Upload a picture for a step: reduced to 640 px wide, re-encoded as a light JPEG without "
+			+ "its metadata; answers where citizens load it")
+	Image upload(HttpServletRequest request, Authentication authentication) throws IOException {
+		byte[] original = request.getInputStream().readNBytes(TutorialImages.MAX_UPLOAD_BYTES + 1);
+		TutorialImages.Stored stored = this.images.upload(original, staff(authentication));
+		return new Image(stored.id(), stored.url(), stored.width(), stored.height(), stored.size());
 	}
 
 	@PostMapping("/preview")
@@ -169,6 +184,16 @@ class TutorialEditorController {
 	}
 
 	record Preview(String html) {
+	}
+
+	/**
+	 * @param id the image
+	 * @param url where it is loaded from, to write in the Markdown
+	 * @param width its width in pixels
+	 * @param height its height in pixels
+	 * @param size its weight in bytes
+	 */
+	record Image(long id, String url, int width, int height, int size) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.passerelle.tutorial;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -14,7 +15,10 @@ import fr.passerelle.topic.Topics;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +40,14 @@ class TutorialPages {
 
 	private final Topics topics;
 
+	private final TutorialImages images;
+
 	private final String publicBaseUrl;
 
-	TutorialPages(Tutorials tutorials, Topics topics, @Value("${passerelle.public-base-url}") String publicBaseUrl) {
+	TutorialPages(Tutorials tutorials, Topics topics, TutorialImages images,
+			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
 		this.tutorials = tutorials;
+		this.images = images;
 		this.topics = topics;
 		this.publicBaseUrl = publicBaseUrl;
 	}
@@ -96,6 +104,16 @@ class TutorialPages {
 			return error(HttpStatus.NOT_FOUND, model, response);
 		}
 		return "redirect:/tutoriels/" + slug + "?avis=merci#avis";
+	}
+
+	@GetMapping("/tutoriels/images/{id:\\d+}.jpg")
+	ResponseEntity<byte[]> image(@PathVariable long id) {
+		return this.images.bytes(id)
+			.map((bytes) -> ResponseEntity.ok()
+				.contentType(MediaType.IMAGE_JPEG)
+				.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
+				.body(bytes))
+			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 
 	@GetMapping("/t/{code}")

@@ -1,5 +1,6 @@
 package fr.passerelle.tutorial;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+
+import javax.imageio.ImageIO;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
@@ -90,6 +93,53 @@ class TutorialBundlesIntegrationTests {
 	}
 
 	@Test
+	void carriesTheImagesOfTutorialsBothWays() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		BufferedImage picture = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		ImageIO.write(picture, "png", png);
+		coordinator.ensureCsrfCookie();
+		String url = JsonPath.read(
+				coordinator
+					.send(coordinator.withCsrf(coordinator.request("/api/tutorials/editor/images"))
+						.header("Content-Type", "image/png")
+						.POST(BodyPublishers.ofByteArray(png.toByteArray())))
+					.body(),
+				"$.url");
+		String id = url.replaceAll("\\D", "");
+		String slug = "illustre-" + UUID.randomUUID();
+		coordinator.postJson("/api/tutorials/editor",
+				"""
+						{"slug":"%s","shortCode":"%s","content":{"topicCode":"OTHER","title":"Un tutoriel illustré",
+						 "summary":"Avec une image.","level":"BEGINNER","easyRead":false,"prerequisites":"",
+						 "steps":"1. Regardez ![le bouton](%s)","links":[],"licence":"CC-BY-SA-4.0","reviewedOn":"2027-02-01"}}"""
+					.formatted(slug, TutorialsIntegrationTests.code(), url));
+		coordinator.postJson("/api/tutorials/editor/" + slug + "/publish", "{}");
+
+		Map<String, String> exported = unzip(
+				coordinator.send(coordinator.request("/api/tutorials/editor/bundle").GET(), BodyHandlers.ofByteArray())
+					.body());
+		assertThat(exported).containsKey("tutorials/images/" + id + ".jpg");
+		assertThat(exported.get("tutorials/" + slug + ".md")).contains("![le bouton](images/" + id + ".jpg)");
+
+		String copy = "copie-" + UUID.randomUUID();
+		Map<String, byte[]> bundle = new LinkedHashMap<>();
+		bundle.put("tutorials/images/" + id + ".jpg", rawEntry(coordinator, "tutorials/images/" + id + ".jpg"));
+		bundle.put("tutorials/" + copy + ".md",
+				exported.get("tutorials/" + slug + ".md")
+					.replace("slug: " + slug, "slug: " + copy)
+					.replaceAll("code: \\w+", "code: " + TutorialsIntegrationTests.code())
+					.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> imported = upload(coordinator, zipBytes(bundle));
+
+		assertThat(JsonPath.<List<String>>read(imported.body(), "$.added")).containsExactly(copy);
+		String steps = this.tutorials.published(copy).orElseThrow().content().steps();
+		assertThat(steps).matches("1\\. Regardez !\\[le bouton\\]\\(/tutoriels/images/\\d+\\.jpg\\)");
+		String importedUrl = steps.replaceAll(".*\\((.*)\\)", "$1");
+		assertThat(new StaffClient(this.port).get(importedUrl).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesWhatIsNotABundleAndWhoMayNotImport() throws IOException {
 		StaffClient coordinator = signIn(Role.COORDINATOR);
 		StaffClient volunteer = signIn(Role.VOLUNTEER);
@@ -121,6 +171,33 @@ class TutorialBundlesIntegrationTests {
 		return staff.send(staff.withCsrf(staff.request("/api/tutorials/editor/bundle"))
 			.header("Content-Type", "application/zip")
 			.POST(BodyPublishers.ofByteArray(archive)));
+	}
+
+	/** One file of this instance's export, as bytes. */
+	private static byte[] rawEntry(StaffClient coordinator, String name) throws IOException {
+		byte[] archive = coordinator
+			.send(coordinator.request("/api/tutorials/editor/bundle").GET(), BodyHandlers.ofByteArray())
+			.body();
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive), StandardCharsets.UTF_8)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				if (entry.getName().equals(name)) {
+					return zip.readAllBytes();
+				}
+			}
+		}
+		throw new IllegalStateException(name + " not exported");
+	}
+
+	private static byte[] zipBytes(Map<String, byte[]> files) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				zip.putNextEntry(new ZipEntry(file.getKey()));
+				zip.write(file.getValue());
+				zip.closeEntry();
+			}
+		}
+		return bytes.toByteArray();
 	}
 
 	private static byte[] zip(Map<String, String> files) throws IOException {

@@ -1,0 +1,247 @@
+package fr.passerelle.tutorial;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.RejectedRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Images for tutorials' steps: whatever the editor uploads (a phone's photo, a
+ * screenshot) is decoded, reduced to at most {@value #MAX_WIDTH} pixels wide and
+ * re-encoded as a light JPEG, which drops its metadata (a photo's location, the camera).
+ * Pages stay under 150 kB with what they load: a tutorial's images may weigh
+ * {@value #MAX_IMAGES_PER_TUTORIAL} bytes in all.
+ */
+@Service
+public class TutorialImages {
+
+	static final int MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
+	/** Larger pictures are refused before they are decoded (a decompression bomb). */
+	static final int MAX_SOURCE_PIXELS = 40_000_000;
+
+	static final int MAX_WIDTH = 640;
+
+	static final int MAX_IMAGES_PER_TUTORIAL = 100 * 1024;
+
+	/** How an image is referred to in a tutorial's Markdown. */
+	static final Pattern REFERENCE = Pattern.compile("/tutoriels/images/(\\d+)\\.jpg");
+
+	private static final float[] QUALITIES = { 0.72f, 0.55f, 0.4f };
+
+	private static final int LIGHT_ENOUGH = 60 * 1024;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	TutorialImages(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores an uploaded picture, reduced and re-encoded; the same picture again gives
+	 * the same image.
+	 * @throws RejectedRequest when it is too large or not a picture Java can read (JPEG,
+	 * PNG, GIF, BMP)
+	 */
+	@Transactional
+	public Stored upload(byte[] original, StaffAccount uploader) {
+		if (original.length == 0) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.invalid");
+		}
+		if (original.length > MAX_UPLOAD_BYTES) {
+			throw new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE, "tutorial.image.too-large", 8);
+		}
+		BufferedImage reduced = reduce(decode(original));
+		byte[] jpeg = encode(reduced);
+		String sha256 = sha256(jpeg);
+		Optional<Stored> existing = findBySha(sha256);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		this.jdbc.sql("""
+				INSERT INTO tutorial_image (sha256, width, height, bytes, uploaded_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(sha256, reduced.getWidth(), reduced.getHeight(), jpeg, uploader.id(),
+					Timestamp.from(this.clock.instant()))
+			.update();
+		return findBySha(sha256).orElseThrow();
+	}
+
+	/**
+	 * An image's JPEG bytes.
+	 */
+	public Optional<byte[]> bytes(long id) {
+		return this.jdbc.sql("SELECT bytes FROM tutorial_image WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional();
+	}
+
+	/**
+	 * What the images a text refers to weigh, together.
+	 */
+	long weightOf(String text) {
+		long total = 0;
+		Matcher references = REFERENCE.matcher(text);
+		Set<Long> seen = new HashSet<>();
+		while (references.find()) {
+			long id = Long.parseLong(references.group(1));
+			if (seen.add(id)) {
+				total += this.jdbc.sql("SELECT LENGTH(bytes) FROM tutorial_image WHERE id = ?")
+					.param(id)
+					.query(Long.class)
+					.optional()
+					.orElse(0L);
+			}
+		}
+		return total;
+	}
+
+	private Optional<Stored> findBySha(String sha256) {
+		return this.jdbc.sql("SELECT id, width, height, LENGTH(bytes) FROM tutorial_image WHERE sha256 = ?")
+			.param(sha256)
+			.query((rs, row) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.optional();
+	}
+
+	private static BufferedImage decode(byte[] original) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+			if (!readers.hasNext()) {
+				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.invalid");
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(input, true, true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels > MAX_SOURCE_PIXELS) {
+					throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.too-many-pixels");
+				}
+				return reader.read(0);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException unreadable) {
+			if (unreadable instanceof RejectedRequest rejected) {
+				throw rejected;
+			}
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.invalid");
+		}
+	}
+
+	/**
+	 * At most {@value #MAX_WIDTH} pixels wide, in RGB on white (JPEG has no
+	 * transparency).
+	 */
+	private static BufferedImage reduce(BufferedImage source) {
+		int width = Math.min(MAX_WIDTH, source.getWidth());
+		int height = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
+		BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = target.createGraphics();
+		try {
+			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			graphics.setColor(Color.WHITE);
+			graphics.fillRect(0, 0, width, height);
+			graphics.drawImage(source, 0, 0, width, height, null);
+		}
+		finally {
+			graphics.dispose();
+		}
+		return target;
+	}
+
+	/** JPEG, lighter and lighter until it weighs little enough. */
+	private static byte[] encode(BufferedImage image) {
+		byte[] jpeg = null;
+		for (float quality : QUALITIES) {
+			jpeg = jpeg(image, quality);
+			if (jpeg.length <= LIGHT_ENOUGH) {
+				break;
+			}
+		}
+		return jpeg;
+	}
+
+	private static byte[] jpeg(BufferedImage image, float quality) {
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (MemoryCacheImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
+			writer.setOutput(output);
+			ImageWriteParam parameters = writer.getDefaultWriteParam();
+			parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+			parameters.setCompressionQuality(quality);
+			parameters.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+			writer.write(null, new IIOImage(image, null, null), parameters);
+		}
+		catch (IOException impossible) {
+			throw new IllegalStateException("JPEG encoding in memory failed", impossible);
+		}
+		finally {
+			writer.dispose();
+		}
+		return bytes.toByteArray();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException("SHA-256 is part of every Java platform", impossible);
+		}
+	}
+
+	/**
+	 * An image as stored.
+	 *
+	 * @param id its identifier
+	 * @param width its width in pixels
+	 * @param height its height in pixels
+	 * @param size its weight in bytes
+	 */
+	public record Stored(long id, int width, int height, int size) {
+
+		/** Where citizens' browsers load it. */
+		public String url() {
+			return "/tutoriels/images/" + this.id + ".jpg";
+		}
+
+	}
+
+}

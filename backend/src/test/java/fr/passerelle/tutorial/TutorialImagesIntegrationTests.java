@@ -1,0 +1,189 @@
+package fr.passerelle.tutorial;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.StaffClient;
+import fr.passerelle.TestAccounts;
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pictures for tutorials' steps, uploaded from the editor and served to citizens.
+ */
+@IntegrationTest
+class TutorialImagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Test
+	void aPhotoIsReducedReEncodedAndServedForAYear() throws IOException {
+		StaffClient volunteer = signIn(Role.VOLUNTEER);
+		byte[] png = png(2000, 1500, false);
+
+		HttpResponse<String> uploaded = upload(volunteer, png, "image/png");
+		HttpResponse<String> again = upload(volunteer, png, "image/png");
+
+		assertThat(uploaded.statusCode()).isEqualTo(201);
+		assertThat((Integer) JsonPath.read(uploaded.body(), "$.width")).isEqualTo(640);
+		assertThat((Integer) JsonPath.read(uploaded.body(), "$.height")).isEqualTo(480);
+		assertThat((Integer) JsonPath.read(uploaded.body(), "$.size")).isLessThanOrEqualTo(60 * 1024);
+		String url = JsonPath.read(uploaded.body(), "$.url");
+		assertThat(url).matches("/tutoriels/images/\\d+\\.jpg");
+		assertThat((String) JsonPath.read(again.body(), "$.url")).as("the same picture is stored once").isEqualTo(url);
+
+		StaffClient citizen = new StaffClient(this.port);
+		HttpResponse<byte[]> served = citizen.send(citizen.request(url).GET(), BodyHandlers.ofByteArray());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+		assertThat(served.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000", "immutable"));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
+		assertThat(image.getWidth()).isEqualTo(640);
+		assertThat(citizen.get("/tutoriels/images/999999999.jpg").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void dropsAPhotosMetadataSuchAsItsLocation() throws IOException {
+		StaffClient volunteer = signIn(Role.VOLUNTEER);
+		byte[] withExif = withExif(jpeg(800, 600));
+		assertThat(new String(withExif, StandardCharsets.ISO_8859_1)).contains("Exif", "GPS 48.85N 2.35E");
+
+		HttpResponse<String> uploaded = upload(volunteer, withExif, "image/jpeg");
+
+		assertThat(uploaded.statusCode()).isEqualTo(201);
+		HttpResponse<byte[]> served = volunteer.send(volunteer.request(JsonPath.read(uploaded.body(), "$.url")).GET(),
+				BodyHandlers.ofByteArray());
+		assertThat(new String(served.body(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif", "GPS");
+	}
+
+	@Test
+	void refusesWhatIsNotAPictureAndWhoIsNotSignedIn() {
+		StaffClient volunteer = signIn(Role.VOLUNTEER);
+
+		HttpResponse<String> text = upload(volunteer, "pas une image".getBytes(StandardCharsets.UTF_8), "image/png");
+		HttpResponse<String> anonymous = new StaffClient(this.port)
+			.send(new StaffClient(this.port).request("/api/tutorials/editor/images")
+				.header("Content-Type", "image/png")
+				.POST(BodyPublishers.ofByteArray(new byte[] { 1 })));
+
+		assertThat(text.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(text.body(), "$.detail")).contains("n'est pas une image lisible");
+		assertThat(anonymous.statusCode()).isIn(401, 403);
+	}
+
+	@Test
+	void aTutorialsImagesMustStayLightEnoughForAnOldPhone() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		String light = JsonPath.read(upload(coordinator, png(1200, 900, false), "image/png").body(), "$.url");
+		String heavy = JsonPath.read(upload(coordinator, png(640, 1400, true), "image/png").body(), "$.url");
+
+		HttpResponse<String> accepted = coordinator.postJson("/api/tutorials/editor", draft(light));
+		HttpResponse<String> refused = coordinator.postJson("/api/tutorials/editor", draft(light + ") ![b](" + heavy));
+
+		assertThat(accepted.statusCode()).isEqualTo(201);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("au plus 100 Ko");
+	}
+
+	private StaffClient signIn(Role role) {
+		StaffAccount account = TestAccounts.open(this.accounts, role);
+		StaffClient client = new StaffClient(this.port);
+		client.login(account.email(), TestAccounts.PASSWORD);
+		return client;
+	}
+
+	private static HttpResponse<String> upload(StaffClient staff, byte[] bytes, String type) {
+		staff.ensureCsrfCookie();
+		return staff.send(staff.withCsrf(staff.request("/api/tutorials/editor/images"))
+			.header("Content-Type", type)
+			.POST(BodyPublishers.ofByteArray(bytes)));
+	}
+
+	private static String draft(String image) {
+		return """
+				{"slug":"image-%s","shortCode":"%s","content":{"topicCode":"OTHER","title":"Avec une image",
+				 "summary":"Un tutoriel illustré.","level":"BEGINNER","easyRead":false,"prerequisites":"",
+				 "steps":"1. Regardez : ![a](%s)","links":[],"licence":"CC-BY-SA-4.0","reviewedOn":"2027-02-01"}}"""
+			.formatted(UUID.randomUUID(), TutorialsIntegrationTests.code(), image);
+	}
+
+	/** A picture: a few shapes, or noise (which no JPEG compresses). */
+	private static byte[] png(int width, int height, boolean noise) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+		if (noise) {
+			Random random = new Random(42);
+			for (int x = 0; x < width; x++) {
+				for (int y = 0; y < height; y++) {
+					image.setRGB(x, y, 0xff000000 | random.nextInt(0xffffff));
+				}
+			}
+		}
+		else {
+			Graphics2D graphics = image.createGraphics();
+			graphics.setColor(new Color(11, 79, 138));
+			graphics.fillRect(width / 10, height / 10, width / 2, height / 3);
+			graphics.setColor(Color.ORANGE);
+			graphics.fillOval(width / 2, height / 2, width / 4, height / 4);
+			graphics.dispose();
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", bytes);
+		return bytes.toByteArray();
+	}
+
+	private static byte[] jpeg(int width, int height) throws IOException {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.GREEN);
+		graphics.fillRect(0, 0, width / 2, height / 2);
+		graphics.dispose();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpeg", bytes);
+		return bytes.toByteArray();
+	}
+
+	/**
+	 * The JPEG with an EXIF segment (APP1) right after its start marker, as a phone
+	 * writes one.
+	 */
+	private static byte[] withExif(byte[] jpeg) {
+		byte[] payload = "Exif\0\0GPS 48.85N 2.35E camera".getBytes(StandardCharsets.ISO_8859_1);
+		int length = payload.length + 2;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(0xFF);
+		out.write(0xE1);
+		out.write(length >> 8);
+		out.write(length & 0xFF);
+		out.write(payload, 0, payload.length);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
+}
