@@ -1,15 +1,13 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
+import { signIn } from './training-phone';
+
 // What the console specs share: opening the console and answering its controls with the keyboard.
 
 /** Signs in, in a new browser context, and opens the console, with the keyboard only. */
 export async function openConsole(browser: Browser, email: string, password: string) {
   const page = await (await browser.newContext()).newPage();
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+  await signIn(page, email, password);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
   await navigation.getByRole('link', { name: 'Console' }).focus();
   await page.keyboard.press('Enter');

@@ -12,14 +12,19 @@ export async function expectNoAxeViolation(page: Page) {
   ).toEqual([]);
 }
 
-/** Signs in, in a new browser context, and opens the training phone. */
-export async function trainingPhone(browser: Browser, email: string, password: string) {
-  const page = await (await browser.newContext()).newPage();
+/** Signs in to the staff app and waits for its home screen. */
+export async function signIn(page: Page, email: string, password: string) {
   await page.goto('/app/login');
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+}
+
+/** Signs in, in a new browser context, and opens the training phone. */
+export async function trainingPhone(browser: Browser, email: string, password: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email, password);
   await page.goto('/app/telephone');
   await expect(page.getByRole('heading', { level: 1, name: 'Téléphone d’entraînement' })).toBeVisible();
   return page;

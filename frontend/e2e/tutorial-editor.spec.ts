@@ -1,5 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+
+import { expectNoAxeViolation, signIn } from './training-phone';
 
 // A coordinator (created for this run by the backend test that starts the platform) writes a tutorial in the staff
 // app, previews it, publishes it, and finds it on the citizen site.
@@ -8,34 +9,19 @@ const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-async function expectNoWcagViolation(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
-
 test('a coordinator writes a tutorial, previews it and publishes it on the citizen site', async ({
   page,
 }) => {
   const stamp = Date.now().toString(36);
   const title = `Imprimer un document depuis son téléphone ${stamp}`;
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+  await signIn(page, email, password);
   await page
     .getByRole('navigation', { name: 'Navigation principale' })
     .getByRole('link', { name: 'Tutoriels' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tutoriels' })).toBeVisible();
   await expect(page.getByRole('region', { name: /^Publiés/ })).toContainText('Déclarer ses revenus en ligne');
-  await expectNoWcagViolation(page);
+  await expectNoAxeViolation(page);
 
   await page.getByRole('link', { name: 'Écrire un tutoriel' }).click();
   await page.getByLabel(/^Titre/).fill(title);
@@ -68,7 +54,7 @@ test('a coordinator writes a tutorial, previews it and publishes it on the citiz
   await page.getByRole('button', { name: 'Aperçu' }).click();
   const preview = page.getByRole('region', { name: 'Aperçu, tel que sur le site public' });
   await expect(preview.locator('strong', { hasText: 'Partager' })).toBeVisible();
-  await expectNoWcagViolation(page);
+  await expectNoAxeViolation(page);
 
   await page.getByRole('button', { name: 'Publier sur le site' }).click();
   await expect(page.getByText('État : publié, version 1.')).toBeVisible();

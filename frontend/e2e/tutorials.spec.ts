@@ -1,19 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Response } from '@playwright/test';
+
+import { expectNoAxeViolation } from './training-phone';
 
 // The tutorials library on the citizen site: axe-core on each kind of page, and the whole visit (browse, search,
 // read, say it helped) with JavaScript off, weighing what the browser downloads.
-
-async function expectNoWcagViolation(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  expect(
-    results.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    ),
-  ).toEqual([]);
-}
 
 test('every kind of tutorial page passes axe-core WCAG 2.1 AA', async ({ page }) => {
   for (const path of [
@@ -26,7 +16,7 @@ test('every kind of tutorial page passes axe-core WCAG 2.1 AA', async ({ page })
   ]) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expectNoWcagViolation(page);
+    await expectNoAxeViolation(page);
   }
 });
 

@@ -22,6 +22,16 @@ public final class TestAccounts {
 		return accounts.open(NewAccount.of(uniqueEmail(role), "Test " + role, role, PASSWORD));
 	}
 
+	/**
+	 * Opens an account of this role and signs in with it over HTTP.
+	 */
+	public static StaffClient signedIn(AccountManagement accounts, Role role, int port) {
+		StaffAccount account = open(accounts, role);
+		StaffClient client = new StaffClient(port);
+		client.login(account.email(), PASSWORD);
+		return client;
+	}
+
 	public static String uniqueEmail(Role role) {
 		return role.name().toLowerCase() + "-" + UUID.randomUUID() + "@passerelle.test";
 	}

@@ -24,7 +24,6 @@ import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
-import fr.passerelle.account.StaffAccount;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,10 +159,7 @@ class TutorialBundlesIntegrationTests {
 	}
 
 	private StaffClient signIn(Role role) {
-		StaffAccount account = TestAccounts.open(this.accounts, role);
-		StaffClient client = new StaffClient(this.port);
-		client.login(account.email(), TestAccounts.PASSWORD);
-		return client;
+		return TestAccounts.signedIn(this.accounts, role, this.port);
 	}
 
 	private static HttpResponse<String> upload(StaffClient staff, byte[] archive) {
