@@ -237,6 +237,7 @@ export const en: Catalogue = {
     },
     current: {
       title: 'Current request',
+      arrived: 'Request now in your hands: {references}.',
       none: 'No current request. Accept an offer or take the next one.',
       choose: 'My current requests',
       open: 'Open request {reference}',

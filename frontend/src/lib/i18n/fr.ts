@@ -245,6 +245,7 @@ export const fr = {
     },
     current: {
       title: 'Demande en cours',
+      arrived: 'Demande entre vos mains : {references}.',
       none: 'Aucune demande en cours. Acceptez une proposition ou prenez la suivante.',
       choose: 'Mes demandes en cours',
       open: 'Ouvrir la demande {reference}',

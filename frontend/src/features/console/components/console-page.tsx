@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
@@ -144,6 +144,29 @@ function HeldTickets({
   );
 }
 
+/**
+ * What screen readers are told when requests come into the volunteer's hands (accepted, taken, or handed over by a
+ * colleague while they were elsewhere on the page): their references, once.
+ */
+function useNewlyHeld(held: Ticket[] | undefined) {
+  const { t } = useI18n();
+  const known = useRef<Set<number> | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!held) {
+      return;
+    }
+    const arrived = known.current === null ? [] : held.filter((ticket) => !known.current!.has(ticket.id));
+    known.current = new Set(held.map((ticket) => ticket.id));
+    if (arrived.length > 0) {
+      setMessage(
+        t('console.current.arrived', { references: arrived.map((ticket) => ticket.reference).join(', ') }),
+      );
+    }
+  }, [held, t]);
+  return message;
+}
+
 /** Rings while at least one offer is pending; returns what screen readers are told of the newest offer. */
 function useRinging(state: ConsoleState | undefined, topicName: (code: string) => string) {
   const { t } = useI18n();
@@ -201,6 +224,7 @@ export function ConsolePage({ me }: { me: Me }) {
     },
   });
   const announcement = useRinging(state.data, topicName);
+  const arrived = useNewlyHeld(state.data?.held);
 
   if (state.isPending) {
     return <p role="status">{t('app.loading')}</p>;
@@ -222,6 +246,9 @@ export function ConsolePage({ me }: { me: Me }) {
       {handedTo && <Notice kind="success">{t('console.handover.done', { name: handedTo })}</Notice>}
       <div className="visually-hidden" aria-live="assertive">
         {announcement}
+      </div>
+      <div className="visually-hidden" aria-live="polite">
+        {arrived}
       </div>
       {data.presence === null ? (
         <>

@@ -378,6 +378,22 @@ describe('ConsolePage', () => {
       expect(within(picker).getByText('Résultats pour « impôts » :')).toBeInTheDocument();
     });
 
+    it('tells screen readers when a colleague hands a request over', async () => {
+      let current = state();
+      fakeServer({ ...routes(() => current), 'GET /api/tickets/42': details });
+      renderWithProviders(<ConsolePage me={me} />);
+      await screen.findByRole('radio', { name: 'Disponible' });
+      expect(screen.queryByText(/Demande entre vos mains/)).not.toBeInTheDocument();
+
+      current = state({ held: [held] });
+      act(() =>
+        channel.handlers!.onEvent({ type: 'TICKET', ticketId: 42, status: 'ASSIGNED', expiresAt: null }),
+      );
+
+      expect(await screen.findByText('Demande entre vos mains : K7F-42Q.')).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { name: 'Demande en cours : K7F-42Q' })).toBeInTheDocument();
+    });
+
     it('shows a coordinator the requests handed over to them, without a call button', async () => {
       fakeServer({
         ...routes(() => state({ presence: null, qualified: false, territories: null, held: [held] })),
