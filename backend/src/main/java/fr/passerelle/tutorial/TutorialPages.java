@@ -14,7 +14,6 @@ import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -42,14 +41,10 @@ class TutorialPages {
 
 	private final TutorialImages images;
 
-	private final String publicBaseUrl;
-
-	TutorialPages(Tutorials tutorials, Topics topics, TutorialImages images,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+	TutorialPages(Tutorials tutorials, Topics topics, TutorialImages images) {
 		this.tutorials = tutorials;
 		this.images = images;
 		this.topics = topics;
-		this.publicBaseUrl = publicBaseUrl;
 	}
 
 	@GetMapping("/tutoriels")
@@ -146,8 +141,7 @@ class TutorialPages {
 		model.addAttribute("steps", Markdown.toHtml(content.steps()));
 		model.addAttribute("reviewedOn",
 				content.reviewedOn().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)));
-		model.addAttribute("shortLink",
-				this.publicBaseUrl.replaceFirst("^https?://", "") + "/t/" + tutorial.shortCode());
+		model.addAttribute("shortLink", this.tutorials.shortUrl(tutorial).replaceFirst("^https?://", ""));
 		model.addAttribute("licence", Licence.of(content.licence()));
 		return true;
 	}
