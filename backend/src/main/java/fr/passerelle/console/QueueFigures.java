@@ -1,5 +1,6 @@
 package fr.passerelle.console;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,12 @@ class QueueFigures {
 
 	private final SimpUserRegistry users;
 
+	/**
+	 * The longest pause after a slow reading: a loaded database may slow the figures
+	 * down, never silence them.
+	 */
+	private static final long LONGEST_PAUSE = Duration.ofSeconds(2).toNanos();
+
 	private final AtomicBoolean stale = new AtomicBoolean(true);
 
 	private volatile long notBefore;
@@ -61,7 +68,7 @@ class QueueFigures {
 	 * Sends the figures of the régions that changed since the last time, if anything
 	 * moved; returns how many régions were sent.
 	 */
-	int publishChanges() {
+	synchronized int publishChanges() {
 		if (this.users.getUserCount() == 0 || System.nanoTime() < this.notBefore || !this.stale.getAndSet(false)) {
 			// nobody to tell on this instance (the figures stay stale until someone is),
 			// or the last reading was too recent to keep the database's share small
@@ -106,8 +113,10 @@ class QueueFigures {
 			figures.put(region, new RegionFigures(region, List.copyOf(list)));
 		});
 		// one grouped scan of the waiting requests: with a very long queue it takes
-		// milliseconds, so it runs at most 5% of the time
-		this.notBefore = System.nanoTime() + 20 * (System.nanoTime() - started);
+		// milliseconds, so it runs at most 5% of the time, yet at least every 2 seconds
+		// when something moved
+		long took = System.nanoTime() - started;
+		this.notBefore = System.nanoTime() + Math.min(20 * took, LONGEST_PAUSE);
 		return figures;
 	}
 

@@ -173,7 +173,9 @@ class ConsoleStompIntegrationTests {
 		TicketView ticket = callbackInCreuse();
 		this.figures.publishChanges();
 
-		JsonNode region = ConsoleStompClient.await(figures, 5,
+		// the scheduled sending may have read the figures a moment ago and wait before
+		// reading them again (at most 2 s): then it is the one that sends them
+		JsonNode region = ConsoleStompClient.await(figures, 10,
 				(frame) -> frame.path("rows")
 					.valueStream()
 					.anyMatch((row) -> "23".equals(row.path("departement").asString())));
