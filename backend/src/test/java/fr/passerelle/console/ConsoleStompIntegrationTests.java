@@ -30,7 +30,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
@@ -75,6 +82,12 @@ class ConsoleStompIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SimpUserRegistry users;
+
+	@Autowired
+	SimpleBrokerMessageHandler broker;
 
 	private final java.util.List<ConsoleStompClient> opened = new java.util.ArrayList<>();
 
@@ -125,7 +138,8 @@ class ConsoleStompIntegrationTests {
 		StaffAccount second = availableVolunteer();
 		BlockingQueue<JsonNode> firstQueue = open(signIn(first)).subscribe("/user/queue/console");
 		BlockingQueue<JsonNode> secondQueue = open(signIn(second)).subscribe("/user/queue/console");
-		awaitSubscriptions();
+		awaitSubscribed(first, "/user/queue/console");
+		awaitSubscribed(second, "/user/queue/console");
 
 		TicketView ticket = callbackInCreuse();
 		this.routing.dispatch();
@@ -135,7 +149,7 @@ class ConsoleStompIntegrationTests {
 		boolean toFirst = offered.assigneeId() == first.id();
 		BlockingQueue<JsonNode> ringing = toFirst ? firstQueue : secondQueue;
 		BlockingQueue<JsonNode> silent = toFirst ? secondQueue : firstQueue;
-		JsonNode offer = ConsoleStompClient.await(ringing, 5,
+		JsonNode offer = ConsoleStompClient.await(ringing, 10,
 				(frame) -> "OFFERED".equals(frame.path("type").asString()));
 		assertThat(offer).isNotNull();
 		assertThat(offer.path("ticketId").asLong()).isEqualTo(ticket.id());
@@ -148,18 +162,18 @@ class ConsoleStompIntegrationTests {
 	void tellsTheVolunteerTheirRequestMovedAndTheirPresenceChanged() throws Exception {
 		StaffAccount volunteer = availableVolunteer();
 		BlockingQueue<JsonNode> queue = open(signIn(volunteer)).subscribe("/user/queue/console");
-		awaitSubscriptions();
+		awaitSubscribed(volunteer, "/user/queue/console");
 		TicketView ticket = callbackInCreuse();
 
 		assertThat(this.routing.takeNext(volunteer.id())).map(TicketView::id).hasValue(ticket.id());
 
-		assertThat(ConsoleStompClient.await(queue, 5,
+		assertThat(ConsoleStompClient.await(queue, 10,
 				(frame) -> "TICKET".equals(frame.path("type").asString())
 						&& "ASSIGNED".equals(frame.path("status").asString())
 						&& frame.path("ticketId").asLong() == ticket.id()))
 			.isNotNull();
 		// capacity 1: holding a request makes them busy
-		assertThat(ConsoleStompClient.await(queue, 5, (frame) -> "PRESENCE".equals(frame.path("type").asString())
+		assertThat(ConsoleStompClient.await(queue, 10, (frame) -> "PRESENCE".equals(frame.path("type").asString())
 				&& "BUSY".equals(frame.path("status").asString())))
 			.isNotNull();
 	}
@@ -168,7 +182,7 @@ class ConsoleStompIntegrationTests {
 	void sendsTheFiguresOfARegionToThoseWhoFollowIt() throws Exception {
 		StaffAccount volunteer = availableVolunteer();
 		BlockingQueue<JsonNode> figures = open(signIn(volunteer)).subscribe("/topic/figures/" + CREUSE_REGION);
-		awaitSubscriptions();
+		awaitSubscribed(volunteer, "/topic/figures/" + CREUSE_REGION);
 
 		TicketView ticket = callbackInCreuse();
 		this.figures.publishChanges();
@@ -203,11 +217,11 @@ class ConsoleStompIntegrationTests {
 
 		awaitRefusal(intruder);
 		assertThat(bystander.isConnected()).isTrue();
-		awaitSubscriptions();
+		awaitSubscribed(other, "/user/queue/console");
 		TicketView ticket = callbackInCreuse();
 		this.routing.takeNext(other.id());
 		assertThat(
-				ConsoleStompClient.await(bystanderQueue, 5, (frame) -> frame.path("ticketId").asLong() == ticket.id()))
+				ConsoleStompClient.await(bystanderQueue, 10, (frame) -> frame.path("ticketId").asLong() == ticket.id()))
 			.isNotNull();
 	}
 
@@ -279,9 +293,9 @@ class ConsoleStompIntegrationTests {
 		assertThat(state.path("regions").valueStream().map(JsonNode::asString)).contains(CREUSE_REGION);
 
 		// and what happens next reaches the new connection
-		awaitSubscriptions();
+		awaitSubscribed(volunteer, "/user/queue/console");
 		this.routing.accept(ticket.id(), volunteer.id());
-		assertThat(ConsoleStompClient.await(queue, 5, (frame) -> "ASSIGNED".equals(frame.path("status").asString())))
+		assertThat(ConsoleStompClient.await(queue, 10, (frame) -> "ASSIGNED".equals(frame.path("status").asString())))
 			.isNotNull();
 	}
 
@@ -381,10 +395,31 @@ class ConsoleStompIntegrationTests {
 	}
 
 	/**
-	 * A SUBSCRIBE frame has no receipt here: give the broker a moment to register it.
+	 * Waits until the broker holds a subscription of this user to this destination: the
+	 * simple broker sends no receipt for a SUBSCRIBE, and a message sent before the
+	 * broker registered it would be lost. A user destination is held under the name
+	 * Spring gives it for each session.
 	 */
-	private static void awaitSubscriptions() throws InterruptedException {
-		Thread.sleep(300);
+	private void awaitSubscribed(StaffAccount account, String destination) throws InterruptedException {
+		for (int i = 0; i < 200 && !subscribed(account, destination); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(subscribed(account, destination)).as("%s subscribed", destination).isTrue();
+	}
+
+	private boolean subscribed(StaffAccount account, String destination) {
+		SimpUser user = this.users.getUser(account.email());
+		if (user == null) {
+			return false;
+		}
+		return user.getSessions().stream().anyMatch((session) -> {
+			String held = destination.startsWith("/user/")
+					? destination.substring("/user".length()) + "-user" + session.getId() : destination;
+			SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+			headers.setDestination(held);
+			Message<byte[]> probe = MessageBuilder.createMessage(new byte[0], headers.getMessageHeaders());
+			return this.broker.getSubscriptionRegistry().findSubscriptions(probe).containsKey(session.getId());
+		});
 	}
 
 }
