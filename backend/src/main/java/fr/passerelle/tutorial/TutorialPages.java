@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
+import fr.passerelle.platform.RateLimits;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
@@ -35,16 +37,26 @@ class TutorialPages {
 	/** The longest query read: enough for any question, too short to cost anything. */
 	private static final int LONGEST_QUERY = 200;
 
+	/**
+	 * Opinions counted from one address: one a day per tutorial, and a few an hour in
+	 * all, so that nobody can inflate the counts; a household behind one address can
+	 * still rate what it read.
+	 */
+	static final int OPINIONS_PER_ADDRESS_PER_HOUR = 30;
+
 	private final Tutorials tutorials;
 
 	private final Topics topics;
 
 	private final TutorialImages images;
 
-	TutorialPages(Tutorials tutorials, Topics topics, TutorialImages images) {
+	private final RateLimits rateLimits;
+
+	TutorialPages(Tutorials tutorials, Topics topics, TutorialImages images, RateLimits rateLimits) {
 		this.tutorials = tutorials;
 		this.images = images;
 		this.topics = topics;
+		this.rateLimits = rateLimits;
 	}
 
 	@GetMapping("/tutoriels")
@@ -91,14 +103,25 @@ class TutorialPages {
 
 	@PostMapping("/tutoriels/{slug}/avis")
 	String feedback(@PathVariable String slug, @RequestParam(name = "aide", defaultValue = "") String helped,
-			Model model, HttpServletResponse response) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		if (!helped.equals("oui") && !helped.equals("non")) {
 			return error(HttpStatus.BAD_REQUEST, model, response);
 		}
-		if (!this.tutorials.feedback(slug, helped.equals("oui"))) {
+		if (this.tutorials.published(slug).isEmpty()) {
 			return error(HttpStatus.NOT_FOUND, model, response);
 		}
+		// beyond the limits the opinion is not counted again, yet the reader is thanked
+		// all the same: theirs was already heard
+		if (counts(request.getRemoteAddr(), slug)) {
+			this.tutorials.feedback(slug, helped.equals("oui"));
+		}
 		return "redirect:/tutoriels/" + slug + "?avis=merci#avis";
+	}
+
+	private boolean counts(String address, String slug) {
+		return this.rateLimits.tryAcquire("tutorial-opinion", address + " " + slug, 1, Duration.ofDays(1))
+				&& this.rateLimits.tryAcquire("tutorial-opinions", address, OPINIONS_PER_ADDRESS_PER_HOUR,
+						Duration.ofHours(1));
 	}
 
 	@GetMapping("/tutoriels/images/{id:\\d+}.jpg")

@@ -131,6 +131,30 @@ class TutorialPagesIntegrationTests {
 	}
 
 	@Test
+	void countsOneOpinionADayPerTutorialFromOneAddress() {
+		StaffClient reader = citizen();
+		int yes = this.tutorials.published("passer-un-appel-video").orElseThrow().counts().helpfulYes();
+		int no = this.tutorials.published("passer-un-appel-video").orElseThrow().counts().helpfulNo();
+
+		for (String opinion : new String[] { "oui", "oui", "non" }) {
+			HttpResponse<String> answered = reader.postForm("/tutoriels/passer-un-appel-video/avis",
+					Map.of("aide", opinion));
+			assertThat(answered.statusCode()).as("thanked each time").isEqualTo(302);
+			assertThat(answered.headers().firstValue("Location")).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith("/tutoriels/passer-un-appel-video?avis=merci#avis"));
+		}
+
+		Tutorial.Counts counts = this.tutorials.published("passer-un-appel-video").orElseThrow().counts();
+		assertThat(counts.helpfulYes()).isEqualTo(yes + 1);
+		assertThat(counts.helpfulNo()).isEqualTo(no);
+		// the same address may still rate another tutorial
+		int other = this.tutorials.published("creer-un-bon-mot-de-passe").orElseThrow().counts().helpfulNo();
+		reader.postForm("/tutoriels/creer-un-bon-mot-de-passe/avis", Map.of("aide", "non"));
+		assertThat(this.tutorials.published("creer-un-bon-mot-de-passe").orElseThrow().counts().helpfulNo())
+			.isEqualTo(other + 1);
+	}
+
+	@Test
 	void anUnknownTutorialIsAFriendlyNotFoundPage() {
 		StaffClient visitor = citizen();
 		HttpResponse<String> missing = visitor
