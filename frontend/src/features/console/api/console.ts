@@ -53,6 +53,8 @@ export type ConsoleState = {
   territories: { departement: string; departements: string[]; regions: string[]; national: boolean } | null;
   regions: string[];
   figures: RegionFigures[];
+  /** Where the real-time channel delivers: the user's own queue, and the prefix of a région's figures. */
+  channel: { personal: string; figures: string };
 };
 
 export const CONSOLE = ['console'];

@@ -205,7 +205,16 @@ export function ConsolePage({ me }: { me: Me }) {
     return (code: string) => names.get(code) ?? code;
   }, [topics.data, language]);
 
-  const channel = useLiveChannel(state.data?.regions, {
+  const subscriptions = useMemo(() => {
+    const data = state.data;
+    return data
+      ? {
+          personal: data.channel.personal,
+          figures: data.regions.map((region) => data.channel.figures + region),
+        }
+      : undefined;
+  }, [state.data]);
+  const channel = useLiveChannel(subscriptions, {
     onConnected: () => void queryClient.invalidateQueries({ queryKey: CONSOLE }),
     onEvent: () => {
       void queryClient.invalidateQueries({ queryKey: CONSOLE });

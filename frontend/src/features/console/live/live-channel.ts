@@ -17,6 +17,9 @@ export function endpointUrl(location: Pick<Location, 'protocol' | 'host'> = wind
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${ENDPOINT}`;
 }
 
+/** What a console subscribes to: its user's own queue, and the figures of each région it follows. */
+export type Subscriptions = { personal: string; figures: string[] };
+
 type Handlers = {
   /** Called on each (re)connection: whatever was pushed while away must be read again. */
   onConnected: () => void;
@@ -27,18 +30,19 @@ type Handlers = {
 /**
  * The console's real-time channel: STOMP over WebSocket, signed in by the session cookie, CSRF token on CONNECT.
  * Reconnects by itself (every 2 s), and subscribes again to the volunteer's queue and the figures of the régions
- * they follow.
+ * they follow, at the destinations the server named (they differ when several servers share a broker).
  */
-export function useLiveChannel(regions: string[] | undefined, handlers: Handlers): ChannelStatus {
+export function useLiveChannel(subscriptions: Subscriptions | undefined, handlers: Handlers): ChannelStatus {
   const [status, setStatus] = useState<ChannelStatus>('connecting');
   const latest = useRef(handlers);
   useEffect(() => {
     latest.current = handlers;
   });
-  const regionList = regions?.join(',');
+  const personal = subscriptions?.personal;
+  const figureList = subscriptions?.figures.join(',');
 
   useEffect(() => {
-    if (regionList === undefined) {
+    if (personal === undefined || figureList === undefined) {
       return;
     }
     const client = new Client({
@@ -51,11 +55,11 @@ export function useLiveChannel(regions: string[] | undefined, handlers: Handlers
         self.connectHeaders = token ? { 'X-XSRF-TOKEN': decodeURIComponent(token) } : {};
       },
       onConnect: () => {
-        client.subscribe('/user/queue/console', (message: IMessage) =>
+        client.subscribe(personal, (message: IMessage) =>
           latest.current.onEvent(JSON.parse(message.body) as ConsoleEvent),
         );
-        for (const region of regionList ? regionList.split(',') : []) {
-          client.subscribe(`/topic/figures/${region}`, (message: IMessage) =>
+        for (const destination of figureList ? figureList.split(',') : []) {
+          client.subscribe(destination, (message: IMessage) =>
             latest.current.onFigures(JSON.parse(message.body)),
           );
         }
@@ -69,7 +73,7 @@ export function useLiveChannel(regions: string[] | undefined, handlers: Handlers
     return () => {
       void client.deactivate();
     };
-  }, [regionList]);
+  }, [personal, figureList]);
 
   return status;
 }

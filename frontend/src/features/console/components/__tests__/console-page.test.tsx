@@ -6,7 +6,7 @@ import type { Me } from '../../../../lib/auth';
 import { fakeServer, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import type { ConsoleState, Ticket, TutorialCard } from '../../api/console';
-import type { ConsoleEvent } from '../../live/live-channel';
+import type { ConsoleEvent, Subscriptions } from '../../live/live-channel';
 import { ConsolePage } from '../console-page';
 
 // The real-time channel is replaced by one the test drives: what the server would push, and (re)connections.
@@ -16,11 +16,11 @@ const channel = vi.hoisted(() => ({
     onEvent: (event: ConsoleEvent) => void;
     onFigures: (body: unknown) => void;
   },
-  regions: undefined as string[] | undefined,
+  subscriptions: undefined as Subscriptions | undefined,
 }));
 vi.mock('../../live/live-channel', () => ({
-  useLiveChannel: (regions: string[] | undefined, handlers: typeof channel.handlers) => {
-    channel.regions = regions;
+  useLiveChannel: (subscriptions: Subscriptions | undefined, handlers: typeof channel.handlers) => {
+    channel.subscriptions = subscriptions;
     channel.handlers = handlers;
     return 'connected';
   },
@@ -62,6 +62,7 @@ function state(changes: Partial<ConsoleState> = {}): ConsoleState {
     territories: { departement: '29', departements: ['29'], regions: [], national: false },
     regions: ['53'],
     figures: [{ region: '53', rows: [] }],
+    channel: { personal: '/user/queue/console', figures: '/topic/figures.' },
     ...changes,
   };
 }
@@ -110,7 +111,10 @@ describe('ConsolePage', () => {
     expect(await screen.findByText(/ne lui demandez jamais ses mots de passe/)).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: 'Disponible' })).toBeChecked();
     expect(await screen.findByText('Lundi de 09:00 à 12:00')).toBeInTheDocument();
-    expect(channel.regions).toEqual(['53']);
+    expect(channel.subscriptions).toEqual({
+      personal: '/user/queue/console',
+      figures: ['/topic/figures.53'],
+    });
   });
 
   it('rings an offer pushed in real time, announces it, and accepts it', async () => {

@@ -47,9 +47,12 @@ class ConsoleController {
 
 	private final Clock clock;
 
+	private final ConsoleChannel channel;
+
 	ConsoleController(AccountManagement accounts, Volunteers volunteers, Routing routing, TicketManagement tickets,
-			Audience audience, QueueFigures figures, Clock clock) {
+			Audience audience, QueueFigures figures, Clock clock, ConsoleChannel channel) {
 		this.clock = clock;
+		this.channel = channel;
 		this.accounts = accounts;
 		this.volunteers = volunteers;
 		this.routing = routing;
@@ -67,7 +70,8 @@ class ConsoleController {
 				? this.volunteers.routingProfile(staff.id()).orElse(null) : null;
 		List<TicketView> held = this.tickets.heldBy(staff.id());
 		if (profile == null) {
-			return new ConsoleState(null, null, false, List.of(), held, null, regions, this.figures.of(regions));
+			return new ConsoleState(null, null, false, List.of(), held, null, regions, this.figures.of(regions),
+					this.channel.destinations());
 		}
 		List<Offer> offers = new ArrayList<>();
 		for (PendingOffer offer : this.routing.offersTo(staff.id())) {
@@ -80,7 +84,7 @@ class ConsoleController {
 		PresenceState presence = this.volunteers.presence(staff.id());
 		Instant wrapUpUntil = presence.wrappingUpAt(this.clock.instant()) ? presence.wrapUpUntil() : null;
 		return new ConsoleState(presence.status(), wrapUpUntil, profile.qualified(), offers, held, territories, regions,
-				this.figures.of(regions));
+				this.figures.of(regions), this.channel.destinations());
 	}
 
 	/**
@@ -94,10 +98,11 @@ class ConsoleController {
 	 * @param territories where they take requests from
 	 * @param regions régions whose figures they may follow
 	 * @param figures those figures now
+	 * @param channel what to subscribe to on the real-time channel
 	 */
 	record ConsoleState(Presence presence, Instant wrapUpUntil, boolean qualified, List<Offer> offers,
 			List<TicketView> held, Territories territories, Set<String> regions,
-			List<QueueFigures.RegionFigures> figures) {
+			List<QueueFigures.RegionFigures> figures, ConsoleChannel.Destinations channel) {
 	}
 
 	record Offer(TicketView ticket, Instant expiresAt) {

@@ -20,10 +20,33 @@ import org.springframework.util.unit.DataSize;
  * @param sendTimeLimit longest a send to one browser may take before it is cut off
  * @param sendBufferSizeLimit most data buffered for a browser that reads slowly before it
  * is cut off
+ * @param relay the STOMP broker that several instances share, if any
  */
 @ConfigurationProperties("passerelle.console")
 record ConsoleProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue("30s") Duration disconnectGrace, @DefaultValue("500ms") Duration figuresInterval,
 		@DefaultValue("16KB") DataSize messageSizeLimit, @DefaultValue("10s") Duration sendTimeLimit,
-		@DefaultValue("512KB") DataSize sendBufferSizeLimit) {
+		@DefaultValue("512KB") DataSize sendBufferSizeLimit, @DefaultValue Relay relay) {
+
+	/**
+	 * RabbitMQ's STOMP plugin ({@code rabbitmq_stomp}), through which the instances reach
+	 * each other's consoles. Without a host, each instance keeps its own in-memory
+	 * broker, which is enough for one.
+	 *
+	 * @param host the broker's host; blank for none
+	 * @param port its STOMP port
+	 * @param login the user the instances and their consoles connect as
+	 * @param passcode that user's password
+	 * @param virtualHost the RabbitMQ virtual host (the {@code host} header of every
+	 * CONNECT: without it, the broker would read the relay's host name as one)
+	 */
+	record Relay(@DefaultValue("") String host, @DefaultValue("61613") int port, @DefaultValue("guest") String login,
+			@DefaultValue("guest") String passcode, @DefaultValue("/") String virtualHost) {
+
+		boolean enabled() {
+			return !this.host.isBlank();
+		}
+
+	}
+
 }

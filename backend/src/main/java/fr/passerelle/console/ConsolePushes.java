@@ -39,8 +39,12 @@ class ConsolePushes {
 
 	private final SimpUserRegistry users;
 
-	ConsolePushes(SimpMessagingTemplate messaging, AccountManagement accounts, SimpUserRegistry users) {
+	private final ConsoleChannel channel;
+
+	ConsolePushes(SimpMessagingTemplate messaging, AccountManagement accounts, SimpUserRegistry users,
+			ConsoleChannel channel) {
 		this.users = users;
+		this.channel = channel;
 		this.messaging = messaging;
 		this.accounts = accounts;
 	}
@@ -75,10 +79,13 @@ class ConsolePushes {
 				(id) -> this.accounts.find(id).map(StaffAccount::email).orElse(null));
 		if (name != null) {
 			afterCommit(() -> {
-				// a volunteer without a console connected to this instance has nothing to
-				// be told (a console that connects later reads its state)
-				if (this.users.getUser(name) != null) {
-					this.messaging.convertAndSendToUser(name, StompConfiguration.PERSONAL_QUEUE, event);
+				// a volunteer without a console connected has nothing to be told (a
+				// console
+				// that connects later reads its state); with several instances, one that
+				// connected elsewhere a moment ago may not be known here yet, and the
+				// broker passes the message on to the others
+				if (this.channel.relayed() || this.users.getUser(name) != null) {
+					this.messaging.convertAndSendToUser(name, this.channel.personalQueue(), event);
 				}
 			});
 		}

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionConnectedEvent;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
@@ -25,8 +26,9 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
  * Presence follows the console: which staff members have one connected to this instance,
  * and since when a volunteer has had none. One who stays without a console longer than
  * the grace period goes offline, and the requests being offered to them go back to the
- * queue. A volunteer who never opened a console (the phone alone, the API) is left as
- * they are.
+ * queue; unless, with several instances, one came back to another instance, as the
+ * instances' shared user registry shows. A volunteer who never opened a console (the
+ * phone alone, the API) is left as they are.
  */
 @Component
 class ConsoleSessions {
@@ -47,8 +49,11 @@ class ConsoleSessions {
 
 	private final Clock clock;
 
+	private final SimpUserRegistry users;
+
 	ConsoleSessions(Audience audience, Volunteers volunteers, Routing routing, ConsoleProperties properties,
-			Clock clock) {
+			Clock clock, SimpUserRegistry users) {
+		this.users = users;
 		this.audience = audience;
 		this.volunteers = volunteers;
 		this.routing = routing;
@@ -105,6 +110,11 @@ class ConsoleSessions {
 		int expired = 0;
 		for (Map.Entry<String, Instant> away : Map.copyOf(this.awaySince).entrySet()) {
 			if (away.getValue().isAfter(cutoff) || !this.awaySince.remove(away.getKey(), away.getValue())) {
+				continue;
+			}
+			if (this.users.getUser(away.getKey()) != null) {
+				// their console came back, to another instance: it tells them what it
+				// has to
 				continue;
 			}
 			StaffAccount staff = this.audience.staff(away.getKey()).orElse(null);

@@ -36,6 +36,8 @@ class QueueFigures {
 
 	private final SimpUserRegistry users;
 
+	private final ConsoleChannel channel;
+
 	/**
 	 * The longest pause after a slow reading: a loaded database may slow the figures
 	 * down, never silence them.
@@ -48,8 +50,9 @@ class QueueFigures {
 
 	private final Map<String, RegionFigures> sent = new ConcurrentHashMap<>();
 
-	QueueFigures(Routing routing, SimpMessagingTemplate messaging, SimpUserRegistry users) {
+	QueueFigures(Routing routing, SimpMessagingTemplate messaging, SimpUserRegistry users, ConsoleChannel channel) {
 		this.routing = routing;
+		this.channel = channel;
 		this.messaging = messaging;
 		this.users = users;
 	}
@@ -81,10 +84,12 @@ class QueueFigures {
 		for (String region : regions) {
 			RegionFigures figures = now.getOrDefault(region, RegionFigures.empty(region));
 			RegionFigures before = this.sent.get(region);
-			if (before != null && before.rows().equals(figures.rows())) {
+			// with several instances, another may have sent newer figures since: send
+			// them all again
+			if (!this.channel.relayed() && before != null && before.rows().equals(figures.rows())) {
 				continue;
 			}
-			this.messaging.convertAndSend(StompConfiguration.FIGURES_TOPIC + region, figures);
+			this.messaging.convertAndSend(ConsoleChannel.FIGURES_TOPIC + region, figures);
 			this.sent.put(region, figures);
 			published++;
 		}

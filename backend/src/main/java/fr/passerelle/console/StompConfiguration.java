@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
+import fr.passerelle.console.ConsoleProperties.Relay;
+
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -17,21 +19,16 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 
 /**
  * STOMP over WebSocket at {@value #ENDPOINT}, on Spring's in-memory broker (one
- * instance). The endpoint lies under {@code /api}, so only a signed-in staff member
- * (whose password needs no change) completes the handshake; pages of other origins than
- * this application's, its public address and the configured ones are refused.
+ * instance), or relayed to RabbitMQ when {@code passerelle.console.relay.host} is set
+ * (several instances). The endpoint lies under {@code /api}, so only a signed-in staff
+ * member (whose password needs no change) completes the handshake; pages of other origins
+ * than this application's, its public address and the configured ones are refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final String ENDPOINT = "/api/console/stomp";
-
-	/** What a console receives that concerns its user alone. */
-	static final String PERSONAL_QUEUE = "/queue/console";
-
-	/** Queue figures of one région: {@code /topic/figures/{region}}. */
-	static final String FIGURES_TOPIC = "/topic/figures/";
 
 	private final ConsoleProperties properties;
 
@@ -55,9 +52,28 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.properties.heartbeat().toMillis();
-		registry.enableSimpleBroker("/topic", "/queue")
-			.setHeartbeatValue(new long[] { heartbeat, heartbeat })
-			.setTaskScheduler(this.heartbeats);
+		Relay relay = this.properties.relay();
+		if (relay.enabled()) {
+			registry.enableStompBrokerRelay("/topic", "/exchange")
+				.setRelayHost(relay.host())
+				.setVirtualHost(relay.virtualHost())
+				.setRelayPort(relay.port())
+				.setClientLogin(relay.login())
+				.setClientPasscode(relay.passcode())
+				.setSystemLogin(relay.login())
+				.setSystemPasscode(relay.passcode())
+				.setSystemHeartbeatSendInterval(heartbeat)
+				.setSystemHeartbeatReceiveInterval(heartbeat)
+				// the instances tell each other who is connected where, and pass on
+				// what is meant for a user none of them knows yet
+				.setUserRegistryBroadcast("/topic/passerelle.user-registry")
+				.setUserDestinationBroadcast("/topic/passerelle.unresolved-user");
+		}
+		else {
+			registry.enableSimpleBroker("/topic", "/queue")
+				.setHeartbeatValue(new long[] { heartbeat, heartbeat })
+				.setTaskScheduler(this.heartbeats);
+		}
 		// browsers send nothing to the application over STOMP: every action is a REST
 		// call
 		registry.setApplicationDestinationPrefixes("/app");

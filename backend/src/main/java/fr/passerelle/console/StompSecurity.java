@@ -23,12 +23,13 @@ class StompSecurity {
 
 	@Bean
 	AuthorizationManager<Message<?>> messageAuthorizationManager(
-			MessageMatcherDelegatingAuthorizationManager.Builder messages, Audience audience) {
+			MessageMatcherDelegatingAuthorizationManager.Builder messages, Audience audience, ConsoleChannel channel) {
+		ConsoleChannel.Destinations destinations = channel.destinations();
 		return messages.nullDestMatcher()
 			.authenticated()
-			.simpSubscribeDestMatchers("/user" + StompConfiguration.PERSONAL_QUEUE)
+			.simpSubscribeDestMatchers(destinations.personal())
 			.authenticated()
-			.simpSubscribeDestMatchers(StompConfiguration.FIGURES_TOPIC + "{region}")
+			.simpSubscribeDestMatchers(destinations.figures() + "{region}")
 			.access(followsRegion(audience))
 			.anyMessage()
 			.denyAll()

@@ -134,7 +134,7 @@ class ConsoleBroadcastBenchmark {
 			Thread flood = new Thread(() -> {
 				String big = "{\"type\":\"FLOOD\",\"padding\":\"" + "x".repeat(FLOOD_MESSAGE_BYTES) + "\"}";
 				for (int i = 0; i < FLOOD_MESSAGES && flooding.get(); i++) {
-					messaging.convertAndSendToUser(slow.email(), StompConfiguration.PERSONAL_QUEUE, big);
+					messaging.convertAndSendToUser(slow.email(), "/queue/console", big);
 					flooded.incrementAndGet();
 				}
 			});
@@ -176,7 +176,7 @@ class ConsoleBroadcastBenchmark {
 			pending.add(connecting.submit(() -> {
 				ConsoleStompClient console = new ConsoleStompClient().connect(browser, "http://localhost:" + port,
 						true);
-				console.subscribe("/topic/figures/" + REGION, (body) -> {
+				console.subscribe(ConsoleChannel.FIGURES_TOPIC + REGION, (body) -> {
 					long now = System.nanoTime();
 					int round = roundOf(body);
 					if (round >= 0 && round < received.length) {

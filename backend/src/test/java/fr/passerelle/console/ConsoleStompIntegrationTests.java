@@ -181,8 +181,9 @@ class ConsoleStompIntegrationTests {
 	@Test
 	void sendsTheFiguresOfARegionToThoseWhoFollowIt() throws Exception {
 		StaffAccount volunteer = availableVolunteer();
-		BlockingQueue<JsonNode> figures = open(signIn(volunteer)).subscribe("/topic/figures/" + CREUSE_REGION);
-		awaitSubscribed(volunteer, "/topic/figures/" + CREUSE_REGION);
+		BlockingQueue<JsonNode> figures = open(signIn(volunteer))
+			.subscribe(ConsoleChannel.FIGURES_TOPIC + CREUSE_REGION);
+		awaitSubscribed(volunteer, ConsoleChannel.FIGURES_TOPIC + CREUSE_REGION);
 
 		TicketView ticket = callbackInCreuse();
 		this.figures.publishChanges();
@@ -212,8 +213,9 @@ class ConsoleStompIntegrationTests {
 		ConsoleStompClient bystander = open(signIn(other));
 		BlockingQueue<JsonNode> bystanderQueue = bystander.subscribe("/user/queue/console");
 
-		intruder.subscribe("/topic/figures/11"); // Île-de-France: not served from the
-													// Creuse
+		intruder.subscribe(ConsoleChannel.FIGURES_TOPIC + "11"); // Île-de-France: not
+																	// served from the
+		// Creuse
 
 		awaitRefusal(intruder);
 		assertThat(bystander.isConnected()).isTrue();

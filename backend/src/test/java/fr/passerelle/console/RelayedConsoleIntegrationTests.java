@@ -1,0 +1,257 @@
+package fr.passerelle.console;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
+
+import fr.passerelle.PasserelleApplication;
+import fr.passerelle.SeparateDatabase;
+import fr.passerelle.StaffClient;
+import fr.passerelle.TestAccounts;
+import fr.passerelle.TestClock;
+import fr.passerelle.TestClockConfiguration;
+import fr.passerelle.TestPhones;
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.routing.Routing;
+import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketSource;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.Volunteers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.user.SimpUser;
+import org.springframework.messaging.simp.user.SimpUserRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the application share RabbitMQ's STOMP broker (the
+ * {@code rabbitmq_stomp} plugin on 127.0.0.1:61613, or {@code PASSERELLE_RELAY_HOST}) and
+ * one database: what one instance has to tell a console reaches it on the other. Without
+ * the broker the test is skipped with a notice, unless {@code PASSERELLE_RELAY=required}
+ * (as in CI), where a missing broker fails it.
+ */
+class RelayedConsoleIntegrationTests {
+
+	private static final String HOST = System.getenv().getOrDefault("PASSERELLE_RELAY_HOST", "127.0.0.1");
+
+	private static final int PORT = 61613;
+
+	/** The Creuse's région: Nouvelle-Aquitaine. */
+	private static final String REGION = "75";
+
+	private static ConfigurableApplicationContext first;
+
+	private static ConfigurableApplicationContext second;
+
+	private final List<ConsoleStompClient> opened = new ArrayList<>();
+
+	@BeforeAll
+	static void startTwoInstances() {
+		if (!brokerListening()) {
+			assertThat("required").as("No STOMP broker at " + HOST + ":" + PORT + " while PASSERELLE_RELAY=required")
+				.isNotEqualTo(System.getenv("PASSERELLE_RELAY"));
+			Assumptions.abort("No STOMP broker at " + HOST + ":" + PORT
+					+ ": relay tests skipped (rabbitmq-plugins enable rabbitmq_stomp)");
+		}
+		first = instance();
+		second = instance();
+	}
+
+	@AfterAll
+	static void stopThem() {
+		if (second != null) {
+			second.close();
+		}
+		if (first != null) {
+			first.close();
+		}
+	}
+
+	@AfterEach
+	void closeConsolesAndEmptyTheQueue() {
+		this.opened.forEach(ConsoleStompClient::disconnect);
+		// each test finds nobody available and nothing waiting
+		JdbcClient jdbc = first.getBean(JdbcClient.class);
+		jdbc.sql("UPDATE volunteer_presence SET status = 'OFFLINE'").update();
+		jdbc.sql("DELETE FROM routing_entry").update();
+	}
+
+	@Test
+	void anOfferMadeOnOneInstanceRingsTheConsoleConnectedToTheOther() throws Exception {
+		StaffAccount volunteer = availableVolunteer();
+		ConsoleStompClient console = open(second, volunteer);
+		String personal = personalDestination(second, volunteer);
+		assertThat(personal).isEqualTo("/user/exchange/amq.direct/console");
+		BlockingQueue<JsonNode> frames = console.subscribe(personal);
+		awaitKnownToBoth(volunteer, 1);
+
+		TicketView ticket = callbackInCreuse();
+		first.getBean(Routing.class).dispatch();
+
+		assertThat(first.getBean(TicketManagement.class).find(ticket.id()).orElseThrow().status())
+			.isEqualTo(TicketStatus.OFFERED);
+		JsonNode offer = ConsoleStompClient.await(frames, 20, (frame) -> "OFFERED".equals(frame.path("type").asString())
+				&& frame.path("ticketId").asLong() == ticket.id());
+		assertThat(offer).as("offer pushed from the first instance").isNotNull();
+	}
+
+	@Test
+	void theFiguresOneInstanceSendsReachTheConsolesOfTheOther() throws Exception {
+		StaffAccount volunteer = availableVolunteer();
+		BlockingQueue<JsonNode> figures = open(second, volunteer).subscribe(ConsoleChannel.FIGURES_TOPIC + REGION);
+		awaitKnownToBoth(volunteer, 1);
+
+		TicketView ticket = callbackInCreuse();
+
+		// the first instance's scheduled sending (every 500 ms when something moved)
+		JsonNode region = ConsoleStompClient.await(figures, 20, (frame) -> frame.path("rows")
+			.valueStream()
+			.anyMatch((row) -> "23".equals(row.path("departement").asString()) && row.path("waiting").asInt() > 0));
+		assertThat(region).as("figures sent by the first instance").isNotNull();
+		assertThat(region.toString()).doesNotContain(ticket.reference().toString());
+	}
+
+	@Test
+	void aConsoleThatMovesToTheOtherInstanceKeepsItsVolunteerAvailable() throws Exception {
+		StaffAccount volunteer = availableVolunteer();
+		ConsoleStompClient before = open(first, volunteer);
+		before.subscribe(personalDestination(first, volunteer));
+		ConsoleStompClient after = open(second, volunteer);
+		after.subscribe(personalDestination(second, volunteer));
+		// each instance knows both consoles: its own, and the other's from the broker
+		awaitKnownToBoth(volunteer, 2);
+
+		before.disconnect();
+		ConsoleSessions sessions = first.getBean(ConsoleSessions.class);
+		awaitTrue(() -> sessions.consolesOf(volunteer.email()) == 0, "console closed on the first instance");
+		first.getBean(TestClock.class).advance(Duration.ofMinutes(1));
+
+		assertThat(sessions.expireAbsentees()).as("still connected to the second instance").isZero();
+		Volunteers volunteers = first.getBean(Volunteers.class);
+		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
+
+		// once their last console closes, they go offline as with one instance (when the
+		// first instance no longer lists the console it knew on the second)
+		after.disconnect();
+		SimpUserRegistry known = first.getBean(SimpUserRegistry.class);
+		awaitTrue(() -> known.getUser(volunteer.email()) == null, "closed console forgotten by the first instance");
+		second.getBean(TestClock.class).advance(Duration.ofMinutes(1));
+		second.getBean(ConsoleSessions.class).expireAbsentees();
+		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
+	}
+
+	@Test
+	void aConsoleMayNotSubscribeToTheBrokersOwnDestinations() throws Exception {
+		StaffAccount volunteer = availableVolunteer();
+		for (String destination : List.of("/exchange/amq.direct/console-user" + volunteer.id(),
+				"/topic/passerelle.user-registry", "/queue/console")) {
+			ConsoleStompClient console = open(second, volunteer);
+			console.subscribe(destination);
+			awaitTrue(() -> !console.errors.isEmpty() || !console.isConnected(), destination + " refused");
+			assertThat(ConsoleStompClient.drain(console.errors)).allMatch((error) -> error.contains("denied"));
+		}
+	}
+
+	private static ConfigurableApplicationContext instance() {
+		List<String> arguments = new ArrayList<>(List.of(SeparateDatabase.arguments("passerelle_relay")));
+		arguments.addAll(List.of("--server.port=0", "--passerelle.console.relay.host=" + HOST,
+				"--passerelle.console.relay.port=" + PORT, "--logging.level.root=WARN"));
+		// each instance on the tests' clock, Monday morning, when the help desk is open
+		return new SpringApplicationBuilder(PasserelleApplication.class, TestClockConfiguration.class).profiles("test")
+			.run(arguments.toArray(String[]::new));
+	}
+
+	private static boolean brokerListening() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, PORT), 2000);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static int port(ConfigurableApplicationContext instance) {
+		return ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+	private StaffAccount availableVolunteer() {
+		StaffAccount account = TestAccounts.open(first.getBean(AccountManagement.class), Role.VOLUNTEER);
+		Volunteers volunteers = first.getBean(Volunteers.class);
+		volunteers.register(account.id(), "23", Set.of("CAF"));
+		volunteers.qualify(account.id());
+		volunteers.registerPhone(account.id(), TestPhones.randomMobile());
+		volunteers.choosePresence(account.id(), Presence.AVAILABLE);
+		return account;
+	}
+
+	private ConsoleStompClient open(ConfigurableApplicationContext instance, StaffAccount account) throws Exception {
+		StaffClient browser = signIn(instance, account);
+		ConsoleStompClient console = new ConsoleStompClient().connect(browser, browser.baseUrl(), true);
+		this.opened.add(console);
+		return console;
+	}
+
+	private static StaffClient signIn(ConfigurableApplicationContext instance, StaffAccount account) {
+		StaffClient client = new StaffClient(port(instance));
+		assertThat(client.login(account.email(), TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+		return client;
+	}
+
+	/**
+	 * Where that instance tells this user's console to read its own messages.
+	 */
+	private static String personalDestination(ConfigurableApplicationContext instance, StaffAccount account) {
+		JsonNode state = ConsoleStompClient.json.readTree(signIn(instance, account).get("/api/console").body());
+		return state.path("channel").path("personal").asString();
+	}
+
+	/**
+	 * Waits until both instances' user registries (each instance's own sessions, and the
+	 * others' as the broker last told it) hold this many consoles of the user.
+	 */
+	private static void awaitKnownToBoth(StaffAccount account, int consoles) throws InterruptedException {
+		for (ConfigurableApplicationContext instance : List.of(first, second)) {
+			SimpUserRegistry users = instance.getBean(SimpUserRegistry.class);
+			awaitTrue(() -> {
+				SimpUser user = users.getUser(account.email());
+				return user != null && user.getSessions().size() == consoles;
+			}, consoles + " console(s) known to each instance");
+		}
+	}
+
+	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+		for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
+			Thread.sleep(50);
+		}
+		assertThat(condition.getAsBoolean()).as(what).isTrue();
+	}
+
+	private static TicketView callbackInCreuse() {
+		return first.getBean(TicketManagement.class)
+			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "23000", TestPhones.randomMobile(), null,
+					Set.of()));
+	}
+
+}
