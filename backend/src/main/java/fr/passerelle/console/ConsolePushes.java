@@ -79,11 +79,11 @@ class ConsolePushes {
 				(id) -> this.accounts.find(id).map(StaffAccount::email).orElse(null));
 		if (name != null) {
 			afterCommit(() -> {
-				// a volunteer without a console connected has nothing to be told (a
-				// console
-				// that connects later reads its state); with several instances, one that
+				// a volunteer without a console connected has nothing to be told (one
+				// that
+				// connects later reads its state); with several instances, a console that
 				// connected elsewhere a moment ago may not be known here yet, and the
-				// broker passes the message on to the others
+				// broker passes the message on to the other instances
 				if (this.channel.relayed() || this.users.getUser(name) != null) {
 					this.messaging.convertAndSendToUser(name, this.channel.personalQueue(), event);
 				}

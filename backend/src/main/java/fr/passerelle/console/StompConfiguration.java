@@ -8,8 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
-import fr.passerelle.console.ConsoleProperties.Relay;
-
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -52,7 +50,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureMessageBroker(MessageBrokerRegistry registry) {
 		long heartbeat = this.properties.heartbeat().toMillis();
-		Relay relay = this.properties.relay();
+		ConsoleProperties.Relay relay = this.properties.relay();
 		if (relay.enabled()) {
 			registry.enableStompBrokerRelay("/topic", "/exchange")
 				.setRelayHost(relay.host())
