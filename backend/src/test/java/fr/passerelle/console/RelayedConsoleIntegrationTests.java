@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,6 +115,7 @@ class RelayedConsoleIntegrationTests {
 		JsonNode offer = ConsoleStompClient.await(frames, 20, (frame) -> "OFFERED".equals(frame.path("type").asString())
 				&& frame.path("ticketId").asLong() == ticket.id());
 		assertThat(offer).as("offer pushed from the first instance").isNotNull();
+		assertThat(first.getBean(ConsoleBrokerHealth.class).health().getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test

@@ -1,0 +1,52 @@
+package fr.passerelle.console;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the consoles' broker answers ({@code consoleBroker} in the health report). The
+ * in-memory broker always does; RabbitMQ, when relayed to, may not, and then no console
+ * connects while the rest of the platform keeps working. It weighs on the overall health,
+ * not on the liveness and readiness probes: an instance without it still serves citizens
+ * and Twilio.
+ */
+@Component("consoleBroker")
+class ConsoleBrokerHealth implements HealthIndicator {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsoleBrokerHealth.class);
+
+	private final boolean relayed;
+
+	private volatile boolean available;
+
+	ConsoleBrokerHealth(ConsoleChannel channel) {
+		this.relayed = channel.relayed();
+	}
+
+	@EventListener
+	void on(BrokerAvailabilityEvent event) {
+		boolean before = this.available;
+		this.available = event.isBrokerAvailable();
+		if (this.relayed && before != this.available) {
+			if (this.available) {
+				logger.info("Consoles' broker available: consoles may connect");
+			}
+			else {
+				logger.warn("Consoles' broker unavailable: no console can connect until it answers again");
+			}
+		}
+	}
+
+	@Override
+	public Health health() {
+		Health.Builder health = this.available ? Health.up() : Health.down();
+		return health.withDetail("broker", this.relayed ? "RabbitMQ (STOMP relay)" : "in memory").build();
+	}
+
+}

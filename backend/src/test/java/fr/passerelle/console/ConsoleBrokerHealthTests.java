@@ -1,0 +1,42 @@
+package fr.passerelle.console;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConsoleBrokerHealthTests {
+
+	@Test
+	void followsTheRelayedBrokersAvailability() {
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		assertThat(health.health().getStatus()).as("before the relay connects").isEqualTo(Status.DOWN);
+
+		health.on(new BrokerAvailabilityEvent(true, this));
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		assertThat(health.health().getDetails()).containsEntry("broker", "RabbitMQ (STOMP relay)");
+
+		health.on(new BrokerAvailabilityEvent(false, this));
+		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void namesTheInMemoryBroker() {
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("")));
+		health.on(new BrokerAvailabilityEvent(true, this));
+		assertThat(health.health().getDetails()).containsEntry("broker", "in memory");
+	}
+
+	private static ConsoleProperties properties(String relayHost) {
+		return new ConsoleProperties(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(500),
+				DataSize.ofKilobytes(16), Duration.ofSeconds(10), DataSize.ofKilobytes(512),
+				new ConsoleProperties.Relay(relayHost, 61613, "guest", "guest", "/"));
+	}
+
+}
