@@ -49,6 +49,14 @@ export const fr = {
     adminIntro: 'Depuis cet espace, vous administrerez la plateforme.',
     reminder:
       'Rappel : nous guidons les personnes, nous n’agissons jamais à leur place et ne demandons jamais leurs mots de passe.',
+    toDoTitle: 'À faire',
+    toDoLoading: 'Chargement de ce qui vous attend…',
+    toDoError: 'Impossible de savoir ce qui vous attend pour le moment. Réessayez plus tard.',
+    toDoNothing: 'Rien ne vous attend pour le moment.',
+    toDoItem: '{label} : {count}',
+    toDoApplications: 'Inscriptions de bénévoles à examiner',
+    toDoTutorialsToReview: 'Tutoriels publiés à revérifier (plus de 12 mois sans vérification)',
+    toDoDrafts: 'Brouillons de tutoriels à relire ou publier',
   },
   account: {
     title: 'Mon compte',
