@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -188,21 +189,39 @@ public class TutorialBundles {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.bundle.empty");
 		}
 		Map<String, String> stored = new HashMap<>();
+		Map<String, String> refused = new TreeMap<>();
 		List<Tutorials.BundleFile> withImages = new ArrayList<>();
 		for (Tutorials.BundleFile file : files) {
 			Matcher references = BUNDLE_REFERENCE.matcher(file.text());
 			StringBuilder text = new StringBuilder();
 			while (references.find()) {
 				String picture = references.group(1);
-				String url = stored.computeIfAbsent(picture, (name) -> (pictures.containsKey(name))
-						? this.images.upload(pictures.get(name), importer).url() : null);
+				String url = stored.get(picture);
+				if (url == null && pictures.containsKey(picture) && !refused.containsKey(picture)) {
+					try {
+						url = this.images.upload(pictures.get(picture), importer).url();
+						stored.put(picture, url);
+					}
+					catch (RejectedRequest unreadable) {
+						// one bad picture does not cost the tutorials: they come in, and
+						// keep the picture's name where it was
+						refused.put(picture,
+								picture + ": not a readable JPEG, PNG or GIF picture of at most 40 million pixels");
+					}
+				}
 				references.appendReplacement(text,
 						Matcher.quoteReplacement("](" + ((url != null) ? url : picture) + ")"));
 			}
 			references.appendTail(text);
 			withImages.add(new Tutorials.BundleFile(file.name(), text.toString()));
 		}
-		return this.tutorials.load(withImages, "IMPORT");
+		Tutorials.ImportReport report = this.tutorials.load(withImages, "IMPORT");
+		if (refused.isEmpty()) {
+			return report;
+		}
+		List<String> rejected = new ArrayList<>(refused.values());
+		rejected.addAll(report.rejected());
+		return new Tutorials.ImportReport(report.added(), report.updated(), report.keptLocal(), rejected);
 	}
 
 	/** The images a tutorial shows. */

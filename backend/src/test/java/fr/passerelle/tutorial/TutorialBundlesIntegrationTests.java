@@ -139,6 +139,41 @@ class TutorialBundlesIntegrationTests {
 	}
 
 	@Test
+	void importsTheTutorialsOfABundleWhosePictureCannotBeRead() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		String slug = "image-cassee-" + UUID.randomUUID();
+		Map<String, byte[]> bundle = new LinkedHashMap<>();
+		bundle.put("tutorials/images/cassee.jpg", "not a picture at all".getBytes(StandardCharsets.UTF_8));
+		bundle.put("tutorials/" + slug + ".md", """
+				---
+				slug: %s
+				code: %s
+				topic: OTHER
+				title: Un tutoriel à l'image cassée
+				summary: Son image ne se lit pas.
+				level: BEGINNER
+				reviewed: 2027-02-01
+				---
+				# Avant de commencer
+
+				Rien.
+
+				# Étapes
+
+				1. Regardez ![le bouton](images/cassee.jpg)
+				""".formatted(slug, TutorialsIntegrationTests.code()).getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> imported = upload(coordinator, zipBytes(bundle));
+
+		assertThat(imported.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(imported.body(), "$.added")).containsExactly(slug);
+		assertThat(JsonPath.<List<String>>read(imported.body(), "$.rejected"))
+			.containsExactly("images/cassee.jpg: not a readable JPEG, PNG or GIF picture of at most 40 million pixels");
+		assertThat(this.tutorials.published(slug).orElseThrow().content().steps())
+			.isEqualTo("1. Regardez ![le bouton](images/cassee.jpg)");
+	}
+
+	@Test
 	void refusesWhatIsNotABundleAndWhoMayNotImport() throws IOException {
 		StaffClient coordinator = signIn(Role.COORDINATOR);
 		StaffClient volunteer = signIn(Role.VOLUNTEER);
