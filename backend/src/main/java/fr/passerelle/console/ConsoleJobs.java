@@ -9,14 +9,16 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * What each instance does for its own consoles: send changed queue figures, and take
- * offline the volunteers whose consoles closed. Per instance, not under a cluster-wide
- * lock: each instance serves its own connections.
+ * What each instance does for its own consoles: send changed queue figures, take offline
+ * the volunteers whose consoles closed, and close the consoles whose sign-in ended. Per
+ * instance, not under a cluster-wide lock: each instance serves its own connections.
  */
 @Component
 class ConsoleJobs {
 
 	private static final Duration ABSENTEES_EVERY = Duration.ofSeconds(5);
+
+	private static final Duration SIGN_INS_EVERY = Duration.ofSeconds(30);
 
 	private final QueueFigures figures;
 
@@ -26,8 +28,11 @@ class ConsoleJobs {
 
 	private final TaskScheduler scheduler;
 
+	private final EndedSignIns endedSignIns;
+
 	ConsoleJobs(QueueFigures figures, ConsoleSessions sessions, ConsoleProperties properties,
-			@Lazy TaskScheduler messageBrokerTaskScheduler) {
+			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns) {
+		this.endedSignIns = endedSignIns;
 		this.figures = figures;
 		this.sessions = sessions;
 		this.properties = properties;
@@ -38,6 +43,7 @@ class ConsoleJobs {
 	void start() {
 		this.scheduler.scheduleWithFixedDelay(this.figures::publishChanges, this.properties.figuresInterval());
 		this.scheduler.scheduleWithFixedDelay(this.sessions::expireAbsentees, ABSENTEES_EVERY);
+		this.scheduler.scheduleWithFixedDelay(this.endedSignIns::closeEnded, SIGN_INS_EVERY);
 	}
 
 }

@@ -34,8 +34,11 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final TaskScheduler heartbeats;
 
+	private final EndedSignIns endedSignIns;
+
 	StompConfiguration(ConsoleProperties properties, @Value("${passerelle.public-base-url}") String publicBaseUrl,
-			@Lazy TaskScheduler messageBrokerTaskScheduler) {
+			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns) {
+		this.endedSignIns = endedSignIns;
 		this.properties = properties;
 		this.publicBaseUrl = publicBaseUrl;
 		this.heartbeats = messageBrokerTaskScheduler;
@@ -43,7 +46,9 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.addEndpoint(ENDPOINT).setAllowedOrigins(allowedOrigins().toArray(String[]::new));
+		registry.addEndpoint(ENDPOINT)
+			.setAllowedOrigins(allowedOrigins().toArray(String[]::new))
+			.addInterceptors(this.endedSignIns);
 		registry.setErrorHandler(new StompErrors());
 	}
 
@@ -83,7 +88,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit((int) this.properties.messageSizeLimit().toBytes())
 			.setSendTimeLimit((int) this.properties.sendTimeLimit().toMillis())
-			.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes());
+			.setSendBufferSizeLimit((int) this.properties.sendBufferSizeLimit().toBytes())
+			.addDecoratorFactory(this.endedSignIns);
 	}
 
 	@Override

@@ -87,6 +87,9 @@ class ConsoleStompIntegrationTests {
 	SimpUserRegistry users;
 
 	@Autowired
+	EndedSignIns endedSignIns;
+
+	@Autowired
 	SimpleBrokerMessageHandler broker;
 
 	private final java.util.List<ConsoleStompClient> opened = new java.util.ArrayList<>();
@@ -247,6 +250,27 @@ class ConsoleStompIntegrationTests {
 		}
 		assertThat(talker.isConnected()).isFalse();
 		assertThat(bystander.isConnected()).isTrue();
+	}
+
+	@Test
+	void aConsoleClosesOnceItsSignInEnds() throws Exception {
+		StaffAccount volunteer = availableVolunteer();
+		StaffClient browser = signIn(volunteer);
+		ConsoleStompClient console = open(browser);
+		ConsoleStompClient colleague = open(signIn(availableVolunteer()));
+		awaitConsoles(volunteer, 1);
+		this.endedSignIns.closeEnded();
+		assertThat(console.isConnected()).as("signed in: kept").isTrue();
+
+		assertThat(browser.logout().statusCode()).isEqualTo(204);
+		assertThat(this.endedSignIns.closeEnded()).isPositive();
+
+		awaitConsoles(volunteer, 0);
+		assertThat(colleague.isConnected()).isTrue();
+		// and the browser cannot open another without signing in again
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> new ConsoleStompClient().connect(browser, origin(), true))
+			.withMessageContaining("401");
 	}
 
 	@Test
