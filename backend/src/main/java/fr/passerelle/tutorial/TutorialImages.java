@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
@@ -114,20 +115,18 @@ public class TutorialImages {
 	 * What the images a text refers to weigh, together.
 	 */
 	long weightOf(String text) {
-		long total = 0;
 		Matcher references = REFERENCE.matcher(text);
-		Set<Long> seen = new HashSet<>();
+		Set<Long> ids = new HashSet<>();
 		while (references.find()) {
-			long id = Long.parseLong(references.group(1));
-			if (seen.add(id)) {
-				total += this.jdbc.sql("SELECT LENGTH(bytes) FROM tutorial_image WHERE id = ?")
-					.param(id)
-					.query(Long.class)
-					.optional()
-					.orElse(0L);
-			}
+			ids.add(Long.parseLong(references.group(1)));
 		}
-		return total;
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("SELECT COALESCE(SUM(LENGTH(bytes)), 0) FROM tutorial_image WHERE id IN (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query(Long.class)
+			.single();
 	}
 
 	private Optional<Stored> findBySha(String sha256) {
