@@ -28,7 +28,7 @@ class TutorialController {
 	List<Card> published(@RequestParam(required = false) String topic, @RequestParam(required = false) String q) {
 		List<Tutorial> found;
 		if (q != null && !q.isBlank()) {
-			found = this.tutorials.search(q.length() > 200 ? q.substring(0, 200) : q);
+			found = this.tutorials.search(q);
 		}
 		else if (topic != null && !topic.isBlank()) {
 			found = this.tutorials.publishedIn(topic);

@@ -34,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TutorialPages {
 
-	/** The longest query read: enough for any question, too short to cost anything. */
-	private static final int LONGEST_QUERY = 200;
-
 	/**
 	 * Opinions counted from one address: one a day per tutorial, and a few an hour in
 	 * all, so that nobody can inflate the counts; a household behind one address can
@@ -80,7 +77,7 @@ class TutorialPages {
 
 	@GetMapping("/tutoriels/recherche")
 	String search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
-		String asked = (query.length() > LONGEST_QUERY) ? query.substring(0, LONGEST_QUERY) : query.strip();
+		String asked = Tutorials.readQuery(query);
 		model.addAttribute("query", asked);
 		model.addAttribute("results", asked.isEmpty() ? List.of() : this.tutorials.search(asked));
 		return "tutorial/search";

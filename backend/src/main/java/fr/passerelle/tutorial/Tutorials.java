@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tutorials {
 
+	/** The longest query read, in characters. */
+	static final int LONGEST_QUERY = 200;
+
 	private static final Logger log = LoggerFactory.getLogger(Tutorials.class);
 
 	/** The most results a search gives. */
@@ -60,12 +63,22 @@ public class Tutorials {
 	}
 
 	/**
-	 * Published tutorials that match a query in French, the best first; none for a query
-	 * of function words only ("comment faire ?").
+	 * A query as it is read: without surrounding spaces, and cut to its first
+	 * {@value #LONGEST_QUERY} characters (enough for any question, too few to cost
+	 * anything).
+	 */
+	static String readQuery(String query) {
+		String stripped = query.strip();
+		return (stripped.length() > LONGEST_QUERY) ? stripped.substring(0, LONGEST_QUERY) : stripped;
+	}
+
+	/**
+	 * Published tutorials that match a query in French (as {@link #readQuery} reads it),
+	 * the best first; none for a query of function words only ("comment faire ?").
 	 */
 	@Transactional(readOnly = true)
 	public List<Tutorial> search(String query) {
-		String expression = SearchText.booleanQuery(query);
+		String expression = SearchText.booleanQuery(readQuery(query));
 		if (expression.isEmpty()) {
 			return List.of();
 		}

@@ -24,4 +24,10 @@ class SearchTextTests {
 			.isEqualTo("caf* impot* rsa* ameli* vitale* ants*");
 	}
 
+	@Test
+	void readsAQueryStrippedAndCutToItsFirst200Characters() {
+		assertThat(Tutorials.readQuery("  carte vitale  ")).isEqualTo("carte vitale");
+		assertThat(Tutorials.readQuery(" " + "a".repeat(250))).hasSize(Tutorials.LONGEST_QUERY).startsWith("aaa");
+	}
+
 }
