@@ -28,6 +28,12 @@ export async function getMe(): Promise<Me | null> {
   }
 }
 
+/** Asks the server again who is signed in: a sign-in that ended sends the person back to the sign-in screen. */
+export function useRecheckSignIn() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: meKey });
+}
+
 export function useMe() {
   return useQuery({ queryKey: meKey, queryFn: getMe, staleTime: 60_000 });
 }

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { api } from '../../../lib/api-client';
-import type { Me } from '../../../lib/auth';
+import { useRecheckSignIn, type Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
@@ -191,6 +191,7 @@ function useRinging(state: ConsoleState | undefined, topicName: (code: string) =
 export function ConsolePage({ me }: { me: Me }) {
   const { t, language } = useI18n();
   const queryClient = useQueryClient();
+  const recheckSignIn = useRecheckSignIn();
   const state = useConsoleState();
   const topics = useTopics();
   const takeNext = useTakeNext();
@@ -215,6 +216,7 @@ export function ConsolePage({ me }: { me: Me }) {
       : undefined;
   }, [state.data]);
   const channel = useLiveChannel(subscriptions, {
+    onSignInEnded: recheckSignIn,
     onConnected: () => void queryClient.invalidateQueries({ queryKey: CONSOLE }),
     onEvent: () => {
       void queryClient.invalidateQueries({ queryKey: CONSOLE });

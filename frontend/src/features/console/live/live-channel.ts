@@ -25,7 +25,12 @@ type Handlers = {
   onConnected: () => void;
   onEvent: (event: ConsoleEvent) => void;
   onFigures: (body: unknown) => void;
+  /** The server closed the channel because the sign-in ended (signed out elsewhere, or expired). */
+  onSignInEnded: () => void;
 };
+
+/** The close code the server gives a channel whose sign-in ended (WebSocket "policy violation"). */
+export const SIGN_IN_ENDED = 1008;
 
 /**
  * The console's real-time channel: STOMP over WebSocket, signed in by the session cookie, CSRF token on CONNECT.
@@ -66,7 +71,12 @@ export function useLiveChannel(subscriptions: Subscriptions | undefined, handler
         setStatus('connected');
         latest.current.onConnected();
       },
-      onWebSocketClose: () => setStatus('disconnected'),
+      onWebSocketClose: (event: CloseEvent) => {
+        setStatus('disconnected');
+        if (event.code === SIGN_IN_ENDED) {
+          latest.current.onSignInEnded();
+        }
+      },
       onStompError: () => setStatus('disconnected'),
     });
     client.activate();
