@@ -153,11 +153,13 @@ class RelayedConsoleIntegrationTests {
 		Volunteers volunteers = first.getBean(Volunteers.class);
 		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
 
-		// once their last console closes, they go offline as with one instance (when the
-		// first instance no longer lists the console it knew on the second)
+		// once their last console closes, they go offline as with one instance (when
+		// neither instance lists a console of theirs any more)
 		after.disconnect();
-		SimpUserRegistry known = first.getBean(SimpUserRegistry.class);
-		awaitTrue(() -> known.getUser(volunteer.email()) == null, "closed console forgotten by the first instance");
+		for (ConfigurableApplicationContext instance : List.of(first, second)) {
+			SimpUserRegistry known = instance.getBean(SimpUserRegistry.class);
+			awaitTrue(() -> known.getUser(volunteer.email()) == null, "closed consoles forgotten by each instance");
+		}
 		second.getBean(TestClock.class).advance(Duration.ofMinutes(1));
 		second.getBean(ConsoleSessions.class).expireAbsentees();
 		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
