@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,9 @@ class ConsoleBrokerHealth implements HealthIndicator {
 
 	private volatile boolean available;
 
+	/** Whether the application is stopping: then the broker goes away as expected. */
+	private volatile boolean stopping;
+
 	ConsoleBrokerHealth(ConsoleChannel channel) {
 		this.relayed = channel.relayed();
 	}
@@ -33,7 +37,7 @@ class ConsoleBrokerHealth implements HealthIndicator {
 	void on(BrokerAvailabilityEvent event) {
 		boolean before = this.available;
 		this.available = event.isBrokerAvailable();
-		if (this.relayed && before != this.available) {
+		if (this.relayed && !this.stopping && before != this.available) {
 			if (this.available) {
 				logger.info("Consoles' broker available: consoles may connect");
 			}
@@ -41,6 +45,11 @@ class ConsoleBrokerHealth implements HealthIndicator {
 				logger.warn("Consoles' broker unavailable: no console can connect until it answers again");
 			}
 		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
 	}
 
 	@Override

@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.messaging.simp.broker.BrokerAvailabilityEvent;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ConsoleBrokerHealthTests {
 
 	@Test
@@ -24,6 +28,20 @@ class ConsoleBrokerHealthTests {
 
 		health.on(new BrokerAvailabilityEvent(false, this));
 		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void staysQuietWhenTheBrokerGoesAwayBecauseTheApplicationStops(CapturedOutput output) {
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		health.on(new BrokerAvailabilityEvent(true, this));
+		health.stopping();
+		health.on(new BrokerAvailabilityEvent(false, this));
+		assertThat(output).doesNotContain("Consoles' broker unavailable");
+
+		ConsoleBrokerHealth running = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		running.on(new BrokerAvailabilityEvent(true, this));
+		running.on(new BrokerAvailabilityEvent(false, this));
+		assertThat(output).contains("Consoles' broker unavailable");
 	}
 
 	@Test
