@@ -10,6 +10,7 @@ import fr.passerelle.ticket.TicketUnreachable;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
+import fr.passerelle.tutorial.Tutorials;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,11 @@ class CitizenTexts {
 
 	private final TwilioSettings settings;
 
+	private final Tutorials tutorials;
+
 	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline,
-			Topics topics, TwilioSettings settings) {
+			Topics topics, TwilioSettings settings, Tutorials tutorials) {
+		this.tutorials = tutorials;
 		this.tickets = tickets;
 		this.templates = templates;
 		this.texts = texts;
@@ -56,7 +60,10 @@ class CitizenTexts {
 		if (ticket.isEmpty() || phone.isEmpty()) {
 			return;
 		}
-		String link = this.topics.find(requested.topicCode()).map(Topic::linkUrl).orElse(this.settings.publicBaseUrl());
+		// meanwhile: our tutorials of that theme, else the official site of the service
+		String link = this.tutorials.themeUrl(requested.topicCode())
+			.or(() -> this.topics.find(requested.topicCode()).map(Topic::linkUrl))
+			.orElse(this.settings.publicBaseUrl());
 		String body = this.templates.render(SmsTemplates.CALLBACK_CONFIRMATION,
 				Map.of("reference", requested.reference().value(), "when", when(ticket.get()), "hotline",
 						this.hotline.display().replace('\u00a0', ' '), "link", link));

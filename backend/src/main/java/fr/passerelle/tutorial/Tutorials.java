@@ -103,6 +103,15 @@ public class Tutorials {
 	}
 
 	/**
+	 * Where the citizen site lists the published tutorials of a theme
+	 * ({@code https://…/tutoriels#theme-CAF}), if it has any.
+	 */
+	public Optional<String> themeUrl(String topicCode) {
+		return this.store.publishedIn(topicCode).isEmpty() ? Optional.empty()
+				: Optional.of(this.publicBaseUrl + "/tutoriels#theme-" + topicCode);
+	}
+
+	/**
 	 * The short link of a tutorial, as typed in a text: {@code https://…/t/{code}}.
 	 */
 	public String shortUrl(Tutorial tutorial) {

@@ -1,6 +1,7 @@
 package fr.passerelle.telephony;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,7 +67,8 @@ class TextsIntegrationTests {
 		assertThat(text.from()).isEqualTo("+33199001234");
 		assertThat(text.body()).isEqualTo("Passerelle : votre demande " + reference
 				+ " est enregistrée. Un bénévole vous rappellera dès que possible, depuis le 01 99 00 12 34. "
-				+ "En attendant : https://www.caf.fr. Nous ne vous demanderons jamais de mot de passe.");
+				+ "En attendant : https://passerelle.example/tutoriels#theme-CAF. "
+				+ "Nous ne vous demanderons jamais de mot de passe.");
 		assertThat(this.jdbc.sql("SELECT status FROM sms_message WHERE dedup_key = ?")
 			.param("CALLBACK_CONFIRMATION:" + ticketOf(reference))
 			.query(String.class)
@@ -83,6 +85,31 @@ class TextsIntegrationTests {
 
 		assertThat(awaitText(PhoneNumber.parse(mobile).e164()).body()).as("in Réunion time")
 			.contains(ticket.reference().value(), "à partir de lundi 8 mars à 12 heures");
+	}
+
+	@Test
+	void pointsToTheOfficialSiteOfAThemeWithoutTutorials() {
+		List<String> retirement = this.jdbc
+			.sql("SELECT slug FROM tutorial WHERE status = 'PUBLISHED' AND topic_code = 'RETIREMENT'")
+			.query(String.class)
+			.list();
+		assertThat(retirement).isNotEmpty();
+		this.jdbc.sql("UPDATE tutorial SET status = 'DRAFT' WHERE slug IN (:slugs)")
+			.param("slugs", retirement)
+			.update();
+		try {
+			String mobile = TestPhones.randomMobile();
+			this.tickets
+				.open(HelpRequest.callback(TicketSource.WEB_FORM, "RETIREMENT", "59000", mobile, null, Set.of()));
+
+			assertThat(awaitText(PhoneNumber.parse(mobile).e164()).body())
+				.contains("En attendant : https://www.info-retraite.fr.");
+		}
+		finally {
+			this.jdbc.sql("UPDATE tutorial SET status = 'PUBLISHED' WHERE slug IN (:slugs)")
+				.param("slugs", retirement)
+				.update();
+		}
 	}
 
 	@Test
