@@ -47,6 +47,16 @@ class ConsoleBrokerHealth implements HealthIndicator {
 		}
 	}
 
+	/**
+	 * Warns when a relayed broker has not answered since the start: Spring retries
+	 * quietly.
+	 */
+	void warnIfNeverReached() {
+		if (this.relayed && !this.stopping && !this.available) {
+			logger.warn("Consoles' broker unavailable since the start: no console can connect until it answers");
+		}
+	}
+
 	@EventListener(ContextClosedEvent.class)
 	void stopping() {
 		this.stopping = true;

@@ -1,6 +1,7 @@
 package fr.passerelle.console;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Lazy;
@@ -20,6 +21,8 @@ class ConsoleJobs {
 
 	private static final Duration SIGN_INS_EVERY = Duration.ofSeconds(30);
 
+	private static final Duration BROKER_WARNING_AFTER = Duration.ofSeconds(30);
+
 	private final QueueFigures figures;
 
 	private final ConsoleSessions sessions;
@@ -30,9 +33,12 @@ class ConsoleJobs {
 
 	private final EndedSignIns endedSignIns;
 
+	private final ConsoleBrokerHealth broker;
+
 	ConsoleJobs(QueueFigures figures, ConsoleSessions sessions, ConsoleProperties properties,
-			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns) {
+			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns, ConsoleBrokerHealth broker) {
 		this.endedSignIns = endedSignIns;
+		this.broker = broker;
 		this.figures = figures;
 		this.sessions = sessions;
 		this.properties = properties;
@@ -44,6 +50,7 @@ class ConsoleJobs {
 		this.scheduler.scheduleWithFixedDelay(this.figures::publishChanges, this.properties.figuresInterval());
 		this.scheduler.scheduleWithFixedDelay(this.sessions::expireAbsentees, ABSENTEES_EVERY);
 		this.scheduler.scheduleWithFixedDelay(this.endedSignIns::closeEnded, SIGN_INS_EVERY);
+		this.scheduler.schedule(this.broker::warnIfNeverReached, Instant.now().plus(BROKER_WARNING_AFTER));
 	}
 
 }

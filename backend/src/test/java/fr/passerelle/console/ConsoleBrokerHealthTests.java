@@ -45,6 +45,18 @@ class ConsoleBrokerHealthTests {
 	}
 
 	@Test
+	void warnsOfARelayedBrokerNeverReachedSinceTheStart(CapturedOutput output) {
+		new ConsoleBrokerHealth(new ConsoleChannel(properties(""))).warnIfNeverReached();
+		ConsoleBrokerHealth reached = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		reached.on(new BrokerAvailabilityEvent(true, this));
+		reached.warnIfNeverReached();
+		assertThat(output).doesNotContain("unavailable since the start");
+
+		new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal"))).warnIfNeverReached();
+		assertThat(output).contains("Consoles' broker unavailable since the start");
+	}
+
+	@Test
 	void namesTheInMemoryBroker() {
 		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("")));
 		health.on(new BrokerAvailabilityEvent(true, this));
