@@ -101,7 +101,8 @@ class TutorialTextIntegrationTests {
 		assertThat(again.statusCode()).isEqualTo(201);
 		assertThat(unknown.statusCode()).isEqualTo(404);
 		assertThat((String) JsonPath.read(unknown.body(), "$.detail")).contains("Ce tutoriel n'existe pas");
-		assertThat(this.simulator.inbox(citizenPhone)).filteredOn((text) -> text.body().contains("tutoriel"))
+		assertThat(this.simulator.inbox(citizenPhone))
+			.filteredOn((text) -> text.body().startsWith("Passerelle : le tutoriel"))
 			.singleElement()
 			.satisfies((text) -> {
 				assertThat(text.from()).isEqualTo("+33199001234");
