@@ -571,6 +571,11 @@ export const en: Catalogue = {
       unpublish: 'Withdraw from the site',
       markReviewed: 'Mark as checked today',
       done: 'Done.',
+      historyTitle: 'Version history',
+      historyLocal: 'Version {revision}, {when}: written here by {author}.',
+      historyLocalUnknown: 'Version {revision}, {when}: written here.',
+      historySeed: 'Version {revision}, {when}: shipped with Passerelle (bundle version {bundle}).',
+      historyImport: 'Version {revision}, {when}: imported from a bundle (bundle version {bundle}).',
     },
   },
   notFound: {

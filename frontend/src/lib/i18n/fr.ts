@@ -582,6 +582,11 @@ export const fr = {
       unpublish: 'Retirer du site',
       markReviewed: 'Marquer comme vérifié aujourd’hui',
       done: 'C’est fait.',
+      historyTitle: 'Historique des versions',
+      historyLocal: 'Version {revision}, le {when} : écrite ici par {author}.',
+      historyLocalUnknown: 'Version {revision}, le {when} : écrite ici.',
+      historySeed: 'Version {revision}, le {when} : fournie avec Passerelle (version {bundle} du lot).',
+      historyImport: 'Version {revision}, le {when} : importée d’un lot (version {bundle} du lot).',
     },
   },
   notFound: {

@@ -72,11 +72,32 @@ export function useEditable(slug: string | undefined) {
   });
 }
 
+/** A revision kept of a tutorial: written here (by `author`), or loaded from a bundle. */
+export type Revision = {
+  revision: number;
+  savedAt: string;
+  origin: 'LOCAL' | 'SEED' | 'IMPORT';
+  bundleRevision: number | null;
+  author: string | null;
+  title: string;
+};
+
+/** Every revision kept of a tutorial, the latest first. */
+export function useRevisions(slug: string) {
+  return useQuery({
+    queryKey: [...EDITOR, slug, 'revisions'],
+    queryFn: () => api<Revision[]>('GET', `/api/tutorials/editor/${slug}/revisions`),
+  });
+}
+
 function useEditorMutation<T>(run: (input: T) => Promise<Editable>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: (saved) => queryClient.setQueryData([...EDITOR, saved.slug], saved),
+    onSuccess: (saved) => {
+      queryClient.setQueryData([...EDITOR, saved.slug], saved);
+      void queryClient.invalidateQueries({ queryKey: [...EDITOR, saved.slug, 'revisions'] });
+    },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: EDITOR, exact: true }),
   });
 }

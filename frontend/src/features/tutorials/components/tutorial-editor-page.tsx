@@ -11,11 +11,13 @@ import {
   useCreateTutorial,
   useEditable,
   usePreview,
+  useRevisions,
   useTopics,
   useTutorialAction,
   useUpdateTutorial,
   useUploadImage,
   type Editable,
+  type Revision,
   type TutorialContent,
 } from '../api/tutorials';
 
@@ -418,6 +420,7 @@ function Form({ me, loaded }: { me: Me; loaded: Editable | null }) {
           {action.isError && <Notice kind="error">{errorMessage(action.error, t)}</Notice>}
         </section>
       )}
+      {loaded && <RevisionHistory slug={loaded.slug} />}
       {previewed && (
         <section className="tutorial-preview" aria-labelledby="tutorial-preview-title">
           <h2 id="tutorial-preview-title">{t('tutorials.editor.previewTitle')}</h2>
@@ -431,6 +434,48 @@ function Form({ me, loaded }: { me: Me; loaded: Editable | null }) {
         </section>
       )}
     </>
+  );
+}
+
+/** Every revision kept: when, and by whom or from which bundle. */
+function RevisionHistory({ slug }: { slug: string }) {
+  const { t, language } = useI18n();
+  const revisions = useRevisions(slug);
+  const when = (instant: string) =>
+    new Date(instant).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    });
+  const line = (revision: Revision) => {
+    const values = {
+      revision: String(revision.revision),
+      when: when(revision.savedAt),
+      author: revision.author ?? '',
+      bundle: String(revision.bundleRevision ?? ''),
+    };
+    if (revision.origin === 'SEED') {
+      return t('tutorials.editor.historySeed', values);
+    }
+    if (revision.origin === 'IMPORT') {
+      return t('tutorials.editor.historyImport', values);
+    }
+    return revision.author
+      ? t('tutorials.editor.historyLocal', values)
+      : t('tutorials.editor.historyLocalUnknown', values);
+  };
+  return (
+    <section aria-labelledby="tutorial-history">
+      <h2 id="tutorial-history">{t('tutorials.editor.historyTitle')}</h2>
+      {revisions.isPending && <p role="status">{t('app.loading')}</p>}
+      {revisions.isError && <Notice kind="error">{errorMessage(revisions.error, t)}</Notice>}
+      {revisions.data && (
+        <ol reversed>
+          {revisions.data.map((revision) => (
+            <li key={revision.revision}>{line(revision)}</li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 

@@ -65,6 +65,36 @@ const editable: Editable = {
   },
 };
 
+const history = {
+  status: 200,
+  body: [
+    {
+      revision: 3,
+      savedAt: '2027-03-01T12:00:00Z',
+      origin: 'LOCAL',
+      bundleRevision: null,
+      author: 'Claire Martin',
+      title: 'Déclarer ses revenus',
+    },
+    {
+      revision: 2,
+      savedAt: '2027-02-01T12:00:00Z',
+      origin: 'IMPORT',
+      bundleRevision: 5,
+      author: null,
+      title: 'Déclarer ses revenus',
+    },
+    {
+      revision: 1,
+      savedAt: '2026-11-20T12:00:00Z',
+      origin: 'SEED',
+      bundleRevision: 1,
+      author: null,
+      title: 'Déclarer ses revenus',
+    },
+  ],
+};
+
 function editorAt(path: string, me: Me) {
   return renderWithProviders(
     <Routes>
@@ -120,6 +150,7 @@ describe('the tutorials editor', () => {
         status: 200,
         body: { ...editable, slug: 'envoyer-un-colis' },
       },
+      'GET /api/tutorials/editor/envoyer-un-colis/revisions': { status: 200, body: [] },
     });
     const user = userEvent.setup();
     editorAt('/tutoriels/nouveau', volunteer);
@@ -153,6 +184,7 @@ describe('the tutorials editor', () => {
     const server = fakeServer({
       'GET /api/topics': topics,
       'GET /api/tutorials/editor/declarer-ses-revenus': { status: 200, body: editable },
+      'GET /api/tutorials/editor/declarer-ses-revenus/revisions': history,
       'PUT /api/tutorials/editor/declarer-ses-revenus': problem(
         409,
         'Quelqu’un a enregistré une autre version entre-temps (version 4) : rechargez-la avant de modifier.',
@@ -171,6 +203,17 @@ describe('the tutorials editor', () => {
 
     expect(await screen.findByText(/n’a pas été vérifié depuis plus de 12 mois/)).toBeInTheDocument();
     expect(screen.getByText('État : brouillon, version 3.')).toBeInTheDocument();
+    const versions = await screen.findByRole('region', { name: 'Historique des versions' });
+    // at noon UTC: the same day in any time zone from UTC−11 to UTC+11
+    expect(
+      within(versions)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent?.replace(/\d{2}:\d{2}/, 'HH:MM')),
+    ).toEqual([
+      'Version 3, le 1 mars 2027 à HH:MM : écrite ici par Claire Martin.',
+      'Version 2, le 1 février 2027 à HH:MM : importée d’un lot (version 5 du lot).',
+      'Version 1, le 20 novembre 2026 à HH:MM : fournie avec Passerelle (version 1 du lot).',
+    ]);
     await user.type(screen.getByLabelText('Les étapes'), '\n2. Signez');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('rechargez-la');
@@ -237,6 +280,7 @@ describe('the tutorials editor', () => {
     const server = fakeServer({
       'GET /api/topics': topics,
       'GET /api/tutorials/editor/declarer-ses-revenus': { status: 200, body: editable },
+      'GET /api/tutorials/editor/declarer-ses-revenus/revisions': history,
       'POST /api/tutorials/editor/images': {
         status: 201,
         body: { id: 7, url: '/tutoriels/images/7.jpg', width: 640, height: 480, size: 30_000 },

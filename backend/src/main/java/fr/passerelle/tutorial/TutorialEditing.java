@@ -71,6 +71,15 @@ public class TutorialEditing {
 	}
 
 	/**
+	 * Every revision kept of a tutorial the staff member may change, the latest first.
+	 */
+	public List<TutorialStore.Revision> history(String slug, StaffAccount staff) {
+		TutorialStore.Stored stored = existing(slug);
+		requireMayChange(stored, staff);
+		return this.store.history(stored.tutorial().id());
+	}
+
+	/**
 	 * Whether the last check of a tutorial is older than {@value #REVIEW_AFTER_MONTHS}
 	 * months.
 	 */

@@ -75,6 +75,20 @@ class TutorialEditorController {
 		return editable(this.editing.read(slug, staff(authentication)));
 	}
 
+	@GetMapping("/{slug}/revisions")
+	@Operation(summary = "Every revision kept of a tutorial, the latest first: when, by whom or from which bundle")
+	List<RevisionRow> history(@PathVariable String slug, Authentication authentication) {
+		return this.editing.history(slug, staff(authentication))
+			.stream()
+			.map((revision) -> new RevisionRow(revision.revision(), revision.savedAt(), revision.origin(),
+					revision.bundleRevision(),
+					(revision.authorId() != null)
+							? this.accounts.find(revision.authorId()).map(StaffAccount::displayName).orElse(null)
+							: null,
+					revision.title()))
+			.toList();
+	}
+
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a draft (volunteers propose, coordinators review and publish)")
@@ -158,6 +172,19 @@ class TutorialEditorController {
 	private Editable editable(Tutorial tutorial) {
 		return new Editable(tutorial.slug(), tutorial.shortCode(), tutorial.published(), tutorial.revision(),
 				this.editing.needsReview(tutorial), tutorial.content(), this.tutorials.shortUrl(tutorial));
+	}
+
+	/**
+	 * A revision kept of a tutorial.
+	 *
+	 * @param origin {@code LOCAL} (written here), {@code SEED} (Passerelle's own bundle)
+	 * or {@code IMPORT} (another service's bundle)
+	 * @param bundleRevision the bundle's revision number it came from, if any
+	 * @param author who wrote it here, if it was written here
+	 * @param title its title then
+	 */
+	record RevisionRow(int revision, Instant savedAt, String origin, Integer bundleRevision, String author,
+			String title) {
 	}
 
 	/**

@@ -150,11 +150,27 @@ class TutorialStore {
 			.update();
 	}
 
-	int revisions(long tutorialId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM tutorial_revision WHERE tutorial_id = ?")
+	/** The revisions of a tutorial, the latest first. */
+	List<Revision> history(long tutorialId) {
+		return this.jdbc
+			.sql("SELECT revision, title, origin, bundle_revision, author_id, created_at FROM tutorial_revision "
+					+ "WHERE tutorial_id = ? ORDER BY revision DESC")
 			.param(tutorialId)
-			.query(Integer.class)
-			.single();
+			.query((rs, row) -> new Revision(rs.getInt(1), rs.getString(2), rs.getString(3),
+					(Integer) rs.getObject(4, Integer.class), (Long) rs.getObject(5, Long.class),
+					rs.getTimestamp(6).toInstant()))
+			.list();
+	}
+
+	/**
+	 * One saved state of a tutorial.
+	 *
+	 * @param origin {@code LOCAL} (written here), {@code SEED} (Passerelle's own bundle)
+	 * or {@code IMPORT} (another service's bundle)
+	 * @param bundleRevision the bundle's revision number it came from, if any
+	 * @param authorId who wrote it here, for {@code LOCAL} revisions
+	 */
+	record Revision(int revision, String title, String origin, Integer bundleRevision, Long authorId, Instant savedAt) {
 	}
 
 	/** Counts a short link opened, if the tutorial is published. */

@@ -204,14 +204,6 @@ public class Tutorials {
 		return new ImportReport(added, updated, keptLocal, rejected);
 	}
 
-	/**
-	 * How many revisions of a tutorial are kept.
-	 */
-	@Transactional(readOnly = true)
-	public int revisions(String slug) {
-		return this.store.findBySlug(slug).map((stored) -> this.store.revisions(stored.tutorial().id())).orElse(0);
-	}
-
 	private void check(BundleEntry entry) {
 		TutorialContent content = entry.content();
 		if (this.topics.find(content.topicCode()).isEmpty()) {

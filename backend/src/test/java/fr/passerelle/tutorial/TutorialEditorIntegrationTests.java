@@ -65,7 +65,12 @@ class TutorialEditorIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<h1>Version relue et corrigée</h1>");
 		assertThat(this.tutorials.search("relue corrigee")).extracting(Tutorial::slug).contains(slug);
-		assertThat(this.tutorials.revisions(slug)).isEqualTo(2);
+		String history = coordinator.get("/api/tutorials/editor/" + slug + "/revisions").body();
+		assertThat(JsonPath.<List<Integer>>read(history, "$[*].revision")).containsExactly(2, 1);
+		assertThat(JsonPath.<List<String>>read(history, "$[*].title")).containsExactly("Version relue et corrigée",
+				"Premier jet");
+		assertThat(JsonPath.<List<String>>read(history, "$[*].origin")).containsOnly("LOCAL");
+		assertThat(JsonPath.<List<String>>read(history, "$[*].author")).containsOnly("Test COORDINATOR");
 
 		coordinator.postJson("/api/tutorials/editor/" + slug + "/unpublish", "{}");
 		assertThat(new StaffClient(this.port).get("/tutoriels/" + slug).statusCode()).isEqualTo(404);
@@ -89,6 +94,10 @@ class TutorialEditorIntegrationTests {
 		HttpResponse<String> notTheirs = colleague.putJson("/api/tutorials/editor/" + slug, change(2, "Autre"));
 		assertThat(notTheirs.statusCode()).isEqualTo(403);
 		assertThat((String) JsonPath.read(notTheirs.body(), "$.detail")).contains("vos propres brouillons");
+		assertThat(colleague.get("/api/tutorials/editor/" + slug + "/revisions").statusCode()).isEqualTo(403);
+		assertThat(JsonPath.<List<Integer>>read(volunteer.get("/api/tutorials/editor/" + slug + "/revisions").body(),
+				"$[*].revision"))
+			.containsExactly(2, 1);
 		assertThat(volunteer.postJson("/api/tutorials/editor/" + slug + "/publish", "{}").statusCode()).isEqualTo(403);
 		assertThat(volunteer.putJson("/api/tutorials/editor/declarer-ses-revenus", change(1, "Non")).statusCode())
 			.isEqualTo(403);

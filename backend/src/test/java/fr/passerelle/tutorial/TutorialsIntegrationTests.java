@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The library against MariaDB: the tutorials shipped with Passerelle, French full-text
@@ -23,6 +24,9 @@ class TutorialsIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TutorialStore store;
 
 	@Test
 	void everyTutorialShippedIsLoadedAndPublished() {
@@ -101,7 +105,11 @@ class TutorialsIntegrationTests {
 		assertThat(this.tutorials.published(slug)).get()
 			.extracting((t) -> t.content().title())
 			.isEqualTo("Deuxième version");
-		assertThat(this.tutorials.revisions(slug)).isEqualTo(2);
+		long id = this.tutorials.published(slug).orElseThrow().id();
+		assertThat(this.store.history(id))
+			.extracting(TutorialStore.Revision::revision, TutorialStore.Revision::origin,
+					TutorialStore.Revision::bundleRevision)
+			.containsExactly(tuple(2, "IMPORT", 2), tuple(1, "IMPORT", 1));
 	}
 
 	@Test
