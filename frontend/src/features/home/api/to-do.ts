@@ -8,10 +8,9 @@ type TutorialRow = { slug: string; published: boolean; needsReview: boolean };
 /** What waits for a coordinator: sign-ups to approve, tutorials to check again, drafts not yet published. */
 export type ToDo = { applications: number; tutorialsToReview: number; drafts: number };
 
-export function useCoordinatorToDo(enabled: boolean) {
+export function useCoordinatorToDo() {
   return useQuery({
     queryKey: ['home', 'to-do'],
-    enabled,
     queryFn: async (): Promise<ToDo> => {
       const [applications, tutorials] = await Promise.all([
         api<unknown[]>('GET', '/api/volunteer-applications'),

@@ -33,7 +33,7 @@ export function HomePage({ me }: { me: Me }) {
 /** Sign-ups to approve and tutorials to look after: the review reminder of tutorials not checked for 12 months. */
 function CoordinatorToDo() {
   const { t } = useI18n();
-  const toDo = useCoordinatorToDo(true);
+  const toDo = useCoordinatorToDo();
   const items = toDo.data
     ? [
         { count: toDo.data.applications, to: '/inscriptions', label: t('home.toDoApplications') },
