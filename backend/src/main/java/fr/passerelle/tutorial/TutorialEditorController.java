@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
@@ -78,15 +81,17 @@ class TutorialEditorController {
 	@GetMapping("/{slug}/revisions")
 	@Operation(summary = "Every revision kept of a tutorial, the latest first: when, by whom or from which bundle")
 	List<RevisionRow> history(@PathVariable String slug, Authentication authentication) {
-		return this.editing.history(slug, staff(authentication))
-			.stream()
-			.map((revision) -> new RevisionRow(revision.revision(), revision.savedAt(), revision.origin(),
-					revision.bundleRevision(),
-					(revision.authorId() != null)
-							? this.accounts.find(revision.authorId()).map(StaffAccount::displayName).orElse(null)
-							: null,
-					revision.title()))
-			.toList();
+		// a tutorial's revisions have few authors: each is read once
+		Map<Long, Optional<String>> authors = new HashMap<>();
+		return this.editing.history(slug, staff(authentication)).stream().map((revision) -> {
+			String author = (revision.authorId() == null) ? null
+					: authors
+						.computeIfAbsent(revision.authorId(),
+								(id) -> this.accounts.find(id).map(StaffAccount::displayName))
+						.orElse(null);
+			return new RevisionRow(revision.revision(), revision.savedAt(), revision.origin(),
+					revision.bundleRevision(), author, revision.title());
+		}).toList();
 	}
 
 	@PostMapping

@@ -157,8 +157,7 @@ class TutorialStore {
 					+ "WHERE tutorial_id = ? ORDER BY revision DESC")
 			.param(tutorialId)
 			.query((rs, row) -> new Revision(rs.getInt(1), rs.getString(2), rs.getString(3),
-					(Integer) rs.getObject(4, Integer.class), (Long) rs.getObject(5, Long.class),
-					rs.getTimestamp(6).toInstant()))
+					rs.getObject(4, Integer.class), rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()))
 			.list();
 	}
 
