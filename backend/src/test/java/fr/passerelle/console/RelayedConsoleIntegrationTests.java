@@ -6,8 +6,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import fr.passerelle.PasserelleApplication;
@@ -40,6 +42,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 
@@ -106,6 +109,8 @@ class RelayedConsoleIntegrationTests {
 		assertThat(personal).isEqualTo("/user/exchange/amq.direct/console");
 		BlockingQueue<JsonNode> frames = console.subscribe(personal);
 		awaitKnownToBoth(volunteer, 1);
+		awaitRouted(frames, (messaging, probe) -> messaging.convertAndSendToUser(volunteer.email(),
+				"/exchange/amq.direct/console", probe));
 
 		TicketView ticket = callbackInCreuse();
 		first.getBean(Routing.class).dispatch();
@@ -123,6 +128,8 @@ class RelayedConsoleIntegrationTests {
 		StaffAccount volunteer = availableVolunteer();
 		BlockingQueue<JsonNode> figures = open(second, volunteer).subscribe(ConsoleChannel.FIGURES_TOPIC + REGION);
 		awaitKnownToBoth(volunteer, 1);
+		awaitRouted(figures,
+				(messaging, probe) -> messaging.convertAndSend(ConsoleChannel.FIGURES_TOPIC + REGION, probe));
 
 		TicketView ticket = callbackInCreuse();
 
@@ -243,6 +250,21 @@ class RelayedConsoleIntegrationTests {
 				return user != null && user.getSessions().size() == consoles;
 			}, consoles + " console(s) known to each instance");
 		}
+	}
+
+	/**
+	 * Sends probes from the first instance until one reaches the console: RabbitMQ sends
+	 * no receipt for a SUBSCRIBE, and a message sent before its queue is bound is lost.
+	 */
+	private static void awaitRouted(BlockingQueue<JsonNode> frames,
+			BiConsumer<SimpMessagingTemplate, Map<String, String>> send) throws InterruptedException {
+		SimpMessagingTemplate messaging = first.getBean(SimpMessagingTemplate.class);
+		JsonNode probe = null;
+		for (int i = 0; i < 40 && probe == null; i++) {
+			send.accept(messaging, Map.of("type", "PROBE"));
+			probe = ConsoleStompClient.await(frames, 1, (frame) -> "PROBE".equals(frame.path("type").asString()));
+		}
+		assertThat(probe).as("a probe through RabbitMQ").isNotNull();
 	}
 
 	private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
