@@ -54,6 +54,8 @@ test('a coordinator writes a tutorial, previews it and publishes it on the citiz
   await page.getByRole('button', { name: 'Aperçu' }).click();
   const preview = page.getByRole('region', { name: 'Aperçu, tel que sur le site public' });
   await expect(preview.locator('strong', { hasText: 'Partager' })).toBeVisible();
+  const history = page.getByRole('region', { name: 'Historique des versions' });
+  await expect(history.getByRole('listitem')).toHaveText([/^Version 1, le .+ : écrite ici par .+\.$/]);
   await expectNoAxeViolation(page);
 
   await page.getByRole('button', { name: 'Publier sur le site' }).click();
