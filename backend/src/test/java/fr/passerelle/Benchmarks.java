@@ -3,16 +3,20 @@ package fr.passerelle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the benchmarks ({@code -Pbench}) share: an open-loop load at a fixed rate,
- * percentiles, and their results written under {@code target/bench/}.
+ * What the benchmarks ({@code -Pbench}) share: an open-loop load at a fixed rate, a
+ * closed-loop one as fast as it goes, percentiles, and their results written under
+ * {@code target/bench/}.
  */
 public final class Benchmarks {
 
@@ -64,6 +68,35 @@ public final class Benchmarks {
 		clock.shutdownNow();
 		workers.shutdown();
 		return latencies;
+	}
+
+	/**
+	 * Runs {@code total} operations as fast as {@code threads} threads can, each taking
+	 * the next one as soon as its last is done (a closed loop).
+	 * @return how long they took, in seconds
+	 */
+	public static double closedLoop(int threads, int total, Operation operation) throws Exception {
+		AtomicInteger next = new AtomicInteger();
+		ExecutorService workers = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> running = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			running.add(workers.submit(() -> {
+				start.await();
+				for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+					operation.run(i);
+				}
+				return null;
+			}));
+		}
+		long began = System.nanoTime();
+		start.countDown();
+		for (Future<?> worker : running) {
+			worker.get(10, TimeUnit.MINUTES);
+		}
+		double seconds = secondsSince(began);
+		workers.shutdown();
+		return seconds;
 	}
 
 	public static long percentile(long[] sorted, int percent) {

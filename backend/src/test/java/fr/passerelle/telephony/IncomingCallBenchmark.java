@@ -98,31 +98,14 @@ class IncomingCallBenchmark {
 
 	/** Posts every request from 50 threads; requests per second (all must answer 200). */
 	private double saturate(List<HttpRequest> requests) throws Exception {
-		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
-		ExecutorService threads = Executors.newFixedThreadPool(CONCURRENCY);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<?>> running = new ArrayList<>();
-		for (int t = 0; t < CONCURRENCY; t++) {
-			running.add(threads.submit(() -> {
-				start.await();
-				for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
-					if (this.http.send(requests.get(i), BodyHandlers.discarding()).statusCode() != 200) {
-						failures.incrementAndGet();
-					}
-				}
-				return null;
-			}));
-		}
-		long began = System.nanoTime();
-		start.countDown();
-		for (Future<?> thread : running) {
-			thread.get(10, TimeUnit.MINUTES);
-		}
-		double rate = requests.size() / Benchmarks.secondsSince(began);
-		threads.shutdown();
+		double seconds = Benchmarks.closedLoop(CONCURRENCY, requests.size(), (i) -> {
+			if (this.http.send(requests.get(i), BodyHandlers.discarding()).statusCode() != 200) {
+				failures.incrementAndGet();
+			}
+		});
 		assertThat(failures).as("failed requests").hasValue(0);
-		return rate;
+		return requests.size() / seconds;
 	}
 
 	/**

@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.passerelle.Benchmarks;
@@ -72,33 +67,16 @@ class TutorialPageBenchmark {
 
 	/** Reads the same address with 100 threads; every answer must be 200. */
 	private Run read(HttpRequest request, int count) throws Exception {
-		AtomicInteger next = new AtomicInteger();
 		AtomicInteger failures = new AtomicInteger();
 		long[] latencies = new long[count];
-		ExecutorService threads = Executors.newFixedThreadPool(READERS);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<?>> running = new ArrayList<>();
-		for (int t = 0; t < READERS; t++) {
-			running.add(threads.submit(() -> {
-				start.await();
-				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-					long began = System.nanoTime();
-					int status = this.http.send(request, BodyHandlers.ofByteArray()).statusCode();
-					latencies[i] = System.nanoTime() - began;
-					if (status != 200) {
-						failures.incrementAndGet();
-					}
-				}
-				return null;
-			}));
-		}
-		long began = System.nanoTime();
-		start.countDown();
-		for (Future<?> thread : running) {
-			thread.get(10, TimeUnit.MINUTES);
-		}
-		double seconds = Benchmarks.secondsSince(began);
-		threads.shutdown();
+		double seconds = Benchmarks.closedLoop(READERS, count, (i) -> {
+			long began = System.nanoTime();
+			int status = this.http.send(request, BodyHandlers.ofByteArray()).statusCode();
+			latencies[i] = System.nanoTime() - began;
+			if (status != 200) {
+				failures.incrementAndGet();
+			}
+		});
 		assertThat(failures).as("failed reads of " + request.uri()).hasValue(0);
 		return new Run(count, seconds, latencies);
 	}
