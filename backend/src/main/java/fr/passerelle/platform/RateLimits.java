@@ -8,15 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
+import org.springframework.core.env.Environment;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sliding-window limits shared by every instance (the counts live in the database).
- * Subjects (an address, a phone number's lookup hash) are stored hashed.
+ * Subjects (an address, a phone number's lookup hash, an account) are stored hashed. A
+ * subject's hits are counted under a lock on its row, so that parallel requests never get
+ * past a limit together.
  */
 @Service
 public class RateLimits {
@@ -25,43 +33,113 @@ public class RateLimits {
 
 	private final JdbcClient jdbc;
 
+	private final Environment environment;
+
 	private final Clock clock;
 
-	RateLimits(JdbcClient jdbc, Clock clock) {
+	private final TransactionTemplate ownTransaction;
+
+	private final TransactionTemplate transaction;
+
+	RateLimits(JdbcClient jdbc, Environment environment, Clock clock, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.environment = environment;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	/**
 	 * Counts one more request of {@code subject} in {@code bucket}, unless it already
-	 * made {@code limit} within the window; returns whether this one is allowed.
+	 * made {@code limit} within the window; returns whether this one is allowed. Call it
+	 * outside a transaction: it needs a connection of its own for a moment.
 	 */
-	@Transactional
 	public boolean tryAcquire(String bucket, String subject, int limit, Duration window) {
-		if (window.compareTo(LONGEST_WINDOW) > 0) {
+		return tryAcquire(bucket, subject, List.of(new Window(limit, window)));
+	}
+
+	/**
+	 * Counts one more request of {@code subject} against a limit per hour and per day,
+	 * which operators may change with {@code passerelle.limits.<bucket>.per-hour} and
+	 * {@code .per-day}.
+	 * @throws RejectedRequest (429) when one of them is reached
+	 */
+	public void require(String bucket, String subject, Limit defaults) {
+		int perHour = this.environment.getProperty("passerelle.limits." + bucket + ".per-hour", Integer.class,
+				defaults.perHour());
+		int perDay = this.environment.getProperty("passerelle.limits." + bucket + ".per-day", Integer.class,
+				defaults.perDay());
+		if (!tryAcquire(bucket, subject,
+				List.of(new Window(perHour, Duration.ofHours(1)), new Window(perDay, Duration.ofDays(1))))) {
+			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "limits.exceeded");
+		}
+	}
+
+	private boolean tryAcquire(String bucket, String subject, List<Window> windows) {
+		if (windows.stream().anyMatch((w) -> w.length().compareTo(LONGEST_WINDOW) > 0)) {
 			throw new IllegalArgumentException("Windows longer than a day are not kept");
 		}
 		Instant now = this.clock.instant();
 		String hashed = sha256(bucket + ":" + subject);
-		long recent = this.jdbc
-			.sql("SELECT COUNT(*) FROM rate_limit_hit WHERE bucket = ? AND subject = ? AND hit_at > ? FOR UPDATE")
-			.params(bucket, hashed, Timestamp.from(now.minus(window)))
-			.query(Long.class)
-			.single();
-		if (recent >= limit) {
-			return false;
+		// the subject's row first, committed, and only then the transaction that locks
+		// it:
+		// a request never holds two connections, so a burst cannot drain the pool
+		ensureSubject(bucket, hashed, now);
+		return this.transaction.execute((status) -> countUnderLock(bucket, hashed, windows, now));
+	}
+
+	private boolean countUnderLock(String bucket, String hashed, List<Window> windows, Instant now) {
+		// an exclusive lock on the subject's row, held until commit
+		this.jdbc.sql("SELECT 1 FROM rate_limit_subject WHERE bucket = ? AND subject = ? FOR UPDATE")
+			.params(bucket, hashed)
+			.query(Integer.class)
+			.optional();
+		for (Window window : windows) {
+			long recent = this.jdbc
+				.sql("SELECT COUNT(*) FROM rate_limit_hit WHERE bucket = ? AND subject = ? AND hit_at > ?")
+				.params(bucket, hashed, Timestamp.from(now.minus(window.length())))
+				.query(Long.class)
+				.single();
+			if (recent >= window.limit()) {
+				return false;
+			}
 		}
 		this.jdbc.sql("INSERT INTO rate_limit_hit (bucket, subject, hit_at) VALUES (?, ?, ?)")
 			.params(bucket, hashed, Timestamp.from(now))
 			.update();
+		this.jdbc.sql("UPDATE rate_limit_subject SET last_hit_at = ? WHERE bucket = ? AND subject = ?")
+			.params(Timestamp.from(now), bucket, hashed)
+			.update();
 		return true;
+	}
+
+	/**
+	 * The subject's row, created in a transaction of its own (committed at once, so that
+	 * the row lock that follows is the only lock parallel requests wait on).
+	 */
+	private void ensureSubject(String bucket, String hashed, Instant now) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+					.sql("INSERT IGNORE INTO rate_limit_subject (bucket, subject, last_hit_at) VALUES (?, ?, ?)")
+					.params(bucket, hashed, Timestamp.from(now))
+					.update());
+				return;
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	@Scheduled(fixedDelayString = "PT30M", initialDelayString = "PT2M")
 	void forgetOldHits() {
-		this.jdbc.sql("DELETE FROM rate_limit_hit WHERE hit_at < ?")
-			.param(Timestamp.from(this.clock.instant().minus(LONGEST_WINDOW)))
-			.update();
+		Timestamp before = Timestamp.from(this.clock.instant().minus(LONGEST_WINDOW));
+		this.jdbc.sql("DELETE FROM rate_limit_hit WHERE hit_at < ?").param(before).update();
+		this.jdbc.sql("DELETE FROM rate_limit_subject WHERE last_hit_at < ?").param(before).update();
 	}
 
 	private static String sha256(String value) {
@@ -72,6 +150,15 @@ public class RateLimits {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * How many requests a subject may make in an hour and in a day.
+	 */
+	public record Limit(int perHour, int perDay) {
+	}
+
+	private record Window(int limit, Duration length) {
 	}
 
 }
