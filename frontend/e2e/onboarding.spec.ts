@@ -37,7 +37,8 @@ test('a new volunteer signs up, is approved, trains on the training phone and go
   await expect(volunteer.getByRole('heading', { level: 1, name: 'Console' })).toBeVisible();
   const training = volunteer.getByRole('region', { name: 'Avant votre premier appel' });
   await expect(training).toContainText('La coordination de votre région examine votre inscription.');
-  await expect(volunteer.getByRole('radio', { name: 'Disponible' })).toBeDisabled();
+  // until approved, the account reaches its onboarding only: no presence, no queue
+  await expect(volunteer.getByRole('radio', { name: 'Disponible' })).toHaveCount(0);
   await expectNoAxeViolation(volunteer);
   await activate(volunteer, 'J’ai lu la charte et je m’engage à la respecter');
   await expect(training).toContainText('Fait : lire et accepter la charte des bénévoles.');

@@ -7,6 +7,7 @@ import { AccountPage } from '../features/account/components/account-page';
 import { SmsTemplatesPage } from '../features/admin/components/sms-templates-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { ConsolePage } from '../features/console/components/console-page';
+import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
 import { SignUpPage } from '../features/onboarding/components/sign-up-page';
@@ -43,11 +44,13 @@ export function AppRoutes() {
       <Route path="/inscription" element={user ? <Navigate to="/console" replace /> : <SignUpPage />} />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
-        {user && <Route path="console" element={<ConsolePage me={user} />} />}
+        {user && (
+          <Route path="console" element={user.approved ? <ConsolePage me={user} /> : <OnboardingConsole />} />
+        )}
         {user && <Route path="telephone" element={<PhonePage me={user} />} />}
-        {user && <Route path="tutoriels" element={<TutorialsPage me={user} />} />}
-        {user && <Route path="tutoriels/nouveau" element={<TutorialEditorPage me={user} />} />}
-        {user && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
+        {user?.approved && <Route path="tutoriels" element={<TutorialsPage me={user} />} />}
+        {user?.approved && <Route path="tutoriels/nouveau" element={<TutorialEditorPage me={user} />} />}
+        {user?.approved && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}

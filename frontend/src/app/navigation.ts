@@ -12,7 +12,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/', label: 'nav.home', shownTo: () => true },
   { to: '/console', label: 'nav.console', shownTo: () => true },
   { to: '/telephone', label: 'nav.phone', shownTo: () => true },
-  { to: '/tutoriels', label: 'nav.tutorials', shownTo: () => true },
+  { to: '/tutoriels', label: 'nav.tutorials', shownTo: (me) => me.approved },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/compte', label: 'nav.account', shownTo: () => true },

@@ -12,6 +12,8 @@ export type Me = {
   regionCode: string | null;
   regionName: string | null;
   passwordChangeRequired: boolean;
+  /** False for a volunteer who signed up, until a coordinator approves them: they reach their onboarding only. */
+  approved: boolean;
 };
 
 const meKey = ['auth', 'me'] as const;

@@ -13,6 +13,7 @@ const coordinator = {
   regionCode: '53',
   regionName: 'Bretagne',
   passwordChangeRequired: false,
+  approved: true,
 };
 
 describe('the staff app', () => {
@@ -66,6 +67,36 @@ describe('the staff app', () => {
     expect(server.requests.find((r) => r.path === '/api/auth/login')!.body).toBe(
       'email=claire%40passerelle.demo&password=correct+horse+battery',
     );
+  });
+
+  it('shows a volunteer awaiting approval their onboarding, not the console', async () => {
+    const server = fakeServer({
+      'GET /api/auth/me': {
+        status: 200,
+        body: { ...coordinator, role: 'VOLUNTEER', regionCode: null, regionName: null, approved: false },
+      },
+      'GET /api/volunteers/me/training': {
+        status: 200,
+        body: {
+          approvedAt: null,
+          charterAcceptedAt: null,
+          practiceCalls: 0,
+          practiceCallsRequired: 2,
+          trainedAt: null,
+        },
+      },
+    });
+
+    renderWithProviders(<AppRoutes />, { path: '/console' });
+
+    expect(await screen.findByRole('region', { name: 'Avant votre premier appel' })).toHaveTextContent(
+      'La coordination de votre région examine votre inscription.',
+    );
+    expect(screen.queryByRole('radio', { name: 'Disponible' })).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Navigation principale' })).not.toHaveTextContent(
+      'Tutoriels',
+    );
+    expect(server.requests.map((r) => r.path)).not.toContain('/api/console');
   });
 
   it('sends a staff member who must change their password to "mon compte"', async () => {

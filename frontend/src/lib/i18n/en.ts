@@ -181,6 +181,8 @@ export const en: Catalogue = {
       todo: 'To do:',
       approval: 'your sign-up is approved by a coordinator.',
       approvalPending: 'The coordinators of your région are looking at your sign-up.',
+      consoleAfterApproval:
+        'The console opens as soon as your sign-up is approved. Meanwhile, read the charter and practise on the training phone.',
       charter: 'read and accept the volunteers’ charter.',
       rules: {
         guide: 'I guide the person step by step: I never act in their name, even when asked to.',

@@ -187,6 +187,8 @@ export const fr = {
       todo: 'À faire :',
       approval: 'votre inscription est validée par la coordination.',
       approvalPending: 'La coordination de votre région examine votre inscription.',
+      consoleAfterApproval:
+        'La console s’ouvrira dès que votre inscription sera validée. En attendant, lisez la charte et entraînez-vous sur le téléphone d’entraînement.',
       charter: 'lire et accepter la charte des bénévoles.',
       rules: {
         guide: 'Je guide la personne pas à pas : je n’agis jamais à sa place, même si elle me le demande.',

@@ -24,7 +24,7 @@ const RULES = ['guide', 'passwords', 'privacy', 'respect', 'redirect', 'phone'] 
  * What stands between a new volunteer and their first "Disponible": a coordinator's approval, the charter read and
  * accepted, and practice calls on the training phone (each one that goes through the whole menu counts).
  */
-export function TrainingChecklist() {
+export function TrainingChecklist({ onApproved }: { onApproved?: () => void } = {}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const training = useQuery({
@@ -41,6 +41,12 @@ export function TrainingChecklist() {
   });
   const data = training.data;
   const complete = data !== undefined && data.approvedAt !== null && data.trainedAt !== null;
+  const approved = data !== undefined && data.approvedAt !== null;
+  useEffect(() => {
+    if (approved && onApproved) {
+      onApproved();
+    }
+  }, [approved, onApproved]);
   useEffect(() => {
     if (complete) {
       // approved and trained: the console may now offer "Disponible"

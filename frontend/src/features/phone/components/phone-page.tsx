@@ -261,7 +261,8 @@ function VolunteerPhone({ number, me }: { number: string; me: Me }) {
   const { t } = useI18n();
   const registered = useVolunteerPhone(true);
   const ringThis = useRingThisPhone();
-  const presence = usePresence(registered.isSuccess);
+  // before a coordinator approves them, a volunteer trains on the phone: no presence, no requests yet
+  const presence = usePresence(registered.isSuccess && me.approved);
   const choose = useChoosePresence();
   const available = presence.data?.status === 'AVAILABLE' || presence.data?.status === 'BUSY';
   if (registered.error instanceof ApiError && registered.error.status === 404) {
@@ -304,7 +305,7 @@ function VolunteerPhone({ number, me }: { number: string; me: Me }) {
           </button>
         </>
       )}
-      {registered.isSuccess && <MyRequests me={me} />}
+      {registered.isSuccess && me.approved && <MyRequests me={me} />}
     </section>
   );
 }

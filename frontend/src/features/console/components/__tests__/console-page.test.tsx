@@ -34,6 +34,7 @@ const me: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  approved: true,
 };
 
 const ticket: Ticket = {

@@ -14,6 +14,7 @@ const coordinator: Me = {
   regionCode: '76',
   regionName: 'Occitanie',
   passwordChangeRequired: false,
+  approved: true,
 };
 
 const tutorial = (slug: string, published: boolean, needsReview: boolean) => ({

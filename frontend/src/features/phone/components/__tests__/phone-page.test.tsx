@@ -16,6 +16,7 @@ const coordinator: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  approved: true,
 };
 
 const phone = {

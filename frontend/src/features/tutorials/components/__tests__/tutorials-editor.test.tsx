@@ -18,6 +18,7 @@ const coordinator: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  approved: true,
 };
 
 const volunteer: Me = { ...coordinator, id: 5, role: 'VOLUNTEER', displayName: 'Camille' };

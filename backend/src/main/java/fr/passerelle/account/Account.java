@@ -18,11 +18,11 @@ class Account {
 
 	private String passwordHash;
 
-	private final Role role;
+	private Role role;
 
-	private final String regionCode;
+	private String regionCode;
 
-	private final boolean enabled;
+	private boolean enabled;
 
 	private boolean passwordChangeRequired;
 
@@ -30,12 +30,14 @@ class Account {
 
 	private Instant passwordChangedAt;
 
+	private Instant approvedAt;
+
 	@Version
 	private Long version;
 
 	Account(Long id, String email, String displayName, String passwordHash, Role role, String regionCode,
 			boolean enabled, boolean passwordChangeRequired, Instant createdAt, Instant passwordChangedAt,
-			Long version) {
+			Instant approvedAt, Long version) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -46,13 +48,32 @@ class Account {
 		this.passwordChangeRequired = passwordChangeRequired;
 		this.createdAt = createdAt;
 		this.passwordChangedAt = passwordChangedAt;
+		this.approvedAt = approvedAt;
 		this.version = version;
 	}
 
 	static Account open(String email, String displayName, String passwordHash, Role role, String regionCode,
-			boolean passwordChangeRequired, Instant now) {
+			boolean passwordChangeRequired, boolean approved, Instant now) {
 		return new Account(null, email, displayName, passwordHash, role, regionCode, true, passwordChangeRequired, now,
-				now, null);
+				now, approved ? now : null, null);
+	}
+
+	/**
+	 * Lets the account use the staff API; approving again changes nothing.
+	 */
+	void approve(Instant now) {
+		if (this.approvedAt == null) {
+			this.approvedAt = now;
+		}
+	}
+
+	void changeRole(Role role, String regionCode) {
+		this.role = role;
+		this.regionCode = regionCode;
+	}
+
+	void enable(boolean enabled) {
+		this.enabled = enabled;
 	}
 
 	void changePassword(String newHash, Instant now) {
@@ -87,6 +108,22 @@ class Account {
 
 	boolean passwordChangeRequired() {
 		return this.passwordChangeRequired;
+	}
+
+	boolean approved() {
+		return this.approvedAt != null;
+	}
+
+	String regionCode() {
+		return this.regionCode;
+	}
+
+	String displayName() {
+		return this.displayName;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
 	}
 
 }

@@ -42,12 +42,37 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Opens an account.
+	 * Opens an account for a staff member whom an administrator (or the platform itself)
+	 * trusts: approved at once.
 	 * @throws RejectedRequest when the address is malformed or taken, the password too
 	 * weak, or the région does not exist or does not fit the role
 	 */
 	@Transactional
 	public StaffAccount open(NewAccount request) {
+		return open(request, true);
+	}
+
+	/**
+	 * Opens the account of someone who signed up on their own: until {@link #approve}, it
+	 * reaches only its onboarding.
+	 * @throws RejectedRequest as {@link #open}
+	 */
+	@Transactional
+	public StaffAccount openPendingApproval(NewAccount request) {
+		return open(request, false);
+	}
+
+	/**
+	 * Lets a signed-up account use the staff API; approving again changes nothing.
+	 */
+	@Transactional
+	public void approve(long accountId) {
+		Account account = this.accounts.findById(accountId).orElseThrow();
+		account.approve(this.clock.instant());
+		this.accounts.save(account);
+	}
+
+	private StaffAccount open(NewAccount request, boolean approved) {
 		String email = normalize(request.email());
 		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.email.invalid");
@@ -65,7 +90,7 @@ public class AccountManagement {
 		}
 		Account account = Account.open(email, request.displayName().strip(),
 				this.passwordEncoder.encode(request.password()), request.role(), request.regionCode(),
-				request.passwordChangeRequired(), this.clock.instant());
+				request.passwordChangeRequired(), approved, this.clock.instant());
 		try {
 			return this.accounts.save(account).view();
 		}

@@ -13,12 +13,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads a staff account for sign-in. An account whose password must be changed carries
- * the {@value #PASSWORD_CHANGE_REQUIRED} authority until it is.
+ * the {@value #PASSWORD_CHANGE_REQUIRED} authority until it is; an approved account
+ * carries {@value #APPROVED}.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
 	static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
+
+	static final String APPROVED = "APPROVED";
 
 	private final Accounts accounts;
 
@@ -37,11 +40,24 @@ class AccountUserDetailsService implements UserDetailsService {
 			.build();
 	}
 
+	/**
+	 * Whether an authority is one of those this class gives (the others come from sign-in
+	 * itself).
+	 */
+	static boolean isAccountAuthority(GrantedAuthority authority) {
+		String name = authority.getAuthority();
+		return name != null
+				&& (name.startsWith("ROLE_") || PASSWORD_CHANGE_REQUIRED.equals(name) || APPROVED.equals(name));
+	}
+
 	static List<GrantedAuthority> authorities(Account account) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority(account.role().authority()));
 		if (account.passwordChangeRequired()) {
 			authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+		}
+		if (account.approved()) {
+			authorities.add(new SimpleGrantedAuthority(APPROVED));
 		}
 		return authorities;
 	}

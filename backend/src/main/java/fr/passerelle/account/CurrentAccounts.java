@@ -29,7 +29,7 @@ class CurrentAccounts {
 		String regionName = (view.regionCode() != null)
 				? this.territories.region(view.regionCode()).map(Region::name).orElse(null) : null;
 		return new Me(view.id(), view.email(), view.displayName(), view.role(), view.regionCode(), regionName,
-				account.passwordChangeRequired());
+				account.passwordChangeRequired(), account.approved());
 	}
 
 	/**
@@ -39,9 +39,11 @@ class CurrentAccounts {
 	 * when national
 	 * @param passwordChangeRequired whether the app must send them to change their
 	 * password before anything else
+	 * @param approved whether the account may use the staff app, or only its onboarding
+	 * (a volunteer who signed up, until a coordinator approves them)
 	 */
 	record Me(long id, String email, String displayName, Role role, String regionCode, String regionName,
-			boolean passwordChangeRequired) {
+			boolean passwordChangeRequired, boolean approved) {
 	}
 
 }

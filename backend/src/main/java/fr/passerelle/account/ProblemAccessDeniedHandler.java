@@ -14,7 +14,7 @@ import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Says why an API request was refused: a missing or stale CSRF token, a password that
- * must be changed first, or a lack of rights.
+ * must be changed first, an account not approved yet, or a lack of rights.
  */
 class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
@@ -39,6 +39,12 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			.stream()
 			.anyMatch((a) -> AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()))) {
 			return "account.password.change-required";
+		}
+		if (authentication != null && authentication.isAuthenticated()
+				&& authentication.getAuthorities()
+					.stream()
+					.noneMatch((a) -> AccountUserDetailsService.APPROVED.equals(a.getAuthority()))) {
+			return "account.approval-pending";
 		}
 		return "account.access-denied";
 	}

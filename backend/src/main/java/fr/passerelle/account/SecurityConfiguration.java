@@ -1,7 +1,9 @@
 package fr.passerelle.account;
 
+import java.time.Duration;
 import java.util.List;
 
+import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 
@@ -24,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -31,10 +34,11 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 
 /**
  * Deny by default: the public paths that modules declare are open to all, the API needs a
- * signed-in staff member (who has changed a password that had to be changed), the metrics
- * need an administrator, everything else is refused. The staff app signs in with a form
- * post and keeps a session cookie; CSRF tokens travel in a cookie that the app echoes in
- * a header.
+ * signed-in staff member (who has changed a password that had to be changed) whose
+ * account is approved, except for the onboarding paths that modules declare, the metrics
+ * need an administrator, everything else is refused. The account is read again at every
+ * request ({@link AccountStandingFilter}). The staff app signs in with a form post and
+ * keeps a session cookie; CSRF tokens travel in a cookie that the app echoes in a header.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,9 +51,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-			List<PublicForms> publicForms, LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems,
-			@Value("${management.server.port:-1}") int managementPort) throws Exception {
+			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, LoginHandlers loginHandlers,
+			LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
+			@Value("${management.server.port:-1}") int managementPort,
+			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
+		String[] onboarding = onboardingPaths.stream()
+			.flatMap((paths) -> paths.patterns().stream())
+			.toArray(String[]::new);
 		RequestMatcher[] forms = publicForms.stream()
 			.flatMap((f) -> f.patterns().stream())
 			.map((pattern) -> pathPattern(HttpMethod.POST, pattern))
@@ -65,8 +74,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/api/auth/**", "/api/account/password")
 			.authenticated()
-			.requestMatchers(api)
+			.requestMatchers(onboarding)
 			.access(signedInWithUsablePassword())
+			.requestMatchers(api)
+			.access(AuthorizationManagers.allOf(signedInWithUsablePassword(),
+					AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED)))
 			.requestMatchers("/actuator/**")
 			.hasRole(Role.ADMIN.name())
 			.anyRequest()
@@ -79,6 +91,7 @@ class SecurityConfiguration {
 				.failureHandler(loginHandlers))
 			.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.addFilterAfter(new AccountStandingFilter(accounts, sessionLifetime), SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(request, response,

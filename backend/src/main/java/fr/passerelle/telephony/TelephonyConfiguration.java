@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 
@@ -62,6 +63,12 @@ class TelephonyConfiguration {
 	@Bean
 	PublicPaths telephonyPublicPaths() {
 		return PublicPaths.of(WEBHOOKS, SIMULATED_API);
+	}
+
+	/** A volunteer who signed up makes practice calls before approval. */
+	@Bean
+	OnboardingPaths trainingPhoneOnboardingPaths() {
+		return OnboardingPaths.of("/api/simulator/phone", "/api/simulator/phone/**");
 	}
 
 	/** Twilio signs its webhooks; the simulated API checks its callers' credentials. */

@@ -55,8 +55,9 @@ public class Onboarding {
 	}
 
 	/**
-	 * Opens the account and profile of someone who signs up; they may sign in at once (to
-	 * train), but take no request before a coordinator approves them.
+	 * Opens the account and profile of someone who signs up; they may sign in at once,
+	 * but reach only their onboarding (training, charter, profile, training phone) until
+	 * a coordinator approves them.
 	 * @throws RejectedRequest when something is missing or invalid, or the address is
 	 * taken; nothing is recorded then
 	 */
@@ -68,7 +69,7 @@ public class Onboarding {
 		if (application.availability() != null && application.availability().length() > 500) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.application.availability.too-long");
 		}
-		StaffAccount account = this.accounts.open(
+		StaffAccount account = this.accounts.openPendingApproval(
 				NewAccount.of(application.email(), application.displayName(), Role.VOLUNTEER, application.password()));
 		this.volunteers.register(account.id(), application.departement(), application.skills());
 		this.volunteers.configureRouting(account.id(), application.languages(), 1, Set.of(application.departement()),
@@ -123,6 +124,7 @@ public class Onboarding {
 			.sql("UPDATE volunteer SET approved_at = ?, approved_by = ? WHERE account_id = ? AND approved_at IS NULL")
 			.params(Timestamp.from(this.clock.instant()), coordinator.id(), profile.accountId())
 			.update();
+		this.accounts.approve(profile.accountId());
 		if (approved == 1) {
 			this.events.publishEvent(new RoutingProfileChanged(profile.accountId()));
 		}

@@ -1,5 +1,6 @@
 package fr.passerelle.volunteer;
 
+import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicPaths;
 
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,15 @@ class OnboardingConfiguration {
 	@Bean
 	PublicPaths onboardingPublicPaths() {
 		return PublicPaths.of("/api/sign-up");
+	}
+
+	/**
+	 * Before approval, a volunteer trains and completes their own profile, nothing more.
+	 */
+	@Bean
+	OnboardingPaths volunteerOnboardingPaths() {
+		return OnboardingPaths.of("/api/volunteers/me", "/api/volunteers/me/training", "/api/volunteers/me/charter",
+				"/api/volunteers/me/shifts", "/api/volunteers/me/phone");
 	}
 
 }

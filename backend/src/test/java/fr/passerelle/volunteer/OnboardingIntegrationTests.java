@@ -48,9 +48,19 @@ class OnboardingIntegrationTests {
 		StaffClient volunteer = new StaffClient(this.port);
 		assertThat(volunteer.login(email, TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
 		assertThat(training(volunteer)).contains("\"approvedAt\":null", "\"practiceCalls\":0", "\"trainedAt\":null");
-		HttpResponse<String> tooEarly = volunteer.putJson("/api/volunteers/me/presence", "{\"status\":\"AVAILABLE\"}");
-		assertThat(tooEarly.statusCode()).isEqualTo(409);
 		assertThat(volunteer.get("/api/volunteers/me").body()).contains("06 ");
+		assertThat(volunteer.get("/api/auth/me").body()).contains("\"approved\":false");
+		// until approved, the account reaches its onboarding only (finding 1 of the
+		// security review)
+		HttpResponse<String> tooEarly = volunteer.putJson("/api/volunteers/me/presence", "{\"status\":\"AVAILABLE\"}");
+		assertThat(tooEarly.statusCode()).isEqualTo(403);
+		assertThat(tooEarly.body()).contains("Votre inscription doit d'abord être validée");
+		assertThat(volunteer.get("/api/tickets").statusCode()).isEqualTo(403);
+		assertThat(volunteer.get("/api/console").statusCode()).isEqualTo(403);
+		assertThat(volunteer.get("/api/tutorials?topic=CAF").statusCode()).isEqualTo(403);
+		assertThat(volunteer.postJson("/api/tickets", "{\"followUpOf\":1,\"topic\":\"CAF\",\"postcode\":\"75011\"}")
+			.statusCode()).isEqualTo(403);
+		assertThat(volunteer.postJson("/api/tutorials/editor/images", "{}").statusCode()).isEqualTo(403);
 
 		// a coordinator of another région neither sees nor approves the sign-up
 		StaffClient elsewhere = coordinator("84");
@@ -69,6 +79,9 @@ class OnboardingIntegrationTests {
 			.as("approving again changes nothing")
 			.isEqualTo(200);
 		assertThat(coordinator.get("/api/volunteer-applications").body()).doesNotContain(email);
+		// the approval takes effect in the session already open
+		assertThat(volunteer.get("/api/tickets").statusCode()).isEqualTo(200);
+		assertThat(volunteer.get("/api/auth/me").body()).contains("\"approved\":true");
 
 		assertThat(volunteer.postJson("/api/volunteers/me/charter", "{}").body())
 			.doesNotContain("\"charterAcceptedAt\":null");
