@@ -77,7 +77,7 @@ class ConsoleController {
 		for (PendingOffer offer : this.routing.offersTo(staff.id())) {
 			this.tickets.find(offer.ticketId())
 				.filter((ticket) -> ticket.status() == TicketStatus.OFFERED)
-				.ifPresent((ticket) -> offers.add(new Offer(ticket, offer.expiresAt())));
+				.ifPresent((ticket) -> offers.add(new Offer(ticket.withoutPersonalData(), offer.expiresAt())));
 		}
 		Territories territories = new Territories(profile.departementCode(), profile.servedDepartements(),
 				profile.servedRegions(), profile.servesNationally());

@@ -194,9 +194,9 @@ public class Routing {
 		Optional<Entry> entry = this.store.lock(ticketId)
 			.filter((e) -> e.state() == Entry.State.HELD && Long.valueOf(volunteerId).equals(e.volunteerId()));
 		if (entry.isEmpty()) {
-			return this.tickets.find(ticketId)
-				.filter((t) -> t.status() == TicketStatus.QUEUED)
-				.orElseThrow(() -> new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours"));
+			// a retried release answers again; anyone else learns nothing of the request
+			return this.tickets.releasedBy(ticketId, volunteerId)
+				.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
 		}
 		this.store.skip(ticketId, volunteerId);
 		this.store.markWaiting(ticketId);

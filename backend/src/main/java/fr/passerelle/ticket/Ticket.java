@@ -82,9 +82,13 @@ final class Ticket {
 		}
 	}
 
+	boolean isHeldBy(long volunteerId) {
+		return this.status.isHeld() && this.assigneeId != null && this.assigneeId == volunteerId;
+	}
+
 	void requireHeldBy(long volunteerId) {
-		if (!this.status.isHeld() || this.assigneeId == null || this.assigneeId != volunteerId) {
-			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+		if (!isHeldBy(volunteerId)) {
+			throw TicketManagement.notFound();
 		}
 	}
 

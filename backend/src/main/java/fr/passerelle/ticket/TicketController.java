@@ -44,9 +44,12 @@ class TicketController {
 
 	private final AccountManagement accounts;
 
-	TicketController(TicketManagement tickets, AccountManagement accounts) {
+	private final FollowUps followUps;
+
+	TicketController(TicketManagement tickets, AccountManagement accounts, FollowUps followUps) {
 		this.tickets = tickets;
 		this.accounts = accounts;
+		this.followUps = followUps;
 	}
 
 	@GetMapping
@@ -72,12 +75,11 @@ class TicketController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Open a request on a citizen's behalf (a volunteer's follow-up)")
+	@Operation(summary = "Open a new request for the citizen of a request the caller holds (another démarche to "
+			+ "come back to); the number is that request's")
 	TicketView open(@Valid @RequestBody NewTicket request, Authentication authentication) {
-		StaffAccount staff = staff(authentication);
-		return this.tickets.open(new HelpRequest(TicketSource.VOLUNTEER, TicketKind.CALLBACK, request.topic(),
-				request.postcode(), request.phone(), request.firstName(),
-				(request.slots() != null) ? request.slots() : Set.of(), staff.id()));
+		return this.followUps.open(request.followUpOf(), staff(authentication), request.topic(), request.postcode(),
+				request.firstName(), request.slots());
 	}
 
 	@PostMapping("/{id}/notes")
@@ -136,7 +138,12 @@ class TicketController {
 			List<TicketView> earlierRequests) {
 	}
 
-	record NewTicket(@NotBlank String topic, @NotBlank String postcode, @NotBlank String phone,
+	/**
+	 * @param followUpOf a request the caller holds, whose citizen this one is for
+	 * @param postcode that request's when left out
+	 * @param firstName that request's when left out
+	 */
+	record NewTicket(@NotNull Long followUpOf, @NotBlank String topic, @Size(max = 10) String postcode,
 			@Size(max = 60) String firstName, Set<TimeSlot> slots) {
 	}
 

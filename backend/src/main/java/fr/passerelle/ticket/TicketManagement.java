@@ -153,24 +153,29 @@ public class TicketManagement {
 	@Transactional(readOnly = true)
 	public TicketPage search(StaffAccount viewer, TicketFilter filter, int page, int size) {
 		TicketScope scope = TicketScope.of(viewer);
-		List<TicketView> items = this.store.search(filter, scope, page * size, size).stream().map(this::view).toList();
+		List<TicketView> items = this.store.search(filter, scope, page * size, size)
+			.stream()
+			.map(this::view)
+			.map((ticket) -> (scope.isVolunteer() && !ticket.isHeldBy(viewer.id())) ? ticket.withoutPersonalData()
+					: ticket)
+			.toList();
 		return new TicketPage(items, page, size, this.store.count(filter, scope));
 	}
 
 	/**
-	 * A ticket, for a staff member allowed to see it.
-	 * @throws RejectedRequest (404) when it does not exist, (403) when it is outside
-	 * their rights
+	 * A ticket, for a staff member with a current link to it: a volunteer who holds it
+	 * now, a coordinator of its région, a national coordinator or an administrator.
+	 * @throws RejectedRequest (404) when it does not exist or is outside their rights:
+	 * the same answer, so that nobody learns which requests exist
 	 */
 	@Transactional(readOnly = true)
 	public TicketView read(long ticketId, StaffAccount viewer) {
 		Ticket ticket = existing(ticketId);
 		TicketScope scope = TicketScope.of(viewer);
-		boolean allowed = scope.isVolunteer()
-				? Long.valueOf(viewer.id()).equals(ticket.assigneeId) || this.store.workedOn(ticketId, viewer.id())
+		boolean allowed = scope.isVolunteer() ? ticket.isHeldBy(viewer.id())
 				: scope.regionCode() == null || scope.regionCode().equals(ticket.regionCode);
 		if (!allowed) {
-			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+			throw notFound();
 		}
 		return view(ticket);
 	}
@@ -208,6 +213,7 @@ public class TicketManagement {
 			.stream()
 			.filter((earlier) -> earlier.createdAt.isBefore(ticket.createdAt))
 			.map(this::view)
+			.map(TicketView::withoutPersonalData)
 			.toList();
 	}
 
@@ -277,6 +283,19 @@ public class TicketManagement {
 	}
 
 	/**
+	 * The request a volunteer just handed back to the queue, for a retried release: empty
+	 * when it is not queued, or someone else released it last.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<TicketView> releasedBy(long ticketId, long volunteerId) {
+		return this.store.find(ticketId)
+			.filter((ticket) -> ticket.status == TicketStatus.QUEUED)
+			.filter((ticket) -> this.store.latestEventBy(ticketId, volunteerId, "RELEASED"))
+			.map(this::view)
+			.map(TicketView::withoutPersonalData);
+	}
+
+	/**
 	 * Reserves a queued ticket for a volunteer until {@code expiresAt} (routing).
 	 */
 	@Transactional
@@ -330,11 +349,12 @@ public class TicketManagement {
 	@Transactional
 	public TicketView returnToQueue(long ticketId, Long volunteerId, String reason) {
 		Ticket ticket = locked(ticketId);
-		if (ticket.status == TicketStatus.QUEUED) {
+		if (ticket.status == TicketStatus.QUEUED
+				&& (volunteerId == null || this.store.latestEventBy(ticketId, volunteerId, reason))) {
 			return view(ticket);
 		}
 		if (volunteerId != null && !volunteerId.equals(ticket.assigneeId)) {
-			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
+			throw notFound();
 		}
 		Instant now = this.clock.instant();
 		ticket.moveTo(TicketStatus.QUEUED, now);
@@ -391,7 +411,8 @@ public class TicketManagement {
 	@Transactional
 	public TicketView callbackFailed(long ticketId, long volunteerId, String reason, int attempt) {
 		Ticket ticket = locked(ticketId);
-		if (attempt > 0 && ticket.attempts >= attempt && this.store.workedOn(ticketId, volunteerId)) {
+		if (attempt > 0 && ticket.attempts >= attempt
+				&& this.store.latestEventBy(ticketId, volunteerId, "ATTEMPT_FAILED")) {
 			return view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
@@ -421,7 +442,7 @@ public class TicketManagement {
 	public TicketView scheduleRetry(long ticketId, long volunteerId, Instant at) {
 		Ticket ticket = locked(ticketId);
 		if (ticket.status == TicketStatus.SCHEDULED && at != null && at.equals(ticket.nextAttemptAt)
-				&& this.store.workedOn(ticketId, volunteerId)) {
+				&& this.store.latestEventBy(ticketId, volunteerId, "RETRY_SCHEDULED")) {
 			return view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
@@ -442,7 +463,8 @@ public class TicketManagement {
 	@Transactional
 	public TicketView recordOutcome(long ticketId, long volunteerId, Outcome outcome) {
 		Ticket ticket = locked(ticketId);
-		if (ticket.status.isClosed() && outcome.equals(this.store.outcome(ticketId).orElse(null))) {
+		if (ticket.status.isClosed() && outcome.equals(this.store.outcome(ticketId).orElse(null))
+				&& this.store.latestEventBy(ticketId, volunteerId, "OUTCOME_RECORDED")) {
 			return view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
@@ -510,7 +532,7 @@ public class TicketManagement {
 	public TicketView handOver(long ticketId, long giverId, long recipientId, String type) {
 		Ticket ticket = locked(ticketId);
 		if (ticket.status.isHeld() && Long.valueOf(recipientId).equals(ticket.assigneeId)
-				&& this.store.workedOn(ticketId, giverId)) {
+				&& this.store.latestEventBy(ticketId, giverId, "HANDED_TO_COLLEAGUE", "HANDED_TO_COORDINATOR")) {
 			return view(ticket);
 		}
 		ticket.requireHeldBy(giverId);
@@ -683,13 +705,18 @@ public class TicketManagement {
 	}
 
 	private Ticket existing(long ticketId) {
-		return this.store.find(ticketId)
-			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+		return this.store.find(ticketId).orElseThrow(TicketManagement::notFound);
 	}
 
 	private Ticket locked(long ticketId) {
-		return this.store.lock(ticketId)
-			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+		return this.store.lock(ticketId).orElseThrow(TicketManagement::notFound);
+	}
+
+	/**
+	 * What an unknown request and a request outside one's rights both answer.
+	 */
+	static RejectedRequest notFound() {
+		return new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found");
 	}
 
 	private void save(Ticket ticket) {

@@ -204,11 +204,26 @@ class TicketStore {
 			.single() > 0;
 	}
 
-	boolean workedOn(long ticketId, long accountId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND actor_id = ?")
-			.params(ticketId, accountId)
-			.query(Long.class)
-			.single() > 0;
+	/**
+	 * Whether the latest event of these types on the ticket is this account's: a retried
+	 * action of theirs, with nobody else's of the same kind since.
+	 */
+	boolean latestEventBy(long ticketId, long accountId, String... types) {
+		return this.jdbc
+			.sql("SELECT actor_id FROM ticket_event WHERE ticket_id = ? AND type IN ("
+					+ String.join(",", Collections.nCopies(types.length, "?")) + ") ORDER BY id DESC LIMIT 1")
+			.params(concat(ticketId, types))
+			.query((rs, row) -> rs.getLong("actor_id"))
+			.optional()
+			.map((actor) -> actor == accountId)
+			.orElse(false);
+	}
+
+	private static List<Object> concat(long ticketId, String... types) {
+		List<Object> params = new ArrayList<>();
+		params.add(ticketId);
+		params.addAll(List.of(types));
+		return params;
 	}
 
 	private static String conditions(TicketFilter filter, TicketScope scope, List<Object> params) {
@@ -235,8 +250,12 @@ class TicketStore {
 			addEquals(conditions, params, "t.region_code", scope.regionCode());
 		}
 		if (scope.volunteerId() != null) {
-			conditions.add("(t.assignee_id = ? OR EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = t.id "
-					+ "AND e.actor_id = ?))");
+			// requests in their hands or offered to them now, and those they worked on
+			// (an offer alone is
+			// no work)
+			conditions.add("((t.assignee_id = ? AND t.status IN ('OFFERED', 'ASSIGNED', 'IN_CALL')) "
+					+ "OR EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = t.id AND e.actor_id = ? "
+					+ "AND e.type NOT IN ('OFFERED', 'OFFER_DECLINED', 'OFFER_EXPIRED', 'VOLUNTEER_AWAY')))");
 			params.add(scope.volunteerId());
 			params.add(scope.volunteerId());
 		}

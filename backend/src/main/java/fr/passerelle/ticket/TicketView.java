@@ -20,4 +20,16 @@ public record TicketView(long id, TicketReference reference, TicketSource source
 		return this.status.isHeld() && Long.valueOf(volunteerId).equals(this.assigneeId);
 	}
 
+	/**
+	 * The request without what identifies the citizen (masked number, first name, chosen
+	 * times): what a volunteer sees of an offer, or of a request no longer in their
+	 * hands.
+	 */
+	public TicketView withoutPersonalData() {
+		return new TicketView(this.id, this.reference, this.source, this.kind, this.topicCode, this.postcode,
+				this.departementCode, this.regionCode, null, null, Set.of(), this.priority, this.status, this.createdAt,
+				this.waitingSince, this.dueAt, this.nextAttemptAt, this.attempts, this.assigneeId, this.closedAt,
+				this.earlierTicketId);
+	}
+
 }

@@ -142,7 +142,7 @@ class HandoverIntegrationTests {
 		assertRefused(() -> this.handovers.handOver(ticket.id(), giver, giver.id(), "x"), "ticket.handover.self");
 		assertRefused(() -> this.handovers.handOver(ticket.id(), giver, Long.MAX_VALUE, "x"),
 				"ticket.handover.recipient-unknown");
-		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, giver.id(), "x"), "ticket.not-yours");
+		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, giver.id(), "x"), "ticket.not-found");
 
 		TicketView unchanged = this.tickets.find(ticket.id()).orElseThrow();
 		assertThat(unchanged.assigneeId()).isEqualTo(giver.id());
@@ -169,7 +169,7 @@ class HandoverIntegrationTests {
 		assertThat(candidates.coordinators()).extracting(Handovers.Candidate::id)
 			.contains(regional.id())
 			.doesNotContain(elsewhere.id());
-		assertRefused(() -> this.handovers.candidates(ticket.id(), near), "ticket.not-yours");
+		assertRefused(() -> this.handovers.candidates(ticket.id(), near), "ticket.not-found");
 	}
 
 	@Test
@@ -253,7 +253,7 @@ class HandoverIntegrationTests {
 		assertThat(console.body()).contains("\"reference\":\"" + ticket.reference() + "\"");
 
 		var notYours = volunteer.get("/api/tickets/" + ticket.id() + "/handover");
-		assertThat(notYours.statusCode()).isEqualTo(403);
+		assertThat(notYours.statusCode()).isEqualTo(404);
 		assertThat(notYours.body()).contains("n'est pas entre vos mains");
 	}
 

@@ -258,7 +258,7 @@ class RoutingIntegrationTests {
 		assertThat(released.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(this.routing.takeNext(colleague)).map(TicketView::id).hasValue(ticket.id());
 		assertThatExceptionOfType(RejectedRequest.class).isThrownBy(() -> this.routing.release(ticket.id(), volunteer))
-			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("ticket.not-yours"));
+			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("ticket.not-found"));
 	}
 
 	private long availableVolunteer(String departement, Set<String> regions, boolean national, int capacity) {

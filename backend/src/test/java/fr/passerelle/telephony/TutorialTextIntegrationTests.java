@@ -90,7 +90,7 @@ class TutorialTextIntegrationTests {
 		String path = "/api/tickets/" + ticket.id() + "/tutorials/declarer-ses-revenus/texts";
 		int sentBefore = this.tutorials.published("declarer-ses-revenus").orElseThrow().counts().smsSent();
 
-		assertThat(this.volunteer.postJson(path, "{}").statusCode()).as("not held yet").isIn(403, 409);
+		assertThat(this.volunteer.postJson(path, "{}").statusCode()).as("not held yet").isEqualTo(404);
 		this.tickets.assign(ticket.id(), this.volunteerId);
 		HttpResponse<String> sent = this.volunteer.postJson(path, "{}");
 		HttpResponse<String> again = this.volunteer.postJson(path, "{}");

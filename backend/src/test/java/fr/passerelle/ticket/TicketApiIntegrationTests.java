@@ -108,16 +108,20 @@ class TicketApiIntegrationTests {
 					.inRegion("76")));
 
 		HttpResponse<String> refused = otherVolunteer.get("/api/tickets/" + ticket.id());
-		assertThat(refused.statusCode()).isEqualTo(403);
+		HttpResponse<String> unknown = otherVolunteer.get("/api/tickets/" + Long.MAX_VALUE);
+		assertThat(refused.statusCode()).as("the same answer as for a request that does not exist").isEqualTo(404);
 		assertThat((String) JsonPath.read(refused.body(), "$.detail"))
-			.isEqualTo("Cette demande n'est pas entre vos mains.");
-		assertThat(bretagne.get("/api/tickets/" + ticket.id()).statusCode()).isEqualTo(403);
+			.isEqualTo("Cette demande n'existe pas, ou n'est pas entre vos mains.");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat((String) JsonPath.read(unknown.body(), "$.detail"))
+			.isEqualTo(JsonPath.read(refused.body(), "$.detail"));
+		assertThat(bretagne.get("/api/tickets/" + ticket.id()).statusCode()).isEqualTo(404);
 		assertThat(occitanie.get("/api/tickets/" + ticket.id()).statusCode()).as("Lozère is in Occitanie")
 			.isEqualTo(200);
 		assertThat(otherVolunteer.postForm("/api/tickets/" + ticket.id() + "/release", java.util.Map.of()).statusCode())
-			.isEqualTo(403);
+			.isEqualTo(404);
 		assertThat(otherVolunteer.putJson("/api/tickets/" + ticket.id() + "/outcome", outcomeJson()).statusCode())
-			.isEqualTo(403);
+			.isEqualTo(404);
 	}
 
 	@Test
@@ -166,7 +170,8 @@ class TicketApiIntegrationTests {
 		HttpResponse<String> recorded = this.holderApp.putJson("/api/tickets/" + ticket.id() + "/outcome",
 				outcomeJson());
 		HttpResponse<String> again = this.holderApp.putJson("/api/tickets/" + ticket.id() + "/outcome", outcomeJson());
-		HttpResponse<String> details = this.holderApp.get("/api/tickets/" + ticket.id());
+		StaffClient national = TestAccounts.signedIn(this.accounts, Role.COORDINATOR, this.port);
+		HttpResponse<String> details = national.get("/api/tickets/" + ticket.id());
 
 		assertThat(recorded.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(recorded.body(), "$.status")).isEqualTo("RESOLVED");
@@ -174,6 +179,9 @@ class TicketApiIntegrationTests {
 		assertThat((String) JsonPath.read(details.body(), "$.outcome.completion")).isEqualTo("finalisee");
 		assertThat((List<String>) JsonPath.read(details.body(), "$.outcome.procedureThemes"))
 			.containsExactly("social_sante");
+		assertThat(this.holderApp.get("/api/tickets/" + ticket.id()).statusCode())
+			.as("closed, the request is no longer in the volunteer's hands")
+			.isEqualTo(404);
 	}
 
 	@Test

@@ -259,9 +259,9 @@ class TicketManagementIntegrationTests {
 
 		assertRejected(() -> this.tickets.assign(ticket.id(), this.colleague), "ticket.offer.not-yours");
 		this.tickets.assign(ticket.id(), this.volunteer);
-		assertRejected(() -> this.tickets.startCall(ticket.id(), this.colleague), "ticket.not-yours");
-		assertRejected(() -> this.tickets.recordOutcome(ticket.id(), this.colleague, resolved()), "ticket.not-yours");
-		assertRejected(() -> this.tickets.returnToQueue(ticket.id(), this.colleague, "RELEASED"), "ticket.not-yours");
+		assertRejected(() -> this.tickets.startCall(ticket.id(), this.colleague), "ticket.not-found");
+		assertRejected(() -> this.tickets.recordOutcome(ticket.id(), this.colleague, resolved()), "ticket.not-found");
+		assertRejected(() -> this.tickets.returnToQueue(ticket.id(), this.colleague, "RELEASED"), "ticket.not-found");
 	}
 
 	@Test
