@@ -1,0 +1,105 @@
+package fr.passerelle.account;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.territory.Territories;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+
+/**
+ * What administrators do to staff accounts: change a role or a région, deactivate and
+ * reactivate. A deactivation or a role change takes effect at once: the account's
+ * sessions end (its consoles close with them), and {@link AccountCutOff} lets the other
+ * modules take back what the account held. The last active administrator cannot be
+ * removed.
+ */
+@Service
+public class AccountAdministration {
+
+	private final Accounts accounts;
+
+	private final Territories territories;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final ApplicationEventPublisher events;
+
+	AccountAdministration(Accounts accounts, Territories territories,
+			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events) {
+		this.accounts = accounts;
+		this.territories = territories;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	/**
+	 * Every account, by name.
+	 */
+	public List<AccountSummary> list() {
+		return this.accounts.findAll()
+			.stream()
+			.map(AccountAdministration::summary)
+			.sorted(Comparator.comparing(AccountSummary::displayName, String.CASE_INSENSITIVE_ORDER)
+				.thenComparing(AccountSummary::id))
+			.toList();
+	}
+
+	/**
+	 * Sets an account's role, région and whether it may sign in; the same change sent
+	 * again changes nothing (and ends nothing).
+	 * @throws RejectedRequest (404) for an unknown account, (400) for a région that does
+	 * not exist or does not fit the role, (409) when it would leave no active
+	 * administrator
+	 */
+	// Not one transaction: the account is saved before its sessions end and its requests
+	// go back, each of which commits on its own.
+	public AccountSummary change(long accountId, Role role, String regionCode, boolean enabled) {
+		Account account = this.accounts.findById(accountId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "account.not-found"));
+		String region = (regionCode == null || regionCode.isBlank()) ? null : regionCode.strip();
+		if (region != null && (role != Role.COORDINATOR || this.territories.region(region).isEmpty())) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.region.invalid", region);
+		}
+		boolean roleChanged = account.role() != role || !Objects.equals(account.regionCode(), region);
+		boolean deactivated = account.enabled() && !enabled;
+		if (!roleChanged && account.enabled() == enabled) {
+			return summary(account);
+		}
+		if (account.role() == Role.ADMIN && account.enabled() && (role != Role.ADMIN || !enabled)
+				&& activeAdministrators() <= 1) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.last-administrator");
+		}
+		account.changeRole(role, region);
+		account.enable(enabled);
+		Account saved = this.accounts.save(account);
+		if (roleChanged || deactivated) {
+			this.sessions.findByPrincipalName(saved.email()).keySet().forEach(this.sessions::deleteById);
+			this.events.publishEvent(new AccountCutOff(saved.id(), !enabled));
+		}
+		return summary(saved);
+	}
+
+	private long activeAdministrators() {
+		return this.accounts.findByRole(Role.ADMIN).stream().filter(Account::enabled).count();
+	}
+
+	private static AccountSummary summary(Account account) {
+		return new AccountSummary(account.id(), account.email(), account.displayName(), account.role(),
+				account.regionCode(), account.enabled(), account.approved(), account.createdAt());
+	}
+
+	/**
+	 * An account as administrators see it.
+	 */
+	public record AccountSummary(long id, String email, String displayName, Role role, String regionCode,
+			boolean enabled, boolean approved, java.time.Instant createdAt) {
+	}
+
+}

@@ -1,0 +1,169 @@
+package fr.passerelle.account;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.IntegrationTest;
+import fr.passerelle.StaffClient;
+import fr.passerelle.TestAccounts;
+import fr.passerelle.TestClock;
+import fr.passerelle.TestPhones;
+import fr.passerelle.routing.Routing;
+import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketSource;
+import fr.passerelle.ticket.TicketStatus;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.volunteer.Presence;
+import fr.passerelle.volunteer.Volunteers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cutting someone off (issue 13, finding 5): a deactivation or a role change takes effect
+ * on the sessions already open, not at the next sign-in. Requests are in the Cher (18),
+ * where no other test works.
+ */
+@IntegrationTest
+class AccountAdministrationIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	Volunteers volunteers;
+
+	@Autowired
+	TicketManagement tickets;
+
+	@Autowired
+	Routing routing;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anAccountDisabledInTheDatabaseLosesItsOpenSession() {
+		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		StaffClient app = signIn(coordinator);
+		assertThat(app.get("/api/volunteer-applications").statusCode()).isEqualTo(200);
+
+		this.jdbc.sql("UPDATE account SET enabled = FALSE WHERE id = ?").param(coordinator.id()).update();
+
+		assertThat(app.get("/api/volunteer-applications").statusCode()).isEqualTo(401);
+		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aRoleChangedInTheDatabaseTakesEffectOnTheOpenSession() {
+		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		StaffClient app = signIn(coordinator);
+
+		this.jdbc.sql("UPDATE account SET role = 'VOLUNTEER' WHERE id = ?").param(coordinator.id()).update();
+
+		assertThat(app.get("/api/volunteer-applications").statusCode()).isEqualTo(403);
+		assertThat((String) JsonPath.read(app.get("/api/auth/me").body(), "$.role")).isEqualTo("VOLUNTEER");
+	}
+
+	@Test
+	void anAdministratorDeactivatesAVolunteerWhoseRequestsGoBackInTheirPlace() {
+		StaffClient admin = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+		StaffAccount volunteer = volunteer();
+		StaffClient volunteerApp = signIn(volunteer);
+		TicketView waiting = callback();
+		this.volunteers.choosePresence(volunteer.id(), Presence.AVAILABLE);
+		TicketView held = this.routing.takeNext(volunteer.id()).orElseThrow();
+		assertThat(held.id()).isEqualTo(waiting.id());
+		this.clock.advance(Duration.ofSeconds(5));
+
+		HttpResponse<String> deactivated = admin.putJson("/api/admin/accounts/" + volunteer.id(),
+				"{\"role\":\"VOLUNTEER\",\"enabled\":false}");
+		HttpResponse<String> again = admin.putJson("/api/admin/accounts/" + volunteer.id(),
+				"{\"role\":\"VOLUNTEER\",\"enabled\":false}");
+
+		assertThat(deactivated.statusCode()).isEqualTo(200);
+		assertThat((Boolean) JsonPath.read(deactivated.body(), "$.enabled")).isFalse();
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(volunteerApp.get("/api/tickets").statusCode()).isEqualTo(401);
+		assertThat(new StaffClient(this.port).login(volunteer.email(), TestAccounts.PASSWORD).statusCode())
+			.isEqualTo(401);
+		TicketView back = this.tickets.find(held.id()).orElseThrow();
+		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
+		assertThat(back.assigneeId()).isNull();
+		assertThat(back.waitingSince()).as("in its place").isEqualTo(waiting.waitingSince());
+		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
+	}
+
+	@Test
+	void aCoordinatorMadeVolunteerIsSignedOutAtOnce() {
+		StaffClient admin = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		StaffClient app = signIn(coordinator);
+
+		HttpResponse<String> changed = admin.putJson("/api/admin/accounts/" + coordinator.id(),
+				"{\"role\":\"VOLUNTEER\",\"regionCode\":null,\"enabled\":true}");
+
+		assertThat(changed.statusCode()).isEqualTo(200);
+		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
+		HttpResponse<String> login = new StaffClient(this.port).login(coordinator.email(), TestAccounts.PASSWORD);
+		assertThat((String) JsonPath.read(login.body(), "$.role")).isEqualTo("VOLUNTEER");
+	}
+
+	@Test
+	void refusesWhatDoesNotHoldTogetherAndThoseWhoAreNotAdministrators() {
+		StaffClient admin = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+		StaffAccount volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER);
+
+		assertThat(admin
+			.putJson("/api/admin/accounts/" + volunteer.id(),
+					"{\"role\":\"VOLUNTEER\",\"regionCode\":\"27\",\"enabled\":true}")
+			.statusCode()).as("only coordinators have a région").isEqualTo(400);
+		assertThat(admin.putJson("/api/admin/accounts/" + volunteer.id(), "{\"role\":\"KING\",\"enabled\":true}")
+			.statusCode()).isEqualTo(400);
+		assertThat(admin.putJson("/api/admin/accounts/" + Long.MAX_VALUE, "{\"role\":\"VOLUNTEER\",\"enabled\":true}")
+			.statusCode()).isEqualTo(404);
+		HttpResponse<String> list = admin.get("/api/admin/accounts");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains(volunteer.email()).doesNotContain("password");
+		for (Role role : new Role[] { Role.VOLUNTEER, Role.COORDINATOR }) {
+			StaffClient other = TestAccounts.signedIn(this.accounts, role, this.port);
+			assertThat(other.get("/api/admin/accounts").statusCode()).isEqualTo(403);
+			assertThat(other.putJson("/api/admin/accounts/" + volunteer.id(), "{\"role\":\"ADMIN\",\"enabled\":true}")
+				.statusCode()).isEqualTo(403);
+		}
+		assertThat(new StaffClient(this.port).get("/api/admin/accounts").statusCode()).isEqualTo(401);
+	}
+
+	private TicketView callback() {
+		return this.tickets.open(
+				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "18000", TestPhones.randomMobile(), null, Set.of()));
+	}
+
+	private StaffAccount volunteer() {
+		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
+		this.volunteers.register(account.id(), "18", Set.of("CAF"));
+		this.volunteers.qualify(account.id());
+		this.volunteers.choosePresence(account.id(), Presence.PAUSED);
+		return account;
+	}
+
+	private StaffClient signIn(StaffAccount account) {
+		StaffClient app = new StaffClient(this.port);
+		assertThat(app.login(account.email(), TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+		return app;
+	}
+
+}
