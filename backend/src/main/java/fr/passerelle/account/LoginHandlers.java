@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers the staff app's sign-in: the signed-in account as JSON, or 401 with one message
- * whatever went wrong (so that nobody learns which addresses have an account). Both
- * outcomes feed the throttle.
+ * whatever went wrong (so that nobody learns which addresses have an account). A success
+ * clears the account's count in the throttle.
  */
 @Component
 class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -40,7 +40,7 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
-		this.throttle.succeeded(authentication.getName());
+		this.throttle.succeeded(authentication.getName(), request.getRemoteAddr());
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.getOutputStream().write(this.json.writeValueAsBytes(this.currentAccounts.describe(authentication)));
@@ -49,7 +49,7 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
-		this.throttle.failed(String.valueOf(request.getParameter("email")), request.getRemoteAddr());
+		// the attempt was counted before the password was checked (LoginThrottleFilter)
 		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "account.login.failed");
 	}
 

@@ -1,27 +1,36 @@
 package fr.passerelle.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
+import fr.passerelle.platform.SubjectHashes;
+
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Slows down password guessing: after too many failures within the window, for one
- * account or from one address, sign-in is refused until the oldest counted failure leaves
- * the window. Failures live in the database, so every instance counts the same ones; only
- * hashes of the account and address are stored.
+ * Slows down password guessing without locking the real user out. Every attempt counts
+ * for three subjects: the account from this address, the account from anywhere, and the
+ * address whatever the account. Past a subject's free attempts within the window, the
+ * next attempt must wait twice as long as the previous one did, from one second up to
+ * that subject's ceiling (see {@link LoginThrottleProperties}). An attempt is counted
+ * before the password is checked, under a lock on each subject's row, so that parallel
+ * attempts cannot get past together; a successful sign-in forgets the account's. Attempts
+ * live in the database, so every instance counts the same ones, as keyed hashes only.
  */
 @Component
 class LoginThrottle {
+
+	private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
 
 	private final JdbcClient jdbc;
 
@@ -29,78 +38,134 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties, Clock clock) {
+	private final SubjectHashes hashes;
+
+	private final TransactionTemplate transaction;
+
+	private final TransactionTemplate ownTransaction;
+
+	LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties, Clock clock, SubjectHashes hashes,
+			PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.hashes = hashes;
+		this.transaction = new TransactionTemplate(transactions);
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * How long the caller must wait before trying again, if at all.
+	 * Counts one more attempt to sign in as {@code email} from {@code address}, unless
+	 * the caller must wait first: then nothing is counted, and the wait is returned.
 	 */
-	Optional<Duration> waitBeforeNextAttempt(String email, String address) {
+	Optional<Duration> attempt(String email, String address) {
 		Instant now = this.clock.instant();
-		return longest(blockedUntil(accountKey(email), this.properties.maxFailuresPerAccount(), now),
-				blockedUntil(addressKey(address), this.properties.maxFailuresPerAddress(), now))
-			.map((until) -> Duration.between(now, until));
+		List<Subject> subjects = subjects(email, address);
+		// each subject's row first, committed, and only then the transaction that locks
+		// them: an attempt never holds two connections
+		subjects.forEach((subject) -> ensureRow(subject.key(), now));
+		return this.transaction.execute((status) -> {
+			Instant allowedAt = now;
+			for (Subject subject : subjects) {
+				this.jdbc.sql("SELECT 1 FROM login_throttle_subject WHERE subject = ? FOR UPDATE")
+					.param(subject.key())
+					.query(Integer.class)
+					.optional();
+				Instant subjectAllowedAt = allowedAt(subject, now);
+				if (subjectAllowedAt.isAfter(allowedAt)) {
+					allowedAt = subjectAllowedAt;
+				}
+			}
+			if (allowedAt.isAfter(now)) {
+				return Optional.of(Duration.between(now, allowedAt));
+			}
+			for (Subject subject : subjects) {
+				this.jdbc.sql("INSERT INTO login_failure (subject, failed_at) VALUES (?, ?)")
+					.params(subject.key(), Timestamp.from(now))
+					.update();
+				this.jdbc.sql("UPDATE login_throttle_subject SET last_seen_at = ? WHERE subject = ?")
+					.params(Timestamp.from(now), subject.key())
+					.update();
+			}
+			return Optional.empty();
+		});
 	}
 
-	void failed(String email, String address) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		for (String subject : new String[] { accountKey(email), addressKey(address) }) {
-			this.jdbc.sql("INSERT INTO login_failure (subject, failed_at) VALUES (?, ?)").params(subject, now).update();
-		}
-	}
-
-	void succeeded(String email) {
-		this.jdbc.sql("DELETE FROM login_failure WHERE subject = ?").param(accountKey(email)).update();
+	/**
+	 * The attempt had the right password: the account's attempts are forgotten, from this
+	 * address and from anywhere, and the address keeps all but this one.
+	 */
+	void succeeded(String email, String address) {
+		List<Subject> subjects = subjects(email, address);
+		this.jdbc.sql("DELETE FROM login_failure WHERE subject IN (?, ?)")
+			.params(subjects.get(0).key(), subjects.get(1).key())
+			.update();
+		this.jdbc.sql("DELETE FROM login_failure WHERE subject = ? ORDER BY failed_at DESC LIMIT 1")
+			.param(subjects.get(2).key())
+			.update();
 	}
 
 	@Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
 	void forgetExpiredFailures() {
-		this.jdbc.sql("DELETE FROM login_failure WHERE failed_at < ?")
-			.param(Timestamp.from(this.clock.instant().minus(this.properties.window())))
-			.update();
+		Timestamp before = Timestamp.from(this.clock.instant().minus(this.properties.window()));
+		this.jdbc.sql("DELETE FROM login_failure WHERE failed_at < ?").param(before).update();
+		this.jdbc.sql("DELETE FROM login_throttle_subject WHERE last_seen_at < ?").param(before).update();
 	}
 
-	private Optional<Instant> blockedUntil(String subject, int maxFailures, Instant now) {
-		// The failure that, with the more recent ones, reaches the limit: sign-in reopens
-		// when it leaves the window.
-		return this.jdbc
-			.sql("SELECT failed_at FROM login_failure WHERE subject = ? AND failed_at > ? "
-					+ "ORDER BY failed_at DESC LIMIT 1 OFFSET ?")
-			.params(subject, Timestamp.from(now.minus(this.properties.window())), maxFailures - 1)
+	private Instant allowedAt(Subject subject, Instant now) {
+		Timestamp since = Timestamp.from(now.minus(this.properties.window()));
+		long attempts = this.jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE subject = ? AND failed_at > ?")
+			.params(subject.key(), since)
+			.query(Long.class)
+			.single();
+		if (attempts < subject.free()) {
+			return now;
+		}
+		Instant latest = this.jdbc.sql("SELECT MAX(failed_at) FROM login_failure WHERE subject = ? AND failed_at > ?")
+			.params(subject.key(), since)
 			.query(Timestamp.class)
-			.optional()
-			.map((oldest) -> oldest.toInstant().plus(this.properties.window()));
+			.single()
+			.toInstant();
+		long doublings = Math.min(attempts - subject.free(), 30);
+		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+		return latest.plus((delay.compareTo(subject.longestDelay()) > 0) ? subject.longestDelay() : delay);
 	}
 
-	private static Optional<Instant> longest(Optional<Instant> first, Optional<Instant> second) {
-		if (first.isEmpty()) {
-			return second;
-		}
-		if (second.isEmpty()) {
-			return first;
-		}
-		return Optional.of(first.get().isAfter(second.get()) ? first.get() : second.get());
+	/**
+	 * The pair, the account and the address: every attempt locks them in this order, so
+	 * that two attempts never wait on each other.
+	 */
+	private List<Subject> subjects(String email, String address) {
+		String account = AccountManagement.normalize(email);
+		List<Subject> subjects = List.of(
+				new Subject(this.hashes.hash("login-pair", account + "\n" + address),
+						this.properties.maxFailuresPerAccount(), this.properties.window()),
+				new Subject(this.hashes.hash("login-account", account), this.properties.maxFailuresAcrossAddresses(),
+						this.properties.longestDelayAcrossAddresses()),
+				new Subject(this.hashes.hash("login-address", address), this.properties.maxFailuresPerAddress(),
+						this.properties.window()));
+		return subjects;
 	}
 
-	private static String accountKey(String email) {
-		return sha256("account:" + AccountManagement.normalize(email));
+	private void ensureRow(String key, Instant now) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+					.sql("INSERT IGNORE INTO login_throttle_subject (subject, last_seen_at) VALUES (?, ?)")
+					.params(key, Timestamp.from(now))
+					.update());
+				return;
+			}
+			catch (ConcurrencyFailureException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
-	private static String addressKey(String address) {
-		return sha256("address:" + address);
-	}
-
-	private static String sha256(String value) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private record Subject(String key, int free, Duration longestDelay) {
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.passerelle.account;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -37,12 +36,18 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		var wait = this.throttle.waitBeforeNextAttempt(String.valueOf(request.getParameter("email")),
-				request.getRemoteAddr());
+		var wait = this.throttle.attempt(String.valueOf(request.getParameter("email")), request.getRemoteAddr());
 		if (wait.isPresent()) {
-			long minutes = Math.max(1, wait.get().plus(Duration.ofSeconds(59)).toMinutes());
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, wait.get().toSeconds())));
-			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "account.login.throttled", minutes);
+			long seconds = Math.max(1, wait.get().plusMillis(999).toSeconds());
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+			if (seconds < 60) {
+				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "account.login.throttled-seconds",
+						seconds);
+			}
+			else {
+				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "account.login.throttled",
+						(seconds + 59) / 60);
+			}
 			return;
 		}
 		chain.doFilter(request, response);

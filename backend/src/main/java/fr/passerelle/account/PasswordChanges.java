@@ -38,14 +38,14 @@ class PasswordChanges {
 
 	// Not one transaction: a wrong guess must stay counted when the change is refused.
 	void change(String email, PasswordChange change, String address) {
-		if (this.throttle.waitBeforeNextAttempt(email, address).isPresent()) {
+		if (this.throttle.attempt(email, address).isPresent()) {
 			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "account.password.throttled");
 		}
 		Account account = this.accounts.findByEmail(email).orElseThrow();
 		if (!this.passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
-			this.throttle.failed(email, address);
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.current-wrong");
 		}
+		this.throttle.succeeded(email, address);
 		PasswordPolicy.check(change.newPassword(), email);
 		if (change.newPassword().equals(change.currentPassword())) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.unchanged");

@@ -1,13 +1,9 @@
 package fr.passerelle.platform;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.springframework.core.env.Environment;
@@ -22,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sliding-window limits shared by every instance (the counts live in the database).
- * Subjects (an address, a phone number's lookup hash, an account) are stored hashed. A
- * subject's hits are counted under a lock on its row, so that parallel requests never get
- * past a limit together.
+ * Subjects (an address, a phone number's lookup hash, an account) are stored as keyed
+ * hashes. A subject's hits are counted under a lock on its row, so that parallel requests
+ * never get past a limit together.
  */
 @Service
 public class RateLimits {
@@ -41,8 +37,12 @@ public class RateLimits {
 
 	private final TransactionTemplate transaction;
 
-	RateLimits(JdbcClient jdbc, Environment environment, Clock clock, PlatformTransactionManager transactions) {
+	private final SubjectHashes hashes;
+
+	RateLimits(JdbcClient jdbc, Environment environment, Clock clock, PlatformTransactionManager transactions,
+			SubjectHashes hashes) {
 		this.jdbc = jdbc;
+		this.hashes = hashes;
 		this.environment = environment;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
@@ -81,7 +81,7 @@ public class RateLimits {
 			throw new IllegalArgumentException("Windows longer than a day are not kept");
 		}
 		Instant now = this.clock.instant();
-		String hashed = sha256(bucket + ":" + subject);
+		String hashed = this.hashes.hash("limit:" + bucket, subject);
 		// the subject's row first, committed, and only then the transaction that locks
 		// it:
 		// a request never holds two connections, so a burst cannot drain the pool
@@ -140,16 +140,6 @@ public class RateLimits {
 		Timestamp before = Timestamp.from(this.clock.instant().minus(LONGEST_WINDOW));
 		this.jdbc.sql("DELETE FROM rate_limit_hit WHERE hit_at < ?").param(before).update();
 		this.jdbc.sql("DELETE FROM rate_limit_subject WHERE last_hit_at < ?").param(before).update();
-	}
-
-	private static String sha256(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -11,6 +11,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import fr.passerelle.platform.SubjectHashes;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
  * recognise a repeat caller.
  */
 @Service
-public class PhoneVault {
+public class PhoneVault implements SubjectHashes {
 
 	private static final byte KEY_VERSION = 1;
 
@@ -88,6 +90,20 @@ public class PhoneVault {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("Cannot hash a phone number", ex);
+		}
+	}
+
+	@Override
+	public String hash(String purpose, String value) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(this.hashKey);
+			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot hash a subject", ex);
 		}
 	}
 
