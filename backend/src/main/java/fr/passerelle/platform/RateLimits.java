@@ -66,14 +66,22 @@ public class RateLimits {
 	 * @throws RejectedRequest (429) when one of them is reached
 	 */
 	public void require(String bucket, String subject, Limit defaults) {
+		if (!allows(bucket, subject, defaults)) {
+			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "limits.exceeded");
+		}
+	}
+
+	/**
+	 * As {@link #require}, for callers that answer a refusal their own way: whether this
+	 * request is allowed (and counted).
+	 */
+	public boolean allows(String bucket, String subject, Limit defaults) {
 		int perHour = this.environment.getProperty("passerelle.limits." + bucket + ".per-hour", Integer.class,
 				defaults.perHour());
 		int perDay = this.environment.getProperty("passerelle.limits." + bucket + ".per-day", Integer.class,
 				defaults.perDay());
-		if (!tryAcquire(bucket, subject,
-				List.of(new Window(perHour, Duration.ofHours(1)), new Window(perDay, Duration.ofDays(1))))) {
-			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "limits.exceeded");
-		}
+		return tryAcquire(bucket, subject,
+				List.of(new Window(perHour, Duration.ofHours(1)), new Window(perDay, Duration.ofDays(1))));
 	}
 
 	private boolean tryAcquire(String bucket, String subject, List<Window> windows) {

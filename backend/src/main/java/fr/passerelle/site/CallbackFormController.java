@@ -185,7 +185,7 @@ class CallbackFormController {
 		if (messageCode.startsWith("territory.")) {
 			return "postcode";
 		}
-		if (messageCode.startsWith("phone.") || messageCode.equals("ticket.phone.required")) {
+		if (messageCode.startsWith("phone.") || messageCode.startsWith("ticket.phone.")) {
 			return "phone";
 		}
 		if (messageCode.equals("ticket.topic.unknown")) {

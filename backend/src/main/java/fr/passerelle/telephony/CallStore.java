@@ -31,6 +31,17 @@ class CallStore {
 	}
 
 	/**
+	 * Which request a recorded call led to, if any yet (without a lock).
+	 */
+	Optional<Long> ticketOf(String callSid) {
+		return this.jdbc.sql("SELECT ticket_id FROM telephony_call WHERE call_sid = ?")
+			.param(callSid)
+			.query((rs, row) -> Optional.ofNullable(rs.getObject(1, Long.class)))
+			.optional()
+			.flatMap((ticket) -> ticket);
+	}
+
+	/**
 	 * Locks a recorded call and tells which request it led to, if any yet.
 	 */
 	Optional<Long> lockTicketOf(String callSid) {

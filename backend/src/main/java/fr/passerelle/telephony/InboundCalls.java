@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.passerelle.platform.RateLimits;
+import fr.passerelle.platform.RateLimits.Limit;
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
@@ -28,13 +32,22 @@ class InboundCalls {
 
 	private final Clock clock;
 
+	/** Requests one number may make by phone, per hour and per day. */
+	static final Limit PER_NUMBER = new Limit(5, 10);
+
 	private final TransactionTemplate transaction;
 
 	private final PracticeCalls practiceCalls;
 
+	private final RateLimits limits;
+
+	private final PhoneVault vault;
+
 	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions,
-			PracticeCalls practiceCalls) {
+			PracticeCalls practiceCalls, RateLimits limits, PhoneVault vault) {
 		this.practiceCalls = practiceCalls;
+		this.limits = limits;
+		this.vault = vault;
 		this.calls = calls;
 		this.tickets = tickets;
 		this.clock = clock;
@@ -92,6 +105,11 @@ class InboundCalls {
 	 */
 	private TicketView open(String callSid, HelpRequest request) {
 		this.calls.inbound(callSid, this.clock.instant());
+		if (this.calls.ticketOf(callSid).isEmpty()) {
+			// a webhook delivered again is not one more request
+			this.limits.require("phone-request-number", this.vault.lookupHash(PhoneNumber.parse(request.phone())),
+					PER_NUMBER);
+		}
 		return this.transaction.execute((status) -> {
 			Optional<Long> earlier = this.calls.lockTicketOf(callSid);
 			if (earlier.isPresent()) {

@@ -3,8 +3,11 @@ package fr.passerelle.telephony;
 import java.time.Clock;
 
 import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.RateLimits;
+import fr.passerelle.platform.RateLimits.Limit;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketView;
 
@@ -25,9 +28,21 @@ class TicketTexts {
 
 	private final Texts texts;
 
+	/** Texts one staff member may send, per hour and per day. */
+	static final Limit PER_SENDER = new Limit(20, 60);
+
+	/** Texts one citizen may receive from staff, per hour and per day. */
+	static final Limit PER_NUMBER = new Limit(5, 10);
+
 	private final Clock clock;
 
-	TicketTexts(TicketManagement tickets, Texts texts, Clock clock) {
+	private final RateLimits limits;
+
+	private final PhoneVault vault;
+
+	TicketTexts(TicketManagement tickets, Texts texts, Clock clock, RateLimits limits, PhoneVault vault) {
+		this.limits = limits;
+		this.vault = vault;
 		this.tickets = tickets;
 		this.texts = texts;
 		this.clock = clock;
@@ -49,11 +64,18 @@ class TicketTexts {
 	/**
 	 * Sends a text once per {@code what} and 10-minute window; {@code recorded} runs when
 	 * it is handed to Twilio now (not for a repeat).
+	 * @throws RejectedRequest (429) past the limits per sender and per number
 	 * @return {@code SENT}, or {@code SENDING} while Twilio is being asked
 	 * @throws RejectedRequest (502) when Twilio refused it
 	 */
-	String send(long ticketId, PhoneNumber citizen, String what, String templateCode, String body, Runnable recorded) {
+	String send(long ticketId, long senderId, PhoneNumber citizen, String what, String templateCode, String body,
+			Runnable recorded) {
 		String key = what + ":" + ticketId + ":" + this.clock.instant().getEpochSecond() / SAME_TEXT_SECONDS;
+		if (this.texts.status(key).isEmpty()) {
+			// a repeat is sent once, and counted once
+			this.limits.require("text-sender", String.valueOf(senderId), PER_SENDER);
+			this.limits.require("text-number", this.vault.lookupHash(citizen), PER_NUMBER);
+		}
 		if (this.texts.sendOnce(key, templateCode, ticketId, citizen, body)) {
 			recorded.run();
 		}

@@ -58,8 +58,8 @@ class TutorialTextController {
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "tutorial.not-found"));
 		String body = this.templates.render(SmsTemplates.TUTORIAL_LINK,
 				Map.of("title", tutorial.content().title(), "link", this.tutorials.shortUrl(tutorial)));
-		String status = this.texts.send(id, citizen, "TUTORIAL:" + tutorial.id(), SmsTemplates.TUTORIAL_LINK, body,
-				() -> {
+		String status = this.texts.send(id, volunteer.id(), citizen, "TUTORIAL:" + tutorial.id(),
+				SmsTemplates.TUTORIAL_LINK, body, () -> {
 					this.tickets.tutorialSent(id, volunteer.id(), slug);
 					this.tutorials.sent(tutorial);
 				});

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
@@ -83,8 +84,12 @@ class VoiceWebhooks {
 
 	private final Clock clock;
 
+	private final Blocklist blocklist;
+
 	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
-			HotlineNumber hotline, FallbackSpool spool, Announcements announcements, LiveCalls live, Clock clock) {
+			HotlineNumber hotline, FallbackSpool spool, Announcements announcements, LiveCalls live, Clock clock,
+			Blocklist blocklist) {
+		this.blocklist = blocklist;
 		this.voice = voice;
 		this.topics = topics;
 		this.territories = territories;
@@ -98,8 +103,12 @@ class VoiceWebhooks {
 	}
 
 	@PostMapping("/incoming")
-	String incoming(@RequestParam("CallSid") String callSid) {
+	String incoming(@RequestParam("CallSid") String callSid,
+			@RequestParam(name = "From", defaultValue = "") String from) {
 		this.calls.answered(callSid);
+		if (this.blocklist.isBlocked(from)) {
+			return goodbye("voice.blocked");
+		}
 		boolean open = this.openingHours.isOpen(this.clock.instant());
 		long now = System.nanoTime();
 		Rendered welcome = this.welcomes.get(open);
@@ -195,6 +204,12 @@ class VoiceWebhooks {
 					: this.calls.requestCallback(callSid, from, topicCode, area.postcode().value());
 		}
 		catch (RejectedRequest refused) {
+			if (refused.messageCode().equals("ticket.phone.blocked")) {
+				return goodbye("voice.blocked");
+			}
+			if (refused.messageCode().equals("limits.exceeded")) {
+				return goodbye("voice.limit.reached");
+			}
 			if (refused.messageCode().startsWith("phone.") || refused.messageCode().startsWith("ticket.phone.")) {
 				return goodbye("voice.number.unusable");
 			}

@@ -53,7 +53,7 @@ class VolunteerTextController {
 		if (body.isEmpty() || body.length() > SmsTemplates.MAX_LENGTH) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "telephony.text.length", SmsTemplates.MAX_LENGTH);
 		}
-		String status = this.texts.send(id, citizen, "VOLUNTEER:" + digest(body), null, body,
+		String status = this.texts.send(id, volunteer.id(), citizen, "VOLUNTEER:" + digest(body), null, body,
 				() -> this.tickets.textSent(id, volunteer.id()));
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Sent(status));
 	}

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.privacy.SealedPhone;
@@ -70,11 +71,15 @@ public class TicketManagement {
 
 	private final Clock clock;
 
+	private final Blocklist blocklist;
+
 	private final SecureRandom random = new SecureRandom();
 
 	TicketManagement(TicketStore store, Topics topics, Territories territories, PhoneVault vault, CallbackPolicy policy,
-			CallbackPolicyProperties policySettings, ApplicationEventPublisher events, Clock clock) {
+			CallbackPolicyProperties policySettings, ApplicationEventPublisher events, Clock clock,
+			Blocklist blocklist) {
 		this.store = store;
+		this.blocklist = blocklist;
 		this.topics = topics;
 		this.territories = territories;
 		this.vault = vault;
@@ -99,6 +104,9 @@ public class TicketManagement {
 		}
 		PostcodeArea area = this.territories.resolve(Postcode.parse(request.postcode()));
 		PhoneNumber phone = phoneOf(request);
+		if (phone != null && this.blocklist.isBlocked(phone)) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.phone.blocked");
+		}
 		String firstName = firstName(request.firstName());
 		Set<TimeSlot> slots = (request.slots() != null) ? Set.copyOf(request.slots()) : Set.of();
 

@@ -53,7 +53,7 @@ class SmsAndSimulatedApiIntegrationTests {
 		TwilioWebhookClient client = new TwilioWebhookClient(this.port);
 		Map<String, String> text = new LinkedHashMap<>();
 		text.put("MessageSid", "SM" + System.nanoTime());
-		text.put("From", "+33612345678");
+		text.put("From", PhoneNumber.parse(TestPhones.randomMobile()).e164());
 		text.put("To", "+33199001234");
 		text.put("Body", "Bonjour, pouvez-vous m'aider ?");
 		String token = "token-" + System.nanoTime();

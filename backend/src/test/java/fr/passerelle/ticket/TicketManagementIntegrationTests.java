@@ -16,6 +16,7 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.territory.Territories;
@@ -69,6 +70,9 @@ class TicketManagementIntegrationTests {
 
 	TicketManagement tickets;
 
+	@Autowired
+	Blocklist blocklist;
+
 	long volunteer;
 
 	long colleague;
@@ -77,7 +81,8 @@ class TicketManagementIntegrationTests {
 	void setUp() {
 		CallbackPolicyProperties settings = new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7));
 		this.tickets = new TicketManagement(this.store, this.topics, this.territories, this.vault,
-				new CallbackPolicy(settings, this.openingHours), settings, this.events::add, this.clock);
+				new CallbackPolicy(settings, this.openingHours), settings, this.events::add, this.clock,
+				this.blocklist);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.colleague = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 	}

@@ -1,0 +1,94 @@
+package fr.passerelle.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import fr.passerelle.platform.RejectedRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The numbers coordinators blocked. A number is kept as its lookup hash and its masked
+ * form only, so that the list tells nobody whom it is about.
+ */
+@Service
+public class Blocklist {
+
+	private static final String SELECT = "SELECT id, masked, reason, blocked_by, blocked_at FROM blocked_number";
+
+	private final JdbcClient jdbc;
+
+	private final PhoneVault vault;
+
+	private final Clock clock;
+
+	Blocklist(JdbcClient jdbc, PhoneVault vault, Clock clock) {
+		this.jdbc = jdbc;
+		this.vault = vault;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public boolean isBlocked(PhoneNumber phone) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM blocked_number WHERE lookup_hash = ?")
+			.param(this.vault.lookupHash(phone))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether the number Twilio reports is blocked; one that does not parse is not.
+	 */
+	public boolean isBlocked(String reported) {
+		try {
+			return isBlocked(PhoneNumber.parse(reported));
+		}
+		catch (RejectedRequest unusable) {
+			return false;
+		}
+	}
+
+	/**
+	 * Blocks a number; blocking it again keeps the first entry.
+	 * @throws RejectedRequest (400) without a reason
+	 */
+	@Transactional
+	public BlockedNumber block(PhoneNumber phone, String reason, long blockedBy) {
+		String why = (reason != null) ? reason.strip() : "";
+		if (why.isEmpty() || why.length() > 300) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "blocklist.reason.required");
+		}
+		String hash = this.vault.lookupHash(phone);
+		this.jdbc
+			.sql("INSERT IGNORE INTO blocked_number (lookup_hash, masked, reason, blocked_by, blocked_at) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+			.params(hash, phone.masked(), why, blockedBy, Timestamp.from(this.clock.instant()))
+			.update();
+		return this.jdbc.sql(SELECT + " WHERE lookup_hash = ?").param(hash).query(BlockedNumber.class).single();
+	}
+
+	/**
+	 * Unblocks; unblocking again changes nothing.
+	 */
+	@Transactional
+	public void unblock(long id) {
+		this.jdbc.sql("DELETE FROM blocked_number WHERE id = ?").param(id).update();
+	}
+
+	@Transactional(readOnly = true)
+	public List<BlockedNumber> list() {
+		return this.jdbc.sql(SELECT + " ORDER BY blocked_at DESC, id DESC").query(BlockedNumber.class).list();
+	}
+
+	/**
+	 * A blocked number, as coordinators see it.
+	 */
+	public record BlockedNumber(long id, String masked, String reason, Long blockedBy, Instant blockedAt) {
+	}
+
+}
