@@ -1,5 +1,11 @@
 package fr.passerelle.account;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 import fr.passerelle.platform.RejectedRequest;
@@ -15,8 +21,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Creates an administrator when there is none, so that a new installation can be signed
- * into. A generated password is printed this once and has to be replaced at the first
- * sign-in.
+ * into. A generated password is written to a file only this system user can read, never
+ * to the log (which others read and keep), and has to be replaced at the first sign-in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,17 +60,38 @@ class FirstAdministrator implements ApplicationRunner {
 					"Cannot create the first administrator (passerelle.admin.*): " + ex.messageCode(), ex);
 		}
 		if (generated) {
-			log.warn("""
-
-					First start: administrator account created.
-					  e-mail    {}
-					  password  {}
-					This password is shown only now and must be changed at the first sign-in.""",
-					this.properties.email(), password);
+			Path file = writeOwnerOnly(this.properties.passwordFile(), password);
+			log.warn(
+					"First start: administrator account {} created. Its password is in {}, readable by this system "
+							+ "user only; it must be changed at the first sign-in. Delete the file then.",
+					this.properties.email(), file.toAbsolutePath());
 		}
 		else {
 			log.info("First start: administrator account {} created with the configured password",
 					this.properties.email());
+		}
+	}
+
+	private static Path writeOwnerOnly(Path file, String password) {
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			Files.deleteIfExists(file);
+			if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(file,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			else {
+				Files.createFile(file);
+			}
+			Files.writeString(file, password + System.lineSeparator());
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the first administrator's password to " + file
+					+ " (passerelle.admin.password-file); set passerelle.admin.password instead", ex);
 		}
 	}
 
