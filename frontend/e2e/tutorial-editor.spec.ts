@@ -45,7 +45,7 @@ test('a coordinator writes a tutorial, previews it and publishes it on the citiz
   await page.getByLabel(/^Ce que montre l’image/).fill('Le bouton Partager');
   await page.getByRole('button', { name: 'Envoyer et ajouter à la fin des étapes' }).click();
   await expect(page.getByLabel('Les étapes')).toHaveValue(
-    /!\[Le bouton Partager\]\(\/tutoriels\/images\/\d+\.jpg\)/,
+    /!\[Le bouton Partager\]\(\/tutoriels\/images\/[0-9a-f]{32}\.jpg\)/,
   );
   await page.getByRole('button', { name: 'Créer le brouillon' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Modifier un tutoriel' })).toBeVisible();

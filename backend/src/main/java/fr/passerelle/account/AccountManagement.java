@@ -143,6 +143,16 @@ public class AccountManagement {
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.UNAUTHORIZED, "account.authentication-required"));
 	}
 
+	/**
+	 * Whether a request comes from an approved staff member (who may see drafts).
+	 */
+	public static boolean isApprovedStaff(Authentication authentication) {
+		return authentication != null && authentication.isAuthenticated()
+				&& authentication.getAuthorities()
+					.stream()
+					.anyMatch((authority) -> AccountUserDetailsService.APPROVED.equals(authority.getAuthority()));
+	}
+
 	@Transactional(readOnly = true)
 	public boolean hasAdministrator() {
 		return this.accounts.existsByRole(Role.ADMIN);

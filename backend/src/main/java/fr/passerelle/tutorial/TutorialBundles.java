@@ -99,14 +99,14 @@ public class TutorialBundles {
 			zip.putNextEntry(new ZipEntry("LISEZMOI.md"));
 			zip.write(README.getBytes(StandardCharsets.UTF_8));
 			zip.closeEntry();
-			Set<Long> exported = new HashSet<>();
+			Set<String> exported = new HashSet<>();
 			for (TutorialStore.Stored stored : this.store.all()) {
 				Tutorial tutorial = stored.tutorial();
 				if (!tutorial.published() && !withDrafts) {
 					continue;
 				}
 				TutorialContent content = tutorial.content();
-				for (long image : imagesOf(content)) {
+				for (String image : imagesOf(content)) {
 					if (exported.add(image)) {
 						byte[] jpeg = this.images.bytes(image).orElse(null);
 						if (jpeg != null) {
@@ -225,20 +225,20 @@ public class TutorialBundles {
 	}
 
 	/** The images a tutorial shows. */
-	private static Set<Long> imagesOf(TutorialContent content) {
-		Set<Long> ids = new LinkedHashSet<>();
+	private static Set<String> imagesOf(TutorialContent content) {
+		Set<String> tokens = new LinkedHashSet<>();
 		Matcher references = TutorialImages.REFERENCE.matcher(content.prerequisites() + "\n" + content.steps());
 		while (references.find()) {
-			ids.add(Long.parseLong(references.group(1)));
+			tokens.add(references.group(1));
 		}
-		return ids;
+		return tokens;
 	}
 
 	/**
 	 * Image addresses of this instance made relative to the bundle's tutorials folder.
 	 */
 	private static String relative(String markdown) {
-		return markdown.replaceAll("\\]\\(/tutoriels/images/(\\d+)\\.jpg\\)", "](" + IMAGES + "$1.jpg)");
+		return markdown.replaceAll("\\]\\(/tutoriels/images/([0-9a-f]{32})\\.jpg\\)", "](" + IMAGES + "$1.jpg)");
 	}
 
 	/**

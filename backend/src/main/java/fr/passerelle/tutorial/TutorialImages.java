@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
@@ -17,11 +18,14 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -31,10 +35,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Images for tutorials' steps: whatever the editor uploads (a phone's photo, a
@@ -55,8 +59,24 @@ public class TutorialImages {
 
 	static final int MAX_IMAGES_PER_TUTORIAL = 100 * 1024;
 
-	/** How an image is referred to in a tutorial's Markdown. */
-	static final Pattern REFERENCE = Pattern.compile("/tutoriels/images/(\\d+)\\.jpg");
+	/** How an image is referred to in a tutorial's Markdown: by its unguessable name. */
+	static final Pattern REFERENCE = Pattern.compile("/tutoriels/images/([0-9a-f]{32})\\.jpg");
+
+	/**
+	 * Pictures decoded at once; each is decoded to at most {@value #DECODED_SIDE} pixels
+	 * a side.
+	 */
+	static final int PARALLEL_DECODES = 2;
+
+	/**
+	 * The longest side a picture is decoded to (it is read subsampled when larger), so
+	 * that a decode needs at most about 15 MB, whatever the picture.
+	 */
+	static final int DECODED_SIDE = 1920;
+
+	private final Semaphore decodes = new Semaphore(PARALLEL_DECODES, true);
+
+	private final SecureRandom random = new SecureRandom();
 
 	private static final float[] QUALITIES = { 0.72f, 0.55f, 0.4f };
 
@@ -77,7 +97,7 @@ public class TutorialImages {
 	 * @throws RejectedRequest when it is too large or not a picture Java can read (JPEG,
 	 * PNG, GIF, BMP)
 	 */
-	@Transactional
+	// Not one transaction: the picture is decoded before the database is asked anything.
 	public Stored upload(byte[] original, StaffAccount uploader) {
 		if (original.length == 0) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.invalid");
@@ -85,30 +105,50 @@ public class TutorialImages {
 		if (original.length > MAX_UPLOAD_BYTES) {
 			throw new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE, "tutorial.image.too-large", 8);
 		}
-		BufferedImage reduced = reduce(decode(original));
+		BufferedImage reduced = reduce(decodeWithinBudget(original));
 		byte[] jpeg = encode(reduced);
 		String sha256 = sha256(jpeg);
 		Optional<Stored> existing = findBySha(sha256);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		this.jdbc.sql("""
-				INSERT INTO tutorial_image (sha256, width, height, bytes, uploaded_by, created_at)
-				VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(sha256, reduced.getWidth(), reduced.getHeight(), jpeg, uploader.id(),
-					Timestamp.from(this.clock.instant()))
-			.update();
+		byte[] name = new byte[16];
+		this.random.nextBytes(name);
+		try {
+			this.jdbc.sql("""
+					INSERT INTO tutorial_image (token, sha256, width, height, bytes, uploaded_by, created_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?)""")
+				.params(HexFormat.of().formatHex(name), sha256, reduced.getWidth(), reduced.getHeight(), jpeg,
+						uploader.id(), Timestamp.from(this.clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException sameUploadedMeanwhile) {
+			// the same picture, uploaded at the same time: the first one is the image
+		}
 		return findBySha(sha256).orElseThrow();
 	}
 
 	/**
-	 * An image's JPEG bytes.
+	 * An image's JPEG bytes, by its name.
 	 */
-	public Optional<byte[]> bytes(long id) {
-		return this.jdbc.sql("SELECT bytes FROM tutorial_image WHERE id = ?")
-			.param(id)
+	public Optional<byte[]> bytes(String token) {
+		return this.jdbc.sql("SELECT bytes FROM tutorial_image WHERE token = ?")
+			.param(token)
 			.query((rs, row) -> rs.getBytes(1))
 			.optional();
+	}
+
+	/**
+	 * Whether a published tutorial shows this image: until then, only staff see it.
+	 */
+	boolean isPublished(String token) {
+		String reference = "%/tutoriels/images/" + token + ".jpg%";
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM tutorial
+				WHERE status = 'PUBLISHED' AND (steps LIKE ? OR prerequisites LIKE ?)""")
+			.params(reference, reference)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/**
@@ -116,24 +156,47 @@ public class TutorialImages {
 	 */
 	long weightOf(String text) {
 		Matcher references = REFERENCE.matcher(text);
-		Set<Long> ids = new HashSet<>();
+		Set<String> tokens = new HashSet<>();
 		while (references.find()) {
-			ids.add(Long.parseLong(references.group(1)));
+			tokens.add(references.group(1));
 		}
-		if (ids.isEmpty()) {
+		if (tokens.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("SELECT COALESCE(SUM(LENGTH(bytes)), 0) FROM tutorial_image WHERE id IN (:ids)")
-			.param("ids", List.copyOf(ids))
+		return this.jdbc.sql("SELECT COALESCE(SUM(LENGTH(bytes)), 0) FROM tutorial_image WHERE token IN (:tokens)")
+			.param("tokens", List.copyOf(tokens))
 			.query(Long.class)
 			.single();
 	}
 
 	private Optional<Stored> findBySha(String sha256) {
-		return this.jdbc.sql("SELECT id, width, height, LENGTH(bytes) FROM tutorial_image WHERE sha256 = ?")
+		return this.jdbc.sql("SELECT id, token, width, height, LENGTH(bytes) FROM tutorial_image WHERE sha256 = ?")
 			.param(sha256)
-			.query((rs, row) -> new Stored(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+			.query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
 			.optional();
+	}
+
+	/**
+	 * Decodes within the memory budget: a few at a time, each subsampled to at most
+	 * {@value #DECODED_SIDE} pixels a side.
+	 * @throws RejectedRequest (503) when too many are being decoded for too long
+	 */
+	BufferedImage decodeWithinBudget(byte[] original) {
+		try {
+			if (!this.decodes.tryAcquire(20, TimeUnit.SECONDS)) {
+				throw new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "tutorial.image.busy");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "tutorial.image.busy");
+		}
+		try {
+			return decode(original);
+		}
+		finally {
+			this.decodes.release();
+		}
 	}
 
 	private static BufferedImage decode(byte[] original) {
@@ -149,7 +212,11 @@ public class TutorialImages {
 				if (pixels > MAX_SOURCE_PIXELS) {
 					throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.too-many-pixels");
 				}
-				return reader.read(0);
+				int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+				int step = Math.max(1, (longest + DECODED_SIDE - 1) / DECODED_SIDE);
+				ImageReadParam subsampled = reader.getDefaultReadParam();
+				subsampled.setSourceSubsampling(step, step, 0, 0);
+				return reader.read(0, subsampled);
 			}
 			finally {
 				reader.dispose();
@@ -230,15 +297,16 @@ public class TutorialImages {
 	 * An image as stored.
 	 *
 	 * @param id its identifier
+	 * @param token its unguessable name
 	 * @param width its width in pixels
 	 * @param height its height in pixels
 	 * @param size its weight in bytes
 	 */
-	public record Stored(long id, int width, int height, int size) {
+	public record Stored(long id, String token, int width, int height, int size) {
 
-		/** Where citizens' browsers load it. */
+		/** Where browsers load it (citizens' once its tutorial is published). */
 		public String url() {
-			return "/tutoriels/images/" + this.id + ".jpg";
+			return "/tutoriels/images/" + this.token + ".jpg";
 		}
 
 	}

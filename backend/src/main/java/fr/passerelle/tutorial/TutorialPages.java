@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.platform.RateLimits;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
-import fr.passerelle.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +21,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -121,13 +123,20 @@ class TutorialPages {
 						Duration.ofHours(1));
 	}
 
-	@GetMapping("/tutoriels/images/{id:\\d+}.jpg")
-	ResponseEntity<byte[]> image(@PathVariable long id) {
-		return this.images.bytes(id)
-			.map((bytes) -> ResponseEntity.ok()
-				.contentType(MediaType.IMAGE_JPEG)
-				.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable())
-				.body(bytes))
+	/**
+	 * A picture, under its unguessable name: for everyone once a published tutorial shows
+	 * it, for approved staff only before (drafts, the editor's preview).
+	 */
+	@GetMapping("/tutoriels/images/{token:[0-9a-f]{32}}.jpg")
+	ResponseEntity<byte[]> image(@PathVariable String token, Authentication authentication) {
+		boolean published = this.images.isPublished(token);
+		if (!published && !AccountManagement.isApprovedStaff(authentication)) {
+			return ResponseEntity.notFound().build();
+		}
+		CacheControl cache = published ? CacheControl.maxAge(Duration.ofDays(1)).cachePublic()
+				: CacheControl.noStore().cachePrivate();
+		return this.images.bytes(token)
+			.map((bytes) -> ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(cache).body(bytes))
 			.orElseGet(() -> ResponseEntity.notFound().build());
 	}
 

@@ -105,7 +105,7 @@ class TutorialBundlesIntegrationTests {
 						.POST(BodyPublishers.ofByteArray(png.toByteArray())))
 					.body(),
 				"$.url");
-		String id = url.replaceAll("\\D", "");
+		String id = url.replaceAll(".*/([0-9a-f]{32})\\.jpg", "$1");
 		String slug = "illustre-" + UUID.randomUUID();
 		coordinator.postJson("/api/tutorials/editor",
 				"""
@@ -133,7 +133,7 @@ class TutorialBundlesIntegrationTests {
 
 		assertThat(JsonPath.<List<String>>read(imported.body(), "$.added")).containsExactly(copy);
 		String steps = this.tutorials.published(copy).orElseThrow().content().steps();
-		assertThat(steps).matches("1\\. Regardez !\\[le bouton\\]\\(/tutoriels/images/\\d+\\.jpg\\)");
+		assertThat(steps).matches("1\\. Regardez !\\[le bouton\\]\\(/tutoriels/images/[0-9a-f]{32}\\.jpg\\)");
 		String importedUrl = steps.replaceAll(".*\\((.*)\\)", "$1");
 		assertThat(new StaffClient(this.port).get(importedUrl).statusCode()).isEqualTo(200);
 	}

@@ -41,7 +41,7 @@ class TutorialImagesIntegrationTests {
 	AccountManagement accounts;
 
 	@Test
-	void aPhotoIsReducedReEncodedAndServedForAYear() throws IOException {
+	void aPhotoIsReducedReEncodedAndServedUnderAnUnguessableName() throws IOException {
 		StaffClient volunteer = signIn(Role.VOLUNTEER);
 		byte[] png = png(2000, 1500, false);
 
@@ -53,18 +53,53 @@ class TutorialImagesIntegrationTests {
 		assertThat((Integer) JsonPath.read(uploaded.body(), "$.height")).isEqualTo(480);
 		assertThat((Integer) JsonPath.read(uploaded.body(), "$.size")).isLessThanOrEqualTo(60 * 1024);
 		String url = JsonPath.read(uploaded.body(), "$.url");
-		assertThat(url).matches("/tutoriels/images/\\d+\\.jpg");
+		assertThat(url).matches("/tutoriels/images/[0-9a-f]{32}\\.jpg");
 		assertThat((String) JsonPath.read(again.body(), "$.url")).as("the same picture is stored once").isEqualTo(url);
 
-		StaffClient citizen = new StaffClient(this.port);
-		HttpResponse<byte[]> served = citizen.send(citizen.request(url).GET(), BodyHandlers.ofByteArray());
-		assertThat(served.statusCode()).isEqualTo(200);
+		HttpResponse<byte[]> served = volunteer.send(volunteer.request(url).GET(), BodyHandlers.ofByteArray());
+		assertThat(served.statusCode()).as("staff see drafts' pictures").isEqualTo(200);
 		assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
 		assertThat(served.headers().firstValue("Cache-Control"))
-			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=31536000", "immutable"));
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-store"));
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(served.body()));
 		assertThat(image.getWidth()).isEqualTo(640);
-		assertThat(citizen.get("/tutoriels/images/999999999.jpg").statusCode()).isEqualTo(404);
+		long id = ((Number) JsonPath.read(uploaded.body(), "$.id")).longValue();
+		StaffClient citizen = new StaffClient(this.port);
+		assertThat(citizen.get("/tutoriels/images/" + id + ".jpg").statusCode()).as("no sequential address")
+			.isEqualTo(404);
+		assertThat(citizen.get("/tutoriels/images/" + "0".repeat(32) + ".jpg").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aPictureIsPrivateUntilItsTutorialIsPublished() throws IOException {
+		StaffClient coordinator = signIn(Role.COORDINATOR);
+		String url = JsonPath.read(upload(coordinator, png(900, 600, false), "image/png").body(), "$.url");
+		HttpResponse<String> created = coordinator.postJson("/api/tutorials/editor", draft(url));
+		String slug = JsonPath.read(created.body(), "$.slug");
+		StaffClient citizen = new StaffClient(this.port);
+
+		assertThat(citizen.get(url).statusCode()).as("a draft's picture").isEqualTo(404);
+		assertThat(coordinator.postForm("/api/tutorials/editor/" + slug + "/publish", java.util.Map.of()).statusCode())
+			.isEqualTo(200);
+		HttpResponse<byte[]> published = citizen.send(citizen.request(url).GET(), BodyHandlers.ofByteArray());
+		assertThat(published.statusCode()).isEqualTo(200);
+		assertThat(published.headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("max-age=86400", "public"));
+		assertThat(
+				coordinator.postForm("/api/tutorials/editor/" + slug + "/unpublish", java.util.Map.of()).statusCode())
+			.isEqualTo(200);
+		assertThat(citizen.get(url).statusCode()).isEqualTo(404);
+	}
+
+	@Autowired
+	TutorialImages images;
+
+	@Test
+	void decodesALargePictureSubsampledWithinItsMemoryBudget() throws IOException {
+		BufferedImage decoded = this.images.decodeWithinBudget(png(6000, 3000, false));
+
+		assertThat(Math.max(decoded.getWidth(), decoded.getHeight())).isLessThanOrEqualTo(TutorialImages.DECODED_SIDE);
+		assertThat(decoded.getWidth()).isEqualTo(1500);
 	}
 
 	@Test
