@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import fr.passerelle.platform.PublicPaths;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -39,6 +40,13 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(Locale.FRENCH);
 		resolver.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
 		return resolver;
+	}
+
+	@Bean
+	FilterRegistrationBean<JsonBodyLimit> jsonBodyLimit() {
+		FilterRegistrationBean<JsonBodyLimit> registration = new FilterRegistrationBean<>(new JsonBodyLimit());
+		registration.addUrlPatterns("/*");
+		return registration;
 	}
 
 	@Bean
