@@ -25,6 +25,12 @@ test('the accessibility statement passes axe-core WCAG 2.1 AA', async ({ page })
   await expectNoWcagViolation(page);
 });
 
+test('the privacy notice passes axe-core WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/donnees-personnelles');
+  await expect(page.getByRole('heading', { level: 1, name: 'Vos données personnelles' })).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
 test('the staff sign-in page passes axe-core WCAG 2.1 AA', async ({ page }) => {
   await page.goto('/app/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();

@@ -74,6 +74,14 @@ class ProductionSafety implements SmartInitializingSingleton {
 		if ("true".equalsIgnoreCase(environment.getProperty("springdoc.api-docs.enabled", "true"))) {
 			unsafe.add("the API description (/v3/api-docs) is public: set SPRINGDOC_API_DOCS_ENABLED=false");
 		}
+		for (String property : new String[] { "passerelle.privacy.controller-name", "passerelle.privacy.contact",
+				"passerelle.privacy.host" }) {
+			if (environment.getProperty(property, "").isBlank()) {
+				unsafe.add("the privacy notice needs " + property + " ("
+						+ property.toUpperCase().replace('.', '_').replace('-', '_') + "): who is responsible, "
+						+ "how to reach them, who hosts the data");
+			}
+		}
 		return unsafe;
 	}
 

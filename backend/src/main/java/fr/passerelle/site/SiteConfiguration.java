@@ -11,7 +11,7 @@ class SiteConfiguration {
 
 	@Bean
 	PublicPaths sitePublicPaths() {
-		return PublicPaths.of("/", "/accessibilite", "/rappel", "/css/**", "/favicon.svg");
+		return PublicPaths.of("/", "/accessibilite", "/donnees-personnelles", "/rappel", "/css/**", "/favicon.svg");
 	}
 
 	@Bean

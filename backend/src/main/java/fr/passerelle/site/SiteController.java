@@ -7,6 +7,8 @@ import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 import fr.passerelle.telephony.HotlineNumber;
 
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +24,11 @@ class SiteController {
 
 	private final Topics topics;
 
-	SiteController(HotlineNumber hotline, OpeningHours openingHours, OpeningHoursText openingHoursText, Topics topics) {
+	private final Environment environment;
+
+	SiteController(HotlineNumber hotline, OpeningHours openingHours, OpeningHoursText openingHoursText, Topics topics,
+			Environment environment) {
+		this.environment = environment;
 		this.hotline = hotline;
 		this.openingHours = openingHours;
 		this.openingHoursText = openingHoursText;
@@ -42,6 +48,30 @@ class SiteController {
 					.map((Topic topic) -> topic.name(locale))
 					.toList());
 		return "site/home";
+	}
+
+	/**
+	 * The privacy notice: who is responsible, why, what is kept and how long (the
+	 * retention settings in force), who sees it, the providers, and the citizen's rights.
+	 */
+	@GetMapping("/donnees-personnelles")
+	String privacy(Model model) {
+		model.addAttribute("controller",
+				this.environment.getProperty("passerelle.privacy.controller-name", "l'association Passerelle"));
+		model.addAttribute("contact",
+				this.environment.getProperty("passerelle.privacy.contact", "donnees-personnelles@passerelle.example"));
+		model.addAttribute("host",
+				this.environment.getProperty("passerelle.privacy.host", "notre hébergeur, en France"));
+		model.addAttribute("contactDays", days("passerelle.retention.contact", "30d"));
+		model.addAttribute("notesDays", days("passerelle.retention.notes", "365d"));
+		model.addAttribute("textsDays", days("passerelle.retention.texts", "365d"));
+		model.addAttribute("hotlineNumber", this.hotline.display());
+		model.addAttribute("hotlineLink", "tel:" + this.hotline.e164());
+		return "site/privacy";
+	}
+
+	private long days(String property, String defaultValue) {
+		return DurationStyle.detectAndParse(this.environment.getProperty(property, defaultValue)).toDays();
 	}
 
 	@GetMapping("/accessibilite")

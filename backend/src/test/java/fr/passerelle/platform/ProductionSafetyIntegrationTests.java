@@ -33,7 +33,10 @@ class ProductionSafetyIntegrationTests {
 		MockEnvironment safe = new MockEnvironment()
 			.withProperty("passerelle.twilio.account-sid", "AC0123456789abcdef0123456789abcdef")
 			.withProperty("passerelle.public-base-url", "https://passerelle.example")
-			.withProperty("springdoc.api-docs.enabled", "false");
+			.withProperty("springdoc.api-docs.enabled", "false")
+			.withProperty("passerelle.privacy.controller-name", "l'association Passerelle")
+			.withProperty("passerelle.privacy.contact", "dpo@passerelle.example")
+			.withProperty("passerelle.privacy.host", "un hébergeur en France");
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new ProductionSafety(safe, this.jdbc).afterSingletonsInstantiated())

@@ -35,6 +35,9 @@ class ProductionSafetyTests {
 			.contains("https://");
 		assertThat(unsafe("passerelle.demo.enabled", "true")).singleElement().asString().contains("DEMO");
 		assertThat(unsafe("springdoc.api-docs.enabled", "true")).singleElement().asString().contains("api-docs");
+		assertThat(unsafe("passerelle.privacy.contact", "")).singleElement()
+			.asString()
+			.contains("PASSERELLE_PRIVACY_CONTACT");
 		MockEnvironment relay = safe().withProperty("passerelle.console.relay.host", "rabbitmq.internal");
 		assertThat(ProductionSafety.unsafeSettings(relay)).singleElement().asString().contains("guest");
 		relay.withProperty("passerelle.console.relay.login", "passerelle")
@@ -62,7 +65,10 @@ class ProductionSafetyTests {
 			.loadProperties(new ClassPathResource("application-production.properties"));
 		production.forEach((key, value) -> environment.setProperty((String) key, (String) value));
 		return environment.withProperty("passerelle.twilio.account-sid", "AC0123456789abcdef0123456789abcdef")
-			.withProperty("passerelle.public-base-url", "https://passerelle.example");
+			.withProperty("passerelle.public-base-url", "https://passerelle.example")
+			.withProperty("passerelle.privacy.controller-name", "l'association Passerelle Normandie")
+			.withProperty("passerelle.privacy.contact", "dpo@passerelle.example")
+			.withProperty("passerelle.privacy.host", "OVHcloud, à Roubaix");
 	}
 
 }

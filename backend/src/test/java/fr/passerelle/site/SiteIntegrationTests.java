@@ -56,13 +56,34 @@ class SiteIntegrationTests {
 	@Test
 	void everyLinkOfTheCitizenPagesLeadsSomewhere() {
 		StaffClient citizen = citizen();
-		for (String page : List.of("/", "/accessibilite")) {
+		for (String page : List.of("/", "/accessibilite", "/donnees-personnelles", "/rappel", "/tutoriels")) {
 			HttpResponse<String> response = citizen.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(200);
 			for (String link : links(response.body(), "(?:href|src)")) {
 				assertThat(citizen.get(link).statusCode()).as(page + " → " + link).isEqualTo(200);
 			}
 		}
+	}
+
+	@Test
+	void tellsCitizensWhatIsKeptAboutThemHowLongAndTheirRightsFromEveryPage() {
+		StaffClient citizen = citizen();
+
+		HttpResponse<String> notice = citizen.get("/donnees-personnelles");
+
+		assertThat(notice.statusCode()).isEqualTo(200);
+		assertThat(notice.body()).contains("<h1>Vos données personnelles</h1>")
+			.contains("Le responsable du traitement est")
+			.contains("jusqu&#39;à 30 jours après la fin de votre demande")
+			.contains("Twilio Inc., aux États-Unis")
+			.contains("clauses contractuelles types")
+			.contains("www.cnil.fr")
+			.doesNotContain("<script");
+		for (String page : List.of("/", "/accessibilite", "/rappel", "/tutoriels")) {
+			assertThat(citizen.get(page).body()).as(page).contains("href=\"/donnees-personnelles\"");
+		}
+		assertThat(citizen().speaking("en").get("/donnees-personnelles").body()).contains("Your personal data",
+				"until 30 days after your request ends");
 	}
 
 	@Test
