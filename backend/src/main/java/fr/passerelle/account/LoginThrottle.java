@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import fr.passerelle.platform.LockRows;
 import fr.passerelle.platform.SubjectHashes;
 
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,17 +41,16 @@ class LoginThrottle {
 
 	private final TransactionTemplate transaction;
 
-	private final TransactionTemplate ownTransaction;
+	private final LockRows lockRows;
 
 	LoginThrottle(JdbcClient jdbc, LoginThrottleProperties properties, Clock clock, SubjectHashes hashes,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, LockRows lockRows) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 		this.hashes = hashes;
 		this.transaction = new TransactionTemplate(transactions);
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.lockRows = lockRows;
 	}
 
 	/**
@@ -64,7 +62,9 @@ class LoginThrottle {
 		List<Subject> subjects = subjects(email, address);
 		// each subject's row first, committed, and only then the transaction that locks
 		// them: an attempt never holds two connections
-		subjects.forEach((subject) -> ensureRow(subject.key(), now));
+		subjects.forEach((subject) -> this.lockRows.ensure(
+				"INSERT IGNORE INTO login_throttle_subject (subject, last_seen_at) VALUES (?, ?)", subject.key(),
+				Timestamp.from(now)));
 		return this.transaction.execute((status) -> {
 			Instant allowedAt = now;
 			for (Subject subject : subjects) {
@@ -115,18 +115,19 @@ class LoginThrottle {
 
 	private Instant allowedAt(Subject subject, Instant now) {
 		Timestamp since = Timestamp.from(now.minus(this.properties.window()));
-		long attempts = this.jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE subject = ? AND failed_at > ?")
+		// how many attempts are counted in the window, and the latest: one reading
+		record Counted(long attempts, Timestamp latest) {
+		}
+		Counted counted = this.jdbc
+			.sql("SELECT COUNT(*), MAX(failed_at) FROM login_failure WHERE subject = ? AND failed_at > ?")
 			.params(subject.key(), since)
-			.query(Long.class)
+			.query((rs, row) -> new Counted(rs.getLong(1), rs.getTimestamp(2)))
 			.single();
+		long attempts = counted.attempts();
 		if (attempts < subject.free()) {
 			return now;
 		}
-		Instant latest = this.jdbc.sql("SELECT MAX(failed_at) FROM login_failure WHERE subject = ? AND failed_at > ?")
-			.params(subject.key(), since)
-			.query(Timestamp.class)
-			.single()
-			.toInstant();
+		Instant latest = counted.latest().toInstant();
 		long doublings = Math.min(attempts - subject.free(), 30);
 		Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
 		return latest.plus((delay.compareTo(subject.longestDelay()) > 0) ? subject.longestDelay() : delay);
@@ -146,23 +147,6 @@ class LoginThrottle {
 				new Subject(this.hashes.hash("login-address", address), this.properties.maxFailuresPerAddress(),
 						this.properties.window()));
 		return subjects;
-	}
-
-	private void ensureRow(String key, Instant now) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-					.sql("INSERT IGNORE INTO login_throttle_subject (subject, last_seen_at) VALUES (?, ?)")
-					.params(key, Timestamp.from(now))
-					.update());
-				return;
-			}
-			catch (ConcurrencyFailureException ex) {
-				if (attempt == 3) {
-					throw ex;
-				}
-			}
-		}
 	}
 
 	private record Subject(String key, int free, Duration longestDelay) {

@@ -7,13 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.core.env.Environment;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,20 +31,19 @@ public class RateLimits {
 
 	private final Clock clock;
 
-	private final TransactionTemplate ownTransaction;
+	private final LockRows lockRows;
 
 	private final TransactionTemplate transaction;
 
 	private final SubjectHashes hashes;
 
 	RateLimits(JdbcClient jdbc, Environment environment, Clock clock, PlatformTransactionManager transactions,
-			SubjectHashes hashes) {
+			SubjectHashes hashes, LockRows lockRows) {
 		this.jdbc = jdbc;
 		this.hashes = hashes;
 		this.environment = environment;
 		this.clock = clock;
-		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.lockRows = lockRows;
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
@@ -93,7 +90,8 @@ public class RateLimits {
 		// the subject's row first, committed, and only then the transaction that locks
 		// it:
 		// a request never holds two connections, so a burst cannot drain the pool
-		ensureSubject(bucket, hashed, now);
+		this.lockRows.ensure("INSERT IGNORE INTO rate_limit_subject (bucket, subject, last_hit_at) VALUES (?, ?, ?)",
+				bucket, hashed, Timestamp.from(now));
 		return this.transaction.execute((status) -> countUnderLock(bucket, hashed, windows, now));
 	}
 
@@ -120,27 +118,6 @@ public class RateLimits {
 			.params(Timestamp.from(now), bucket, hashed)
 			.update();
 		return true;
-	}
-
-	/**
-	 * The subject's row, created in a transaction of its own (committed at once, so that
-	 * the row lock that follows is the only lock parallel requests wait on).
-	 */
-	private void ensureSubject(String bucket, String hashed, Instant now) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-					.sql("INSERT IGNORE INTO rate_limit_subject (bucket, subject, last_hit_at) VALUES (?, ?, ?)")
-					.params(bucket, hashed, Timestamp.from(now))
-					.update());
-				return;
-			}
-			catch (ConcurrencyFailureException ex) {
-				if (attempt == 3) {
-					throw ex;
-				}
-			}
-		}
 	}
 
 	@Scheduled(fixedDelayString = "PT30M", initialDelayString = "PT2M")

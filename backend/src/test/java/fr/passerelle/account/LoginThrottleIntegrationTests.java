@@ -15,6 +15,7 @@ import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
+import fr.passerelle.platform.LockRows;
 import fr.passerelle.platform.SubjectHashes;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,9 @@ class LoginThrottleIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	LockRows lockRows;
 
 	@Test
 	void slowsGuessesFromOneAddressTwiceAsMuchEachTime() {
@@ -203,7 +207,7 @@ class LoginThrottleIntegrationTests {
 	}
 
 	private LoginThrottle throttle(LoginThrottleProperties properties) {
-		return new LoginThrottle(this.jdbc, properties, this.clock, this.hashes, this.transactions);
+		return new LoginThrottle(this.jdbc, properties, this.clock, this.hashes, this.transactions, this.lockRows);
 	}
 
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.platform.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import fr.passerelle.platform.RejectedRequest;
 import jakarta.servlet.FilterChain;
@@ -28,9 +29,8 @@ class JsonBodyLimit extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String type = request.getContentType();
-		return type == null
-				|| !(type.toLowerCase().startsWith("application/json") || type.toLowerCase().contains("+json"));
+		String type = (request.getContentType() != null) ? request.getContentType().toLowerCase(Locale.ROOT) : "";
+		return !(type.startsWith("application/json") || type.contains("+json"));
 	}
 
 	@Override
