@@ -6,6 +6,7 @@ import java.util.List;
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
+import fr.passerelle.platform.RestrictedPaths;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
- * Deny by default: the public paths that modules declare are open to all, the API needs a
+ * Deny by default: the public paths that modules declare are open to all, the paths they
+ * keep for coordinators or administrators need that role, the rest of the API needs a
  * signed-in staff member (who has changed a password that had to be changed) whose
  * account is approved, except for the onboarding paths that modules declare, the metrics
  * need an administrator, everything else is refused. The account is read again at every
@@ -51,8 +53,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, LoginHandlers loginHandlers,
-			LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
+			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, List<RestrictedPaths> restrictedPaths,
+			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
 			@Value("${management.server.port:-1}") int managementPort,
 			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
@@ -66,23 +68,34 @@ class SecurityConfiguration {
 		RequestMatcher api = pathPattern("/api/**");
 		RequestMatcher scrapedOnManagementPort = (request) -> managementPort > 0
 				&& request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(open)
-			.permitAll()
-			.requestMatchers(HttpMethod.POST, LOGIN_PATH)
-			.permitAll()
-			.requestMatchers(scrapedOnManagementPort)
-			.permitAll()
-			.requestMatchers("/api/auth/**", "/api/account/password")
-			.authenticated()
-			.requestMatchers(onboarding)
-			.access(signedInWithUsablePassword())
-			.requestMatchers(api)
-			.access(AuthorizationManagers.allOf(signedInWithUsablePassword(),
-					AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED)))
-			.requestMatchers("/actuator/**")
-			.hasRole(Role.ADMIN.name())
-			.anyRequest()
-			.denyAll())
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers(open).permitAll();
+			// kept for some roles: refused at the door, before a body is read
+			for (RestrictedPaths restricted : restrictedPaths) {
+				String[] roles = (restricted.audience() == RestrictedPaths.Audience.ADMINISTRATORS)
+						? new String[] { Role.ADMIN.name() }
+						: new String[] { Role.COORDINATOR.name(), Role.ADMIN.name() };
+				requests.requestMatchers(restricted.patterns().toArray(String[]::new))
+					.access(AuthorizationManagers.allOf(signedInWithUsablePassword(),
+							AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED),
+							AuthorityAuthorizationManager.hasAnyRole(roles)));
+			}
+			requests.requestMatchers(HttpMethod.POST, LOGIN_PATH)
+				.permitAll()
+				.requestMatchers(scrapedOnManagementPort)
+				.permitAll()
+				.requestMatchers("/api/auth/**", "/api/account/password")
+				.authenticated()
+				.requestMatchers(onboarding)
+				.access(signedInWithUsablePassword())
+				.requestMatchers(api)
+				.access(AuthorizationManagers.allOf(signedInWithUsablePassword(),
+						AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED)))
+				.requestMatchers("/actuator/**")
+				.hasRole(Role.ADMIN.name())
+				.anyRequest()
+				.denyAll();
+		})
 			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(forms))
 			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
 				.usernameParameter("email")
@@ -102,6 +115,11 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	@Bean
+	static RestrictedPaths accountAdministrationPaths() {
+		return RestrictedPaths.administrators("/api/admin/**");
 	}
 
 	@Bean

@@ -102,13 +102,18 @@ public class Handovers {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView handOver(long ticketId, StaffAccount giver, long recipientId, String note) {
+		TicketView ticket = this.tickets.find(ticketId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
+		if (!ticket.isHeldBy(giver.id()) && !ticket.isHeldBy(recipientId)) {
+			// the link first: nobody else learns the request's région or topic from
+			// the checks on the recipient
+			heldBy(ticketId, giver);
+		}
 		StaffAccount recipient = this.accounts.findEnabled(recipientId)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.handover.recipient-unknown"));
 		if (recipient.id() == giver.id()) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.self");
 		}
-		TicketView ticket = this.tickets.find(ticketId)
-			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
 		String type = switch (recipient.role()) {
 			case VOLUNTEER -> "HANDED_TO_COLLEAGUE";
 			case COORDINATOR -> {

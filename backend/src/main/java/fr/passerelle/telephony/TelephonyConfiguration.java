@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
+import fr.passerelle.platform.RestrictedPaths;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,12 @@ class TelephonyConfiguration {
 		return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
 			.httpClient(new TwilioHttp(baseUrl))
 			.build();
+	}
+
+	/** Coordinators read the texts' wordings; national ones change them. */
+	@Bean
+	RestrictedPaths smsTemplatePaths() {
+		return RestrictedPaths.coordinators("/api/sms-templates", "/api/sms-templates/**");
 	}
 
 	@Bean

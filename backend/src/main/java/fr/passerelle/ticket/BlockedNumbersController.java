@@ -5,6 +5,7 @@ import java.util.List;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.platform.RestrictedPaths;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.Blocklist.BlockedNumber;
 import fr.passerelle.privacy.PhoneNumber;
@@ -14,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -39,6 +41,11 @@ class BlockedNumbersController {
 	private final TicketManagement tickets;
 
 	private final AccountManagement accounts;
+
+	@Bean
+	static RestrictedPaths blocklistPaths() {
+		return RestrictedPaths.coordinators("/api/blocked-numbers", "/api/blocked-numbers/**", "/api/tickets/*/block");
+	}
 
 	BlockedNumbersController(Blocklist blocklist, TicketManagement tickets, AccountManagement accounts) {
 		this.blocklist = blocklist;

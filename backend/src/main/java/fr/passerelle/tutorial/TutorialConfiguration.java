@@ -2,6 +2,7 @@ package fr.passerelle.tutorial;
 
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
+import fr.passerelle.platform.RestrictedPaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,15 @@ class TutorialConfiguration {
 	@Bean
 	PublicForms tutorialPublicForms() {
 		return PublicForms.of("/tutoriels/*/avis");
+	}
+
+	/**
+	 * Coordinators publish, withdraw and check tutorials, and import or export them all.
+	 */
+	@Bean
+	RestrictedPaths tutorialEditorsPaths() {
+		return RestrictedPaths.coordinators("/api/tutorials/editor/bundle", "/api/tutorials/editor/*/publish",
+				"/api/tutorials/editor/*/unpublish", "/api/tutorials/editor/*/reviewed");
 	}
 
 }

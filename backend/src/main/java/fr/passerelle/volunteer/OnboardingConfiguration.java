@@ -2,6 +2,7 @@ package fr.passerelle.volunteer;
 
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicPaths;
+import fr.passerelle.platform.RestrictedPaths;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,14 @@ class OnboardingConfiguration {
 	OnboardingPaths volunteerOnboardingPaths() {
 		return OnboardingPaths.of("/api/volunteers/me", "/api/volunteers/me/training", "/api/volunteers/me/charter",
 				"/api/volunteers/me/shifts", "/api/volunteers/me/phone");
+	}
+
+	/**
+	 * Coordinators approve the sign-ups of their région (national ones, all of them).
+	 */
+	@Bean
+	RestrictedPaths applicationReviewPaths() {
+		return RestrictedPaths.coordinators("/api/volunteer-applications", "/api/volunteer-applications/**");
 	}
 
 }

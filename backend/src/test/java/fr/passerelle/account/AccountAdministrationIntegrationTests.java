@@ -79,6 +79,16 @@ class AccountAdministrationIntegrationTests {
 	}
 
 	@Test
+	void theRolesOfAPathAreCheckedBeforeItsBodyIsRead() {
+		StaffClient coordinator = signIn(TestAccounts.open(this.accounts, Role.COORDINATOR));
+		for (String body : new String[] { "{}", "{\"role\":\"ADMIN\",\"enabled\":true}", "not json" }) {
+			HttpResponse<String> refused = coordinator.putJson("/api/admin/accounts/1", body);
+			assertThat(refused.statusCode()).as(body).isEqualTo(403);
+			assertThat((String) JsonPath.read(refused.body(), "$.code")).isEqualTo("account.access-denied");
+		}
+	}
+
+	@Test
 	void anAdministratorDeactivatesAVolunteerWhoseRequestsGoBackInTheirPlace() {
 		StaffClient admin = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
 		StaffAccount volunteer = volunteer();

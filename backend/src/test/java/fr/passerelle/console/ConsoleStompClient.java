@@ -25,14 +25,14 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * handshake, the page's origin, the CSRF token on CONNECT. Frames received on each
  * subscription, and errors, are kept in queues to be awaited.
  */
-final class ConsoleStompClient {
+public final class ConsoleStompClient {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
 	/** One WebSocket client (one Tomcat client container) for all the consoles opened. */
 	private static final WebSocketStompClient client = textClient();
 
-	final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+	public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
 
 	private StompSession session;
 
@@ -53,7 +53,7 @@ final class ConsoleStompClient {
 	 * @param origin the page's origin ({@code Origin} header)
 	 * @param withCsrf whether CONNECT carries the CSRF token
 	 */
-	ConsoleStompClient connect(StaffClient staff, String origin, boolean withCsrf) throws Exception {
+	public ConsoleStompClient connect(StaffClient staff, String origin, boolean withCsrf) throws Exception {
 		WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
 		handshake.add("Cookie", staff.cookieHeader());
 		handshake.setOrigin(origin);
@@ -82,7 +82,7 @@ final class ConsoleStompClient {
 		return this;
 	}
 
-	BlockingQueue<JsonNode> subscribe(String destination) {
+	public BlockingQueue<JsonNode> subscribe(String destination) {
 		BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
 		this.session.subscribe(destination, new StompFrameHandler() {
 			@Override
@@ -116,17 +116,22 @@ final class ConsoleStompClient {
 		});
 	}
 
-	void send(String destination, String body) {
+	public void send(String destination, String body) {
 		this.session.send(destination, body);
 	}
 
-	boolean isConnected() {
+	public boolean isConnected() {
 		return this.session != null && this.session.isConnected();
 	}
 
-	void disconnect() {
+	public void disconnect() {
 		if (isConnected()) {
-			this.session.disconnect();
+			try {
+				this.session.disconnect();
+			}
+			catch (org.springframework.messaging.MessageDeliveryException closedMeanwhile) {
+				// the server closed it first: nothing left to end
+			}
 		}
 	}
 
@@ -146,7 +151,7 @@ final class ConsoleStompClient {
 		return null;
 	}
 
-	static List<String> drain(BlockingQueue<String> queue) {
+	public static List<String> drain(BlockingQueue<String> queue) {
 		return List.copyOf(queue);
 	}
 

@@ -143,6 +143,11 @@ class HandoverIntegrationTests {
 		assertRefused(() -> this.handovers.handOver(ticket.id(), giver, Long.MAX_VALUE, "x"),
 				"ticket.handover.recipient-unknown");
 		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, giver.id(), "x"), "ticket.not-found");
+		// a stranger learns neither the request's région nor its topic from the checks on
+		// the recipient, nor that it exists
+		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, elsewhere.id(), "x"), "ticket.not-found");
+		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, otherTheme.id(), "x"), "ticket.not-found");
+		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, stranger.id(), "x"), "ticket.not-found");
 
 		TicketView unchanged = this.tickets.find(ticket.id()).orElseThrow();
 		assertThat(unchanged.assigneeId()).isEqualTo(giver.id());
