@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -123,6 +124,27 @@ class CallbackFormIntegrationTests {
 	}
 
 	@Test
+	void limitsEachCitizenBehindTheProxyOnTheirOwn() {
+		// the tests' requests come from the loopback, a trusted proxy, as the
+		// TLS-terminating proxy's do in production
+		String address = "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+		String neighbour = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+		StaffClient proxy = citizen();
+		for (int i = 0; i < CallbackFormController.PER_ADDRESS_PER_HOUR; i++) {
+			assertThat(post(proxy, form(TestPhones.randomMobile(), "CAF", "13001"), address).statusCode())
+				.isEqualTo(200);
+		}
+
+		HttpResponse<String> tooMany = post(proxy, form(TestPhones.randomMobile(), "CAF", "13001"), address);
+
+		assertThat(tooMany.statusCode()).isEqualTo(400);
+		assertThat(tooMany.body()).contains("Vous avez déjà fait plusieurs demandes dans l&#39;heure.");
+		assertThat(post(proxy, form(TestPhones.randomMobile(), "CAF", "13001"), neighbour).statusCode())
+			.as("another citizen behind the same proxy")
+			.isEqualTo(200);
+	}
+
+	@Test
 	void turnsAwayRobotsThatFillTheHiddenField() {
 		long before = tickets();
 		Map<String, String> form = form(TestPhones.randomMobile(), "CAF", "75001");
@@ -147,16 +169,24 @@ class CallbackFormIntegrationTests {
 	}
 
 	private static HttpResponse<String> post(StaffClient citizen, Map<String, String> form) {
+		return post(citizen, form, null);
+	}
+
+	private static HttpResponse<String> post(StaffClient citizen, Map<String, String> form, String forwardedFor) {
 		String body = form.entrySet()
 			.stream()
 			.flatMap((e) -> java.util.Arrays.stream(e.getValue().split(","))
 				.map((v) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 						+ URLEncoder.encode(v, StandardCharsets.UTF_8)))
 			.collect(Collectors.joining("&"));
-		return citizen.send(citizen.request("/rappel")
+		var request = citizen.request("/rappel")
 			.setHeader("Accept", "text/html")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(BodyPublishers.ofString(body)));
+			.POST(BodyPublishers.ofString(body));
+		if (forwardedFor != null) {
+			request.header("X-Forwarded-For", forwardedFor).header("X-Forwarded-Proto", "https");
+		}
+		return citizen.send(request);
 	}
 
 	private static Map<String, String> form(String phone, String topic, String postcode) {
