@@ -2,6 +2,7 @@ package fr.passerelle.account;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
@@ -21,7 +22,7 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -129,7 +130,8 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder(PreHashedBCrypt.ID,
+				Map.of(PreHashedBCrypt.ID, new PreHashedBCrypt(), "bcrypt", new PreHashedBCrypt.Legacy()));
 	}
 
 	private static AuthorizationManager<RequestAuthorizationContext> signedInWithUsablePassword() {

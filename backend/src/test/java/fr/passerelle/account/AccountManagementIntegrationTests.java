@@ -30,7 +30,7 @@ class AccountManagementIntegrationTests {
 			.query(String.class)
 			.single();
 
-		assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(TestAccounts.PASSWORD);
+		assertThat(hash).startsWith("{bcrypt-sha256}$2").doesNotContain(TestAccounts.PASSWORD);
 	}
 
 	@Test
