@@ -9,6 +9,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.core.AppenderBase;
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
@@ -40,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the application writes in its logs while a citizen calls the hotline, asks to be
  * called back, is called back by a volunteer, texts, and fills in the web form: with the
  * application's own loggers at DEBUG, none of the numbers appears, in any of the ways a
- * number can be written.
+ * number can be written. The failure paths log the most, so the run includes a forged
+ * webhook.
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,14 +74,29 @@ class NoNumberInTheLogsIntegrationTests {
 	@Autowired
 	LoggingSystem logging;
 
+	/**
+	 * Every event that reaches the root logger, whatever state the console appender is in
+	 * after the other tests of this JVM started and stopped their own applications.
+	 */
+	private final Recorder recorder = new Recorder();
+
 	@BeforeEach
 	void logEverythingTheApplicationSays() {
 		this.logging.setLogLevel("fr.passerelle", LogLevel.DEBUG);
+		this.recorder.setContext(root().getLoggerContext());
+		this.recorder.start();
+		root().addAppender(this.recorder);
 	}
 
 	@AfterEach
 	void backToUsual() {
+		root().detachAppender(this.recorder);
+		this.recorder.stop();
 		this.logging.setLogLevel("fr.passerelle", null);
+	}
+
+	private static Logger root() {
+		return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 	}
 
 	@Test
@@ -143,8 +165,19 @@ class NoNumberInTheLogsIntegrationTests {
 		browser.postForm("/rappel", Map.of("phone", webPhone + "999", "topic", "CAF", "postcode", "35000", "consent",
 				"true", "website", ""));
 
-		String logs = output.getAll();
-		assertThat(logs).as("the logs were captured").contains("[passerelle]");
+		// and a forger replays the call with a wrong signature, which is refused and
+		// logged
+		assertThat(
+				twilio
+					.post("/telephony/voice/incoming",
+							TwilioWebhookClient.call("CA" + UUID.randomUUID().toString().replace("-", ""),
+									citizenPhone),
+							"forged")
+					.statusCode())
+			.isEqualTo(403);
+
+		assertThat(this.recorder.applicationEvents()).as("the application's own events were recorded").isPositive();
+		String logs = this.recorder.text() + output.getAll();
 		for (String number : numbers) {
 			for (String written : writings(number)) {
 				assertThat(logs).as("the number %s written %s", number, written).doesNotContain(written);
@@ -175,6 +208,38 @@ class NoNumberInTheLogsIntegrationTests {
 
 	private static HttpResponse<String> keys(StaffClient phone, String keys) {
 		return phone.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"" + keys + "\"}");
+	}
+
+	/**
+	 * Keeps what an appender could write of each event: message, arguments, MDC, causes.
+	 */
+	private static final class Recorder extends AppenderBase<ILoggingEvent> {
+
+		private final StringBuilder text = new StringBuilder();
+
+		private int applicationEvents;
+
+		@Override
+		protected synchronized void append(ILoggingEvent event) {
+			if (event.getLoggerName().startsWith("fr.passerelle")) {
+				this.applicationEvents++;
+			}
+			this.text.append(event.getLoggerName()).append(' ').append(event.getFormattedMessage()).append(' ');
+			this.text.append(event.getMDCPropertyMap()).append(' ');
+			for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
+				this.text.append(cause.getClassName()).append(": ").append(cause.getMessage()).append(' ');
+			}
+			this.text.append('\n');
+		}
+
+		synchronized int applicationEvents() {
+			return this.applicationEvents;
+		}
+
+		synchronized String text() {
+			return this.text.toString();
+		}
+
 	}
 
 }
