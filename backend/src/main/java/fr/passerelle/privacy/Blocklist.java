@@ -13,8 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The numbers coordinators blocked. A number is kept as its lookup hash and its masked
- * form only, so that the list tells nobody whom it is about.
+ * The numbers coordinators blocked. A number is found by its lookup hash and shown
+ * masked, so that the list tells nobody whom it is about; it is kept encrypted too, so
+ * that a key rotation can hash it again.
  */
 @Service
 public class Blocklist {
@@ -35,8 +36,9 @@ public class Blocklist {
 
 	@Transactional(readOnly = true)
 	public boolean isBlocked(PhoneNumber phone) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM blocked_number WHERE lookup_hash = ?")
-			.param(this.vault.lookupHash(phone))
+		// under every key version: one a rotation has not renewed yet still blocks
+		return this.jdbc.sql("SELECT COUNT(*) FROM blocked_number WHERE lookup_hash IN (:hashes)")
+			.param("hashes", this.vault.lookupHashes(phone))
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -69,7 +71,14 @@ public class Blocklist {
 					+ "VALUES (?, ?, ?, ?, ?)")
 			.params(hash, phone.masked(), why, blockedBy, Timestamp.from(this.clock.instant()))
 			.update();
-		return this.jdbc.sql(SELECT + " WHERE lookup_hash = ?").param(hash).query(BlockedNumber.class).single();
+		BlockedNumber blocked = this.jdbc.sql(SELECT + " WHERE lookup_hash = ?")
+			.param(hash)
+			.query(BlockedNumber.class)
+			.single();
+		this.jdbc.sql("UPDATE blocked_number SET phone_cipher = ? WHERE id = ? AND phone_cipher IS NULL")
+			.params(this.vault.seal(phone, sealedRow(blocked.id())).ciphertext(), blocked.id())
+			.update();
+		return blocked;
 	}
 
 	/**
@@ -78,6 +87,11 @@ public class Blocklist {
 	@Transactional
 	public void unblock(long id) {
 		this.jdbc.sql("DELETE FROM blocked_number WHERE id = ?").param(id).update();
+	}
+
+	/** What a blocked number is sealed for: its row. */
+	static String sealedRow(long id) {
+		return "blocked_number/" + id;
 	}
 
 	@Transactional(readOnly = true)

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,17 +16,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * The two keys, from configuration or, where allowed, from files generated once and kept
- * so that a restart can still read what was written.
+ * The two keys of each version: the current ones from configuration or, where allowed,
+ * from files generated once and kept so that a restart can still read what was written;
+ * retired ones from configuration, until everything is sealed again under the current
+ * ones.
+ *
+ * @param version the current version
+ * @param encryption AES keys by version
+ * @param hashing HMAC keys by version
  */
-record PrivacyKeys(byte[] encryption, byte[] hashing) {
+record PrivacyKeys(int version, Map<Integer, byte[]> encryption, Map<Integer, byte[]> hashing) {
 
 	private static final Logger log = LoggerFactory.getLogger(PrivacyKeys.class);
 
 	static PrivacyKeys load(PrivacyProperties properties) {
-		return new PrivacyKeys(key(properties.encryptionKey(), "passerelle.privacy.encryption-key", "encryption.key",
-				properties, 32, 32),
+		if (properties.keyVersion() < 1 || properties.keyVersion() > 255) {
+			throw new IllegalStateException("passerelle.privacy.key-version must be 1 to 255");
+		}
+		Map<Integer, byte[]> encryption = new TreeMap<>();
+		Map<Integer, byte[]> hashing = new TreeMap<>();
+		encryption.put(properties.keyVersion(), key(properties.encryptionKey(), "passerelle.privacy.encryption-key",
+				"encryption.key", properties, 32, 32));
+		hashing.put(properties.keyVersion(),
 				key(properties.hashKey(), "passerelle.privacy.hash-key", "hash.key", properties, 32, 64));
+		properties.retiredKeys().forEach((version, keys) -> {
+			String name = "passerelle.privacy.retired-keys." + version;
+			if (version >= properties.keyVersion() || version < 1) {
+				throw new IllegalStateException(
+						name + ": a retired version comes before the current one (" + properties.keyVersion() + ")");
+			}
+			encryption.put(version,
+					decode(required(keys.encryptionKey(), name + ".encryption-key"), name + ".encryption-key", 32, 32));
+			hashing.put(version, decode(required(keys.hashKey(), name + ".hash-key"), name + ".hash-key", 32, 64));
+		});
+		return new PrivacyKeys(properties.keyVersion(), Map.copyOf(encryption), Map.copyOf(hashing));
+	}
+
+	private static String required(String value, String name) {
+		if (!StringUtils.hasText(value)) {
+			throw new IllegalStateException(name + " is missing");
+		}
+		return value;
 	}
 
 	private static byte[] key(String configured, String name, String file, PrivacyProperties properties, int minBytes,

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
+import fr.passerelle.privacy.SealedNumbers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * database answers again. Each instance replays its own.
  */
 @Component
-class FallbackSpool {
+class FallbackSpool implements SealedNumbers {
 
 	private static final Logger log = LoggerFactory.getLogger(FallbackSpool.class);
 
@@ -47,10 +48,15 @@ class FallbackSpool {
 		this.calls = calls;
 	}
 
+	/** What a kept request's number is sealed for: its call. */
+	static String sealedRow(String callSid) {
+		return "spool/" + callSid;
+	}
+
 	/** Keeps a request for later; a call kept twice is kept once. */
 	void keep(String callSid, PhoneNumber from, String topicCode, String postcode) {
 		String line = String.join(" ", callSid, topicCode, postcode,
-				Base64.getEncoder().encodeToString(this.vault.seal(from).ciphertext()));
+				Base64.getEncoder().encodeToString(this.vault.seal(from, sealedRow(callSid)).ciphertext()));
 		try {
 			Files.createDirectories(this.directory);
 			Path partial = this.directory.resolve(fileName(callSid) + ".tmp");
@@ -79,7 +85,7 @@ class FallbackSpool {
 		for (Path request : requests()) {
 			try {
 				String[] parts = Files.readString(request, StandardCharsets.US_ASCII).trim().split(" ");
-				PhoneNumber from = this.vault.open(Base64.getDecoder().decode(parts[3]));
+				PhoneNumber from = this.vault.open(Base64.getDecoder().decode(parts[3]), sealedRow(parts[0]));
 				this.calls.requestCallback(parts[0], from.e164(), parts[1], parts[2]);
 				Files.delete(request);
 				recorded++;
@@ -91,6 +97,34 @@ class FallbackSpool {
 			}
 		}
 		return recorded;
+	}
+
+	@Override
+	public String name() {
+		return "telephony spool (" + this.directory + ")";
+	}
+
+	/** Kept requests' numbers, sealed again by a key rotation. */
+	@Override
+	public synchronized int sealAgain(PhoneVault vault) {
+		if (!Files.isDirectory(this.directory)) {
+			return 0;
+		}
+		int sealed = 0;
+		for (Path request : requests()) {
+			try {
+				String[] parts = Files.readString(request, StandardCharsets.US_ASCII).trim().split(" ");
+				byte[] cipher = Base64.getDecoder().decode(parts[3]);
+				if (!vault.isCurrent(cipher)) {
+					keep(parts[0], vault.open(cipher, sealedRow(parts[0])), parts[1], parts[2]);
+					sealed++;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return sealed;
 	}
 
 	private List<Path> requests() {

@@ -14,7 +14,6 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
-import fr.passerelle.privacy.SealedPhone;
 import fr.passerelle.territory.Departement;
 import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
@@ -121,13 +120,12 @@ public class TicketManagement {
 		ticket.preferredSlots = slots;
 		ticket.createdAt = now;
 		if (phone != null) {
-			SealedPhone sealed = this.vault.seal(phone);
-			Optional<Ticket> same = linkToEarlierRequests(ticket, sealed.lookupHash(), now);
+			String hash = this.vault.lookupHash(phone);
+			Optional<Ticket> same = linkToEarlierRequests(ticket, hash, now);
 			if (same.isPresent()) {
 				return view(same.get());
 			}
-			ticket.phoneCipher = sealed.ciphertext();
-			ticket.phoneHash = sealed.lookupHash();
+			ticket.phoneHash = hash;
 		}
 		Optional<Instant> callable = Optional.of(now);
 		if (ticket.kind == TicketKind.CALLBACK) {
@@ -138,6 +136,11 @@ public class TicketManagement {
 			}
 		}
 		insertWithUniqueReference(ticket);
+		if (phone != null) {
+			// sealed for its row, which has an id now
+			ticket.phoneCipher = this.vault.seal(phone, sealedRow(ticket.id)).ciphertext();
+			this.store.updatePhoneCipher(ticket.id, ticket.phoneCipher);
+		}
 		this.store.appendEvent(ticket.id, now, request.createdBy(), "CREATED", ticket.source + " " + ticket.kind);
 		if (ticket.earlierTicketId != null) {
 			this.store.appendEvent(ticket.id, now, null, "LINKED_TO_EARLIER",
@@ -249,7 +252,7 @@ public class TicketManagement {
 	@Transactional(readOnly = true)
 	public Optional<PhoneNumber> phoneToDial(long ticketId) {
 		Ticket ticket = existing(ticketId);
-		return Optional.ofNullable(ticket.phoneCipher).map(this.vault::open);
+		return Optional.ofNullable(ticket.phoneCipher).map((cipher) -> this.vault.open(cipher, sealedRow(ticket.id)));
 	}
 
 	@Transactional
@@ -672,6 +675,11 @@ public class TicketManagement {
 		return Optional.empty();
 	}
 
+	/** What a ticket's number is sealed for: its row. */
+	static String sealedRow(long ticketId) {
+		return "ticket/" + ticketId;
+	}
+
 	private void insertWithUniqueReference(Ticket ticket) {
 		for (int attempt = 1;; attempt++) {
 			ticket.reference = TicketReference.random(this.random);
@@ -734,7 +742,8 @@ public class TicketManagement {
 	}
 
 	private TicketView view(Ticket ticket) {
-		String masked = (ticket.phoneCipher != null) ? this.vault.open(ticket.phoneCipher).masked() : null;
+		String masked = (ticket.phoneCipher != null)
+				? this.vault.open(ticket.phoneCipher, sealedRow(ticket.id)).masked() : null;
 		return ticket.view(masked);
 	}
 

@@ -62,6 +62,10 @@ class TicketStore {
 	/**
 	 * Writes back a ticket read with {@link #lock}.
 	 */
+	void updatePhoneCipher(long ticketId, byte[] cipher) {
+		this.jdbc.sql("UPDATE ticket SET phone_cipher = ? WHERE id = ?").params(cipher, ticketId).update();
+	}
+
 	void update(Ticket ticket) {
 		int updated = this.jdbc.sql("""
 				UPDATE ticket SET status = ?, priority = ?, waiting_since = ?, due_at = ?, next_attempt_at = ?,

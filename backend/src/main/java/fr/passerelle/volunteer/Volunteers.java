@@ -77,7 +77,7 @@ public class Volunteers {
 		requireVolunteer(accountId);
 		PhoneNumber phone = PhoneNumber.parse(typed);
 		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ? WHERE account_id = ?")
-			.params(this.vault.seal(phone).ciphertext(), accountId)
+			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), accountId)
 			.update();
 		// routing offers live calls only to volunteers it can ring
 		this.events.publishEvent(new RoutingProfileChanged(accountId));
@@ -95,7 +95,12 @@ public class Volunteers {
 			.query((rs, row) -> Optional.ofNullable(rs.getBytes(1)))
 			.optional()
 			.flatMap((cipher) -> cipher)
-			.map(this.vault::open);
+			.map((cipher) -> this.vault.open(cipher, sealedRow(accountId)));
+	}
+
+	/** What a volunteer's number is sealed for: their row. */
+	static String sealedRow(long accountId) {
+		return "volunteer/" + accountId;
 	}
 
 	/**
