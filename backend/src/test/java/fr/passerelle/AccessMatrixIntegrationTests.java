@@ -187,6 +187,7 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/sign-up", Access.PUBLIC);
 		rest("GET /api/admin/accounts", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);
+		rest("GET /api/admin/audit", Access.ADMIN);
 		// onboarding
 		rest("GET /api/volunteers/me", Access.VOLUNTEER_PROFILE);
 		rest("GET /api/volunteers/me/training", Access.VOLUNTEER_PROFILE);

@@ -98,6 +98,8 @@ class BrowserEndToEndIntegrationTests {
 
 		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
 		// the Territoire de Belfort
+		String administrator = TestAccounts.uniqueEmail(Role.ADMIN);
+		this.accounts.open(NewAccount.of(administrator, "Administration E2E", Role.ADMIN, TestAccounts.PASSWORD));
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts.open(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
 			.inRegion("27"));
@@ -126,6 +128,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_HANDOVER_POSTCODE", "09000");
 		playwright.environment().put("PASSERELLE_E2E_APPROVER_EMAIL", approver);
 		playwright.environment().put("PASSERELLE_E2E_EDITOR_EMAIL", editor);
+		playwright.environment().put("PASSERELLE_E2E_ADMIN_EMAIL", administrator);
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();

@@ -1,10 +1,14 @@
 package fr.passerelle.account;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.territory.Territories;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,12 +35,16 @@ public class AccountAdministration {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	AccountAdministration(Accounts accounts, Territories territories,
-			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events) {
+			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events,
+			AuditLog audit) {
 		this.accounts = accounts;
 		this.territories = territories;
 		this.sessions = sessions;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	/**
@@ -76,14 +84,25 @@ public class AccountAdministration {
 				&& activeAdministrators() <= 1) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "account.last-administrator");
 		}
+		Map<String, Object> before = standing(account);
 		account.changeRole(role, region);
 		account.enable(enabled);
 		Account saved = this.accounts.save(account);
+		this.audit.record(AuditAction.ACCOUNT_CHANGED, "account/" + saved.id(),
+				Map.of("before", before, "after", standing(saved)));
 		if (roleChanged || deactivated) {
 			this.sessions.findByPrincipalName(saved.email()).keySet().forEach(this.sessions::deleteById);
 			this.events.publishEvent(new AccountCutOff(saved.id(), !enabled));
 		}
 		return summary(saved);
+	}
+
+	private static Map<String, Object> standing(Account account) {
+		Map<String, Object> standing = new LinkedHashMap<>();
+		standing.put("role", account.role().name());
+		standing.put("regionCode", account.regionCode());
+		standing.put("enabled", account.enabled());
+		return standing;
 	}
 
 	private long activeAdministrators() {

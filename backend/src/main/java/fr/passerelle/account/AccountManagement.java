@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.territory.Territories;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -34,11 +36,15 @@ public class AccountManagement {
 
 	private final Clock clock;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Territories territories, Clock clock) {
+	private final AuditLog audit;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, Territories territories, Clock clock,
+			AuditLog audit) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.territories = territories;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/**
@@ -68,8 +74,12 @@ public class AccountManagement {
 	@Transactional
 	public void approve(long accountId) {
 		Account account = this.accounts.findById(accountId).orElseThrow();
+		if (account.approved()) {
+			return;
+		}
 		account.approve(this.clock.instant());
 		this.accounts.save(account);
+		this.audit.record(AuditAction.ACCOUNT_APPROVED, "account/" + accountId, null);
 	}
 
 	private StaffAccount open(NewAccount request, boolean approved) {

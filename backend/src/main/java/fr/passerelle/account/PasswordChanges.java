@@ -3,6 +3,8 @@ package fr.passerelle.account;
 import java.time.Clock;
 
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,13 +29,16 @@ class PasswordChanges {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	PasswordChanges(Accounts accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle,
-			FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock) {
+			FindByIndexNameSessionRepository<? extends Session> sessions, Clock clock, AuditLog audit) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	// Not one transaction: a wrong guess must stay counted when the change is refused.
@@ -52,6 +57,7 @@ class PasswordChanges {
 		}
 		account.changePassword(this.passwordEncoder.encode(change.newPassword()), this.clock.instant());
 		this.accounts.save(account);
+		this.audit.record(AuditAction.PASSWORD_CHANGED, email, "account/" + account.id(), null);
 	}
 
 	void endOtherSessions(String email, String keptSessionId) {

@@ -8,6 +8,7 @@ import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.RestrictedPaths;
+import fr.passerelle.privacy.AuditLog;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +57,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
 			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, List<RestrictedPaths> restrictedPaths,
 			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
-			@Value("${management.server.port:-1}") int managementPort,
+			AuditLog audit, @Value("${management.server.port:-1}") int managementPort,
 			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
 		String[] onboarding = onboardingPaths.stream()
@@ -112,7 +113,7 @@ class SecurityConfiguration {
 						HttpStatus.UNAUTHORIZED, "account.authentication-required"), api)
 				.defaultAuthenticationEntryPointFor(
 						(request, response, ex) -> response.sendError(HttpStatus.NOT_FOUND.value()), (request) -> true)
-				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(problems), api))
+				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(problems, audit), api))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

@@ -28,6 +28,8 @@ class DemoData implements ApplicationRunner {
 	static final List<DemoStaff> STAFF = List.of(
 			new DemoStaff("coordination@passerelle.demo", "Claire Martin", Role.COORDINATOR, null, null, Set.of(),
 					Set.of(), 0, Set.of(), false),
+			new DemoStaff("administration@passerelle.demo", "Nadia Lefèvre", Role.ADMIN, null, null, Set.of(), Set.of(),
+					0, Set.of(), false),
 			new DemoStaff("coordination.ara@passerelle.demo", "Karim Haddad", Role.COORDINATOR, "84", null, Set.of(),
 					Set.of(), 0, Set.of(), false),
 			new DemoStaff("benevole.paris@passerelle.demo", "Sophie Bernard", Role.VOLUNTEER, null, "75",

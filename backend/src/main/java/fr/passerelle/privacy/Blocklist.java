@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import fr.passerelle.platform.RejectedRequest;
 
@@ -28,10 +30,13 @@ public class Blocklist {
 
 	private final Clock clock;
 
-	Blocklist(JdbcClient jdbc, PhoneVault vault, Clock clock) {
+	private final AuditLog audit;
+
+	Blocklist(JdbcClient jdbc, PhoneVault vault, Clock clock, AuditLog audit) {
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -66,7 +71,7 @@ public class Blocklist {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "blocklist.reason.required");
 		}
 		String hash = this.vault.lookupHash(phone);
-		this.jdbc
+		int added = this.jdbc
 			.sql("INSERT IGNORE INTO blocked_number (lookup_hash, masked, reason, blocked_by, blocked_at) "
 					+ "VALUES (?, ?, ?, ?, ?)")
 			.params(hash, phone.masked(), why, blockedBy, Timestamp.from(this.clock.instant()))
@@ -78,6 +83,10 @@ public class Blocklist {
 		this.jdbc.sql("UPDATE blocked_number SET phone_cipher = ? WHERE id = ? AND phone_cipher IS NULL")
 			.params(this.vault.seal(phone, sealedRow(blocked.id())).ciphertext(), blocked.id())
 			.update();
+		if (added > 0) {
+			this.audit.record(AuditAction.NUMBER_BLOCKED, sealedRow(blocked.id()),
+					Map.of("masked", blocked.masked(), "reason", blocked.reason()));
+		}
 		return blocked;
 	}
 
@@ -86,7 +95,15 @@ public class Blocklist {
 	 */
 	@Transactional
 	public void unblock(long id) {
-		this.jdbc.sql("DELETE FROM blocked_number WHERE id = ?").param(id).update();
+		Optional<BlockedNumber> blocked = this.jdbc.sql(SELECT + " WHERE id = ? FOR UPDATE")
+			.param(id)
+			.query(BlockedNumber.class)
+			.optional();
+		if (blocked.isPresent()) {
+			this.jdbc.sql("DELETE FROM blocked_number WHERE id = ?").param(id).update();
+			this.audit.record(AuditAction.NUMBER_UNBLOCKED, sealedRow(id),
+					Map.of("masked", blocked.get().masked(), "reason", blocked.get().reason()));
+		}
 	}
 
 	/** What a blocked number is sealed for: its row. */

@@ -30,9 +30,12 @@ public class KeyRotation {
 
 	private final List<SealedNumbers> sealed;
 
-	KeyRotation(PhoneVault vault, List<SealedNumbers> sealed) {
+	private final AuditLog audit;
+
+	KeyRotation(PhoneVault vault, List<SealedNumbers> sealed, AuditLog audit) {
 		this.vault = vault;
 		this.sealed = sealed;
+		this.audit = audit;
 	}
 
 	/**
@@ -46,6 +49,8 @@ public class KeyRotation {
 			log.info("Key rotation: {} number(s) of {} sealed again under key version {}", count, numbers.name(),
 					this.vault.keyVersion());
 		}
+		this.audit.record(AuditAction.KEYS_ROTATED, null, null,
+				Map.of("keyVersion", this.vault.keyVersion(), "sealedAgain", report));
 		return report;
 	}
 

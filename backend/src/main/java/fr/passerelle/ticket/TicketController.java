@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import fr.passerelle.account.AccountManagement;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,10 +46,13 @@ class TicketController {
 
 	private final FollowUps followUps;
 
-	TicketController(TicketManagement tickets, AccountManagement accounts, FollowUps followUps) {
+	private final AuditLog audit;
+
+	TicketController(TicketManagement tickets, AccountManagement accounts, FollowUps followUps, AuditLog audit) {
 		this.tickets = tickets;
 		this.accounts = accounts;
 		this.followUps = followUps;
+		this.audit = audit;
 	}
 
 	@GetMapping
@@ -66,7 +71,9 @@ class TicketController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one ticket with its timeline, notes, outcome and the same caller's earlier requests")
 	TicketDetails read(@PathVariable long id, Authentication authentication) {
-		TicketView ticket = this.tickets.read(id, staff(authentication));
+		StaffAccount staff = staff(authentication);
+		TicketView ticket = this.tickets.read(id, staff);
+		this.audit.record(AuditAction.REQUEST_READ, staff.email(), "ticket/" + id, null);
 		return new TicketDetails(ticket, this.tickets.timeline(id), this.tickets.notes(id),
 				this.tickets.outcome(id).orElse(null), this.tickets.earlierRequests(id));
 	}

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
@@ -72,13 +75,16 @@ public class TicketManagement {
 
 	private final Blocklist blocklist;
 
+	private final AuditLog audit;
+
 	private final SecureRandom random = new SecureRandom();
 
 	TicketManagement(TicketStore store, Topics topics, Territories territories, PhoneVault vault, CallbackPolicy policy,
-			CallbackPolicyProperties policySettings, ApplicationEventPublisher events, Clock clock,
-			Blocklist blocklist) {
+			CallbackPolicyProperties policySettings, ApplicationEventPublisher events, Clock clock, Blocklist blocklist,
+			AuditLog audit) {
 		this.store = store;
 		this.blocklist = blocklist;
+		this.audit = audit;
 		this.topics = topics;
 		this.territories = territories;
 		this.vault = vault;
@@ -186,6 +192,9 @@ public class TicketManagement {
 		boolean allowed = scope.isVolunteer() ? ticket.isHeldBy(viewer.id())
 				: scope.regionCode() == null || scope.regionCode().equals(ticket.regionCode);
 		if (!allowed) {
+			// the caller cannot tell it from an unknown request; the log can
+			this.audit.record(AuditAction.ACCESS_REFUSED, viewer.email(), "ticket/" + ticketId,
+					Map.of("reason", "no-current-link"));
 			throw notFound();
 		}
 		return view(ticket);

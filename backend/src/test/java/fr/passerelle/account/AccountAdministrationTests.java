@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.territory.Territories;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class AccountAdministrationTests {
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
 	private final AccountAdministration administration = new AccountAdministration(this.accounts,
-			mock(Territories.class), this.sessions, this.events);
+			mock(Territories.class), this.sessions, this.events, mock(AuditLog.class));
 
 	@Test
 	void keepsTheLastActiveAdministrator() {

@@ -39,6 +39,10 @@ class DemoDataIntegrationTests {
 		StaffAccount national = this.accounts.findByEmail("coordination@passerelle.demo").orElseThrow();
 		assertThat(national.role()).isEqualTo(Role.COORDINATOR);
 		assertThat(national.isNational()).isTrue();
+		assertThat(this.accounts.findByEmail("administration@passerelle.demo")).get()
+			.extracting(StaffAccount::role)
+			.as("an administrator to explore the audit log with")
+			.isEqualTo(Role.ADMIN);
 		assertThat(this.accounts.findByEmail("coordination.ara@passerelle.demo")).get()
 			.extracting(StaffAccount::regionCode)
 			.isEqualTo("84");

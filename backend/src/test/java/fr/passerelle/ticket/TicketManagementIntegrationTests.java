@@ -16,6 +16,7 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
@@ -73,6 +74,9 @@ class TicketManagementIntegrationTests {
 	@Autowired
 	Blocklist blocklist;
 
+	@Autowired
+	AuditLog audit;
+
 	long volunteer;
 
 	long colleague;
@@ -81,8 +85,8 @@ class TicketManagementIntegrationTests {
 	void setUp() {
 		CallbackPolicyProperties settings = new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7));
 		this.tickets = new TicketManagement(this.store, this.topics, this.territories, this.vault,
-				new CallbackPolicy(settings, this.openingHours), settings, this.events::add, this.clock,
-				this.blocklist);
+				new CallbackPolicy(settings, this.openingHours), settings, this.events::add, this.clock, this.blocklist,
+				this.audit);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.colleague = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 	}

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.platform.RequestRefused;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -31,12 +34,23 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiErrorHandler(MessageSource messages) {
+	private final ApplicationEventPublisher events;
+
+	ApiErrorHandler(MessageSource messages, ApplicationEventPublisher events) {
 		this.messages = messages;
+		this.events = events;
 	}
 
 	@ExceptionHandler(RejectedRequest.class)
-	ProblemDetail rejected(RejectedRequest rejection) {
+	ProblemDetail rejected(RejectedRequest rejection, HttpServletRequest request) {
+		if (rejection.status() == HttpStatus.FORBIDDEN) {
+			this.events.publishEvent(
+					new RequestRefused(request.getMethod(), request.getRequestURI(), rejection.messageCode()));
+		}
+		return problem(rejection);
+	}
+
+	private ProblemDetail problem(RejectedRequest rejection) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejection.status(),
 				message(rejection.messageCode(), rejection.arguments()));
 		problem.setTitle(title(rejection.status().value()));
@@ -57,7 +71,7 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			cause = cause.getCause();
 		}
 		if (cause instanceof RejectedRequest rejection) {
-			return ResponseEntity.status(rejection.status()).body(rejected(rejection));
+			return ResponseEntity.status(rejection.status()).body(problem(rejection));
 		}
 		return super.handleHttpMessageNotReadable(ex, headers, status, request);
 	}

@@ -1,0 +1,43 @@
+package fr.passerelle.privacy;
+
+/**
+ * What an entry of the audit log records.
+ */
+public enum AuditAction {
+
+	/** A staff member signed in. */
+	SIGN_IN,
+
+	/**
+	 * A sign-in was refused (wrong password, disabled account); the address is kept only
+	 * when it is an account's.
+	 */
+	SIGN_IN_FAILED,
+
+	/**
+	 * A signed-in staff member was refused an action or a request outside their rights.
+	 */
+	ACCESS_REFUSED,
+
+	/** An administrator changed an account's role, région or whether it may sign in. */
+	ACCOUNT_CHANGED,
+
+	/** A coordinator approved a volunteer's account. */
+	ACCOUNT_APPROVED,
+
+	/** A staff member changed their password. */
+	PASSWORD_CHANGED,
+
+	/** A coordinator blocked a number. */
+	NUMBER_BLOCKED,
+
+	/** A coordinator unblocked a number. */
+	NUMBER_UNBLOCKED,
+
+	/** A staff member read a request with its personal data. */
+	REQUEST_READ,
+
+	/** The phone numbers were sealed again under new keys. */
+	KEYS_ROTATED
+
+}
