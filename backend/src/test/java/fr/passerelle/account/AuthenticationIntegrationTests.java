@@ -1,6 +1,7 @@
 package fr.passerelle.account;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
@@ -121,6 +122,37 @@ class AuthenticationIntegrationTests {
 		app.login(volunteer.email(), TestAccounts.PASSWORD);
 
 		assertThat(app.cookie("SESSION")).isPresent().isNotEqualTo(java.util.Optional.of(first));
+	}
+
+	@Test
+	void endsASessionOlderThanTwelveHoursHoweverActive() {
+		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		StaffClient app = new StaffClient(this.port);
+		app.login(coordinator.email(), TestAccounts.PASSWORD);
+		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(200);
+
+		// signed in 12 hours and a minute ago, and used every minute since
+		this.jdbc.sql("UPDATE SPRING_SESSION SET CREATION_TIME = CREATION_TIME - ? WHERE PRINCIPAL_NAME = ?")
+			.params(Duration.ofHours(12).plusMinutes(1).toMillis(), coordinator.email())
+			.update();
+
+		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
+		assertThat(sessionsOf(coordinator.email())).isZero();
+	}
+
+	@Test
+	void endsASessionIdleForFourHours() {
+		StaffAccount volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER);
+		StaffClient app = new StaffClient(this.port);
+		app.login(volunteer.email(), TestAccounts.PASSWORD);
+		long idle = Duration.ofHours(4).plusMinutes(1).toMillis();
+		this.jdbc
+			.sql("UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = LAST_ACCESS_TIME - ?, EXPIRY_TIME = EXPIRY_TIME - ? "
+					+ "WHERE PRINCIPAL_NAME = ?")
+			.params(idle, idle, volunteer.email())
+			.update();
+
+		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
 	}
 
 	@Test

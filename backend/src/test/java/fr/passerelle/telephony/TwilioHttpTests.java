@@ -30,6 +30,8 @@ class TwilioHttpTests {
 
 	private HttpServer server;
 
+	private volatile String redirect;
+
 	private volatile int status = 503;
 
 	private volatile String answer = "{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 503}";
@@ -42,6 +44,9 @@ class TwilioHttpTests {
 			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
 					+ exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
 			byte[] bytes = this.answer.getBytes(StandardCharsets.UTF_8);
+			if (this.redirect != null) {
+				exchange.getResponseHeaders().add("Location", this.redirect);
+			}
 			exchange.getResponseHeaders().add("Content-Type", "application/json");
 			exchange.sendResponseHeaders(this.status, bytes.length);
 			try (OutputStream out = exchange.getResponseBody()) {
@@ -63,6 +68,24 @@ class TwilioHttpTests {
 					.create(client()));
 
 		assertThat(this.requests).hasSize(1);
+	}
+
+	@Test
+	void neverFollowsARedirectElsewhere() {
+		this.status = 307;
+		this.redirect = "http://127.0.0.1:" + this.server.getAddress().getPort() + "/elsewhere";
+		this.answer = "{\"sid\": \"SM1\", \"status\": \"queued\"}";
+
+		try {
+			Message.creator(new PhoneNumber("+33612345678"), new PhoneNumber("+33199001234"), "Bonjour")
+				.create(client());
+		}
+		catch (RuntimeException refused) {
+			// whether the SDK takes a 307 for an answer or not, only what was sent
+			// matters
+		}
+
+		assertThat(this.requests).hasSize(1).noneSatisfy((request) -> assertThat(request).contains("/elsewhere"));
 	}
 
 	@Test
