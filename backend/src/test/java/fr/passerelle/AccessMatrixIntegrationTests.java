@@ -188,6 +188,8 @@ class AccessMatrixIntegrationTests {
 		rest("GET /api/admin/accounts", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);
 		rest("GET /api/admin/audit", Access.ADMIN);
+		rest("POST /api/privacy/requests/access", Access.NATIONAL);
+		rest("POST /api/privacy/requests/erasure", Access.NATIONAL);
 		// onboarding
 		rest("GET /api/volunteers/me", Access.VOLUNTEER_PROFILE);
 		rest("GET /api/volunteers/me/training", Access.VOLUNTEER_PROFILE);
@@ -263,6 +265,8 @@ class AccessMatrixIntegrationTests {
 	 */
 	private static final Map<String, String> BODIES = Map.ofEntries(
 			Map.entry("PUT /api/admin/accounts/{id}", "{\"role\":\"VOLUNTEER\",\"enabled\":true}"),
+			Map.entry("POST /api/privacy/requests/access", "{\"phone\":\"07 99 99 99 01\"}"),
+			Map.entry("POST /api/privacy/requests/erasure", "{\"phone\":\"07 99 99 99 01\"}"),
 			Map.entry("PUT /api/volunteers/me/phone", "{\"phone\":\"06 12 34 56 78\"}"),
 			Map.entry("PUT /api/volunteers/me/presence", "{\"status\":\"PAUSED\"}"),
 			Map.entry("POST /api/tickets/{id}/notes", "{\"body\":\"Une note\"}"),

@@ -3,6 +3,8 @@ package fr.passerelle.account;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.passerelle.platform.RestrictedPaths;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -46,8 +48,8 @@ class AccountUserDetailsService implements UserDetailsService {
 	 */
 	static boolean isAccountAuthority(GrantedAuthority authority) {
 		String name = authority.getAuthority();
-		return name != null
-				&& (name.startsWith("ROLE_") || PASSWORD_CHANGE_REQUIRED.equals(name) || APPROVED.equals(name));
+		return name != null && (name.startsWith("ROLE_") || PASSWORD_CHANGE_REQUIRED.equals(name)
+				|| APPROVED.equals(name) || RestrictedPaths.NATIONAL_AUTHORITY.equals(name));
 	}
 
 	static List<GrantedAuthority> authorities(Account account) {
@@ -58,6 +60,9 @@ class AccountUserDetailsService implements UserDetailsService {
 		}
 		if (account.approved()) {
 			authorities.add(new SimpleGrantedAuthority(APPROVED));
+		}
+		if (account.role() == Role.ADMIN || (account.role() == Role.COORDINATOR && account.regionCode() == null)) {
+			authorities.add(new SimpleGrantedAuthority(RestrictedPaths.NATIONAL_AUTHORITY));
 		}
 		return authorities;
 	}

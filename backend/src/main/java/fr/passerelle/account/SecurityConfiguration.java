@@ -77,10 +77,13 @@ class SecurityConfiguration {
 				String[] roles = (restricted.audience() == RestrictedPaths.Audience.ADMINISTRATORS)
 						? new String[] { Role.ADMIN.name() }
 						: new String[] { Role.COORDINATOR.name(), Role.ADMIN.name() };
+				AuthorizationManager<RequestAuthorizationContext> scope = (restricted
+					.audience() == RestrictedPaths.Audience.NATIONAL_STAFF)
+							? AuthorityAuthorizationManager.hasAuthority(RestrictedPaths.NATIONAL_AUTHORITY)
+							: AuthorityAuthorizationManager.hasAnyRole(roles);
 				requests.requestMatchers(restricted.patterns().toArray(String[]::new))
 					.access(AuthorizationManagers.allOf(signedInWithUsablePassword(),
-							AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED),
-							AuthorityAuthorizationManager.hasAnyRole(roles)));
+							AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.APPROVED), scope));
 			}
 			requests.requestMatchers(HttpMethod.POST, LOGIN_PATH)
 				.permitAll()

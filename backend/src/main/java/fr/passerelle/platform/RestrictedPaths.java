@@ -13,8 +13,18 @@ import java.util.List;
  */
 public record RestrictedPaths(Audience audience, List<String> patterns) {
 
+	/**
+	 * The authority of staff who act for the whole country: administrators and national
+	 * coordinators (it follows the account at each request, as roles do).
+	 */
+	public static final String NATIONAL_AUTHORITY = "SCOPE_NATIONAL";
+
 	public static RestrictedPaths coordinators(String... patterns) {
 		return new RestrictedPaths(Audience.COORDINATORS, List.of(patterns));
+	}
+
+	public static RestrictedPaths nationalStaff(String... patterns) {
+		return new RestrictedPaths(Audience.NATIONAL_STAFF, List.of(patterns));
 	}
 
 	public static RestrictedPaths administrators(String... patterns) {
@@ -25,6 +35,8 @@ public record RestrictedPaths(Audience audience, List<String> patterns) {
 
 		/** Coordinators of any région, national coordinators and administrators. */
 		COORDINATORS,
+		/** National coordinators and administrators. */
+		NATIONAL_STAFF,
 		/** Administrators only. */
 		ADMINISTRATORS
 

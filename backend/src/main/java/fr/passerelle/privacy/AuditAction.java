@@ -38,6 +38,12 @@ public enum AuditAction {
 	REQUEST_READ,
 
 	/** The phone numbers were sealed again under new keys. */
-	KEYS_ROTATED
+	KEYS_ROTATED,
+
+	/** A citizen's access request was answered: everything kept about their number. */
+	ACCESS_REQUEST_ANSWERED,
+
+	/** What was kept about a citizen's number was erased at their request. */
+	ERASURE_DONE
 
 }

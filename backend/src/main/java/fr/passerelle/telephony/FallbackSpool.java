@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -125,6 +128,58 @@ class FallbackSpool implements SealedNumbers {
 			}
 		}
 		return sealed;
+	}
+
+	/**
+	 * The requests kept for a number, for its citizen's access request.
+	 */
+	synchronized List<Map<String, Object>> keptFor(PhoneNumber phone) {
+		List<Map<String, Object>> kept = new ArrayList<>();
+		forEachKeptFor(phone, (request, parts) -> {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("topic", parts[1]);
+			item.put("postcode", parts[2]);
+			item.put("keptAt", Files.getLastModifiedTime(request).toInstant().toString());
+			kept.add(item);
+		});
+		return kept;
+	}
+
+	/**
+	 * Deletes the requests kept for a number, at its citizen's request.
+	 * @return how many were deleted
+	 */
+	synchronized int forget(PhoneNumber phone) {
+		int[] deleted = { 0 };
+		forEachKeptFor(phone, (request, parts) -> {
+			Files.delete(request);
+			deleted[0]++;
+		});
+		return deleted[0];
+	}
+
+	private void forEachKeptFor(PhoneNumber phone, KeptRequest action) {
+		if (!Files.isDirectory(this.directory)) {
+			return;
+		}
+		for (Path request : requests()) {
+			try {
+				String[] parts = Files.readString(request, StandardCharsets.US_ASCII).trim().split(" ");
+				if (this.vault.open(Base64.getDecoder().decode(parts[3]), sealedRow(parts[0])).equals(phone)) {
+					action.accept(request, parts);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface KeptRequest {
+
+		void accept(Path request, String[] parts) throws IOException;
+
 	}
 
 	private List<Path> requests() {

@@ -200,6 +200,15 @@ public class TicketManagement {
 		return view(ticket);
 	}
 
+	/**
+	 * The requests made from a number (under any of its lookup hashes), for a citizen's
+	 * access and erasure requests.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> requestsFrom(List<String> lookupHashes) {
+		return this.store.idsByPhoneHashes(lookupHashes);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<TicketView> find(long ticketId) {
 		return this.store.find(ticketId).map(this::view);

@@ -286,6 +286,13 @@ class TicketStore {
 			.optional();
 	}
 
+	List<Long> idsByPhoneHashes(List<String> hashes) {
+		return this.jdbc.sql("SELECT id FROM ticket WHERE phone_hash IN (:hashes) ORDER BY id")
+			.param("hashes", hashes)
+			.query(Long.class)
+			.list();
+	}
+
 	void appendEvent(long ticketId, Instant at, Long actorId, String type, String detail) {
 		this.jdbc
 			.sql("INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail) VALUES (?, ?, ?, ?, ?)")
