@@ -1,32 +1,55 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 // An administrator created for this run by the backend test that starts the platform.
-const email = process.env.PASSERELLE_E2E_ADMIN_EMAIL ?? 'admin@passerelle.demo';
+const email = process.env.PASSERELLE_E2E_ADMIN_EMAIL ?? 'administration@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 
-test('an administrator finds their own sign-in in the audit log, with the keyboard', async ({ page }) => {
+async function signIn(page: Page) {
   await page.goto('/app/login');
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+}
 
-  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
-  await navigation.getByRole('link', { name: 'Journal d’audit' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Journal d’audit' })).toBeFocused();
-
-  await page.getByRole('combobox', { name: 'Action' }).selectOption({ label: 'Connexion' });
-  await page.getByRole('textbox', { name: 'Qui' }).fill(email);
-  await page.getByRole('textbox', { name: 'Qui' }).press('Enter');
-  const table = page.getByRole('table', { name: /des plus récentes aux plus anciennes/ });
-  await expect(table.getByRole('row', { name: /Connexion/ }).first()).toContainText(email);
-
+async function expectNoWcagViolation(page: Page) {
   const audit = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   expect(
     audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
+}
+
+test('an administrator answers a citizen’s access and erasure requests, then finds them in the audit log, with the keyboard', async ({
+  page,
+}) => {
+  await signIn(page);
+  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+
+  await navigation.getByRole('link', { name: 'Droits des personnes' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Droits des personnes' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Numéro de la personne' }).fill('07 99 99 98 12');
+  await page.getByRole('checkbox', { name: /J’ai vérifié que la personne/ }).check();
+  await page.getByRole('button', { name: 'Préparer le fichier de ses données' }).press('Enter');
+  await expect(page.getByText('Pour le 07 •• •• •• 12 :')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Télécharger le fichier, à lui envoyer' })).toBeVisible();
+  await page.getByRole('button', { name: 'Effacer ses données' }).press('Enter');
+  await expect(page.getByText(/Données effacées\./)).toBeVisible();
+  await expectNoWcagViolation(page);
+
+  await navigation.getByRole('link', { name: 'Journal d’audit' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Journal d’audit' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Qui' }).fill(email);
+  await page.getByRole('textbox', { name: 'Qui' }).press('Enter');
+  const table = page.getByRole('table', { name: /des plus récentes aux plus anciennes/ });
+  await expect(table.getByRole('row', { name: /Données d’une personne effacées/ })).toContainText(
+    '07 •• •• •• 12',
+  );
+  await expect(table.getByRole('row', { name: /Données d’une personne communiquées/ })).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(`Connexion ${email}`) }).first()).toBeVisible();
+  await expectNoWcagViolation(page);
 });

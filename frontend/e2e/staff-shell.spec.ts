@@ -27,6 +27,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Tutoriels',
     'Inscriptions',
     'Textes des SMS',
+    'Droits des personnes',
     'Mon compte',
   ]);
   const shellAudit = await new AxeBuilder({ page })

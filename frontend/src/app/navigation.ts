@@ -15,6 +15,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/tutoriels', label: 'nav.tutorials', shownTo: (me) => me.approved },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
+  { to: '/droits', label: 'nav.dataSubject', shownTo: isNationalStaff },
   { to: '/journal', label: 'nav.auditLog', shownTo: (me) => me.role === 'ADMIN' },
   { to: '/compte', label: 'nav.account', shownTo: () => true },
 ];

@@ -13,6 +13,7 @@ export const en: Catalogue = {
     networkError: 'The server does not answer. Check your connection and try again.',
   },
   nav: {
+    dataSubject: 'Citizens’ rights',
     auditLog: 'Audit log',
     tutorials: 'Tutorials',
     home: 'Home',
@@ -177,6 +178,8 @@ export const en: Catalogue = {
       NUMBER_UNBLOCKED: 'Number unblocked',
       REQUEST_READ: 'Request read',
       KEYS_ROTATED: 'Number keys changed',
+      ACCESS_REQUEST_ANSWERED: 'A person’s data sent',
+      ERASURE_DONE: 'A person’s data erased',
     },
     detailNames: {
       role: 'role',
@@ -192,6 +195,30 @@ export const en: Catalogue = {
       BadCredentialsException: 'wrong address or password',
       DisabledException: 'account disabled',
       'no-current-link': 'no current link to the request',
+    },
+  },
+  dataSubject: {
+    title: 'Citizens’ rights',
+    intro:
+      'Someone asks what Passerelle keeps about them, or for it to be erased. First check that it is them: call back the number they give, and answer that number only.',
+    phone: 'Their number',
+    phoneHint: 'For instance 06 12 34 56 78.',
+    identityChecked: 'I checked that the person is the one of this number (I called them back)',
+    accessHeading: 'What we keep',
+    access: 'Prepare the file of their data',
+    found: 'For {masked}:',
+    download: 'Download the file, to send them',
+    erasureHeading: 'Erase their data',
+    erasureWarning:
+      'The number, first name, notes and texts’ bodies are erased from all their requests; the requests stay, with nothing that names them, for the statistics. Not possible while one of their requests is open. A blocked number stays blocked.',
+    erase: 'Erase their data',
+    erased: 'Data erased.',
+    holders: {
+      requests: 'requests',
+      hotline: 'calls, texts and pending requests',
+      blocklist: 'blocked numbers',
+      limits: 'limit counters',
+      'volunteer phones': 'volunteers’ phones',
     },
   },
   smsTemplates: {

@@ -12,6 +12,7 @@ export const fr = {
     networkError: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
   },
   nav: {
+    dataSubject: 'Droits des personnes',
     auditLog: 'Journal d’audit',
     tutorials: 'Tutoriels',
     home: 'Accueil',
@@ -179,6 +180,8 @@ export const fr = {
       NUMBER_UNBLOCKED: 'Numéro débloqué',
       REQUEST_READ: 'Demande consultée',
       KEYS_ROTATED: 'Clés des numéros changées',
+      ACCESS_REQUEST_ANSWERED: 'Données d’une personne communiquées',
+      ERASURE_DONE: 'Données d’une personne effacées',
     },
     detailNames: {
       role: 'rôle',
@@ -194,6 +197,30 @@ export const fr = {
       BadCredentialsException: 'adresse ou mot de passe erroné',
       DisabledException: 'compte désactivé',
       'no-current-link': 'aucun lien actuel avec la demande',
+    },
+  },
+  dataSubject: {
+    title: 'Droits des personnes',
+    intro:
+      'Une personne demande ce que Passerelle garde sur elle, ou que ce soit effacé. Vérifiez d’abord que c’est bien elle : rappelez le numéro qu’elle donne, et ne répondez qu’à ce numéro.',
+    phone: 'Numéro de la personne',
+    phoneHint: 'Par exemple 06 12 34 56 78.',
+    identityChecked: 'J’ai vérifié que la personne est bien celle de ce numéro (je l’ai rappelée)',
+    accessHeading: 'Ce que nous gardons',
+    access: 'Préparer le fichier de ses données',
+    found: 'Pour le {masked} :',
+    download: 'Télécharger le fichier, à lui envoyer',
+    erasureHeading: 'Effacer ses données',
+    erasureWarning:
+      'Le numéro, le prénom, les notes et le texte des SMS sont effacés de toutes ses demandes ; elles restent, sans rien qui la désigne, pour les statistiques. Impossible tant qu’une de ses demandes est ouverte. Un numéro bloqué le reste.',
+    erase: 'Effacer ses données',
+    erased: 'Données effacées.',
+    holders: {
+      requests: 'demandes',
+      hotline: 'appels, SMS et demandes en attente',
+      blocklist: 'numéros bloqués',
+      limits: 'compteurs des limites',
+      'volunteer phones': 'téléphones de bénévoles',
     },
   },
   smsTemplates: {

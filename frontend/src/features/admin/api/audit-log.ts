@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
   'NUMBER_UNBLOCKED',
   'REQUEST_READ',
   'KEYS_ROTATED',
+  'ACCESS_REQUEST_ANSWERED',
+  'ERASURE_DONE',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
