@@ -39,9 +39,15 @@ record ConsoleProperties(@DefaultValue List<String> allowedOrigins, @DefaultValu
 	 * @param passcode that user's password
 	 * @param virtualHost the RabbitMQ virtual host (the {@code host} header of every
 	 * CONNECT: without it, the broker would read the relay's host name as one)
+	 * @param tls whether to connect over TLS (RabbitMQ's {@code stomp.listeners.ssl},
+	 * usually port 61614), the broker's certificate and host name verified
+	 * @param sslBundle the Spring SSL bundle ({@code spring.ssl.bundle.*}) whose trust
+	 * store holds the broker's certificate authority; blank: the JDK's trusted
+	 * authorities
 	 */
 	record Relay(@DefaultValue("") String host, @DefaultValue("61613") int port, @DefaultValue("guest") String login,
-			@DefaultValue("guest") String passcode, @DefaultValue("/") String virtualHost) {
+			@DefaultValue("guest") String passcode, @DefaultValue("/") String virtualHost,
+			@DefaultValue("false") boolean tls, @DefaultValue("") String sslBundle) {
 
 		boolean enabled() {
 			return !this.host.isBlank();

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.simp.config.StompBrokerRelayRegistration;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -36,9 +38,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final EndedSignIns endedSignIns;
 
+	private final SslBundles sslBundles;
+
 	StompConfiguration(ConsoleProperties properties, @Value("${passerelle.public-base-url}") String publicBaseUrl,
-			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns) {
+			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns, SslBundles sslBundles) {
 		this.endedSignIns = endedSignIns;
+		this.sslBundles = sslBundles;
 		this.properties = properties;
 		this.publicBaseUrl = publicBaseUrl;
 		this.heartbeats = messageBrokerTaskScheduler;
@@ -57,8 +62,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 		long heartbeat = this.properties.heartbeat().toMillis();
 		ConsoleProperties.Relay relay = this.properties.relay();
 		if (relay.enabled()) {
-			registry.enableStompBrokerRelay("/topic", "/exchange")
-				.setRelayHost(relay.host())
+			StompBrokerRelayRegistration relayed = registry.enableStompBrokerRelay("/topic", "/exchange");
+			if (relay.tls()) {
+				relayed.setTcpClient(RelayTls.client(relay.host(), relay.port(),
+						relay.sslBundle().isBlank() ? null : this.sslBundles.getBundle(relay.sslBundle())));
+			}
+			relayed.setRelayHost(relay.host())
 				.setVirtualHost(relay.virtualHost())
 				.setRelayPort(relay.port())
 				.setClientLogin(relay.login())

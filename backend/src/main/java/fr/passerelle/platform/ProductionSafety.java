@@ -71,6 +71,12 @@ class ProductionSafety implements SmartInitializingSingleton {
 			unsafe.add("the STOMP relay connects as RabbitMQ's guest user: set PASSERELLE_CONSOLE_RELAY_LOGIN and "
 					+ "PASSERELLE_CONSOLE_RELAY_PASSCODE to a user of its own");
 		}
+		String relayHost = environment.getProperty("passerelle.console.relay.host", "").strip();
+		if (!relayHost.isEmpty() && !isLoopback(relayHost)
+				&& !"true".equalsIgnoreCase(environment.getProperty("passerelle.console.relay.tls", "false"))) {
+			unsafe.add("the STOMP relay to " + relayHost + " is not encrypted: set PASSERELLE_CONSOLE_RELAY_TLS=true "
+					+ "(and PASSERELLE_CONSOLE_RELAY_SSL_BUNDLE for a private certificate authority)");
+		}
 		if ("true".equalsIgnoreCase(environment.getProperty("springdoc.api-docs.enabled", "true"))) {
 			unsafe.add("the API description (/v3/api-docs) is public: set SPRINGDOC_API_DOCS_ENABLED=false");
 		}
@@ -83,6 +89,10 @@ class ProductionSafety implements SmartInitializingSingleton {
 			}
 		}
 		return unsafe;
+	}
+
+	private static boolean isLoopback(String host) {
+		return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
 	}
 
 }

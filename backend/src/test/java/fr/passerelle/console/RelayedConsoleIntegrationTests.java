@@ -3,12 +3,16 @@ package fr.passerelle.console;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +42,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.tcp.TcpConnection;
+import org.springframework.messaging.tcp.TcpConnectionHandler;
+import org.springframework.messaging.tcp.TcpOperations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,9 +65,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of the application share RabbitMQ's STOMP broker (the
  * {@code rabbitmq_stomp} plugin on 127.0.0.1:61613, or {@code PASSERELLE_RELAY_HOST}) and
- * one database: what one instance has to tell a console reaches it on the other. Without
- * the broker the test is skipped with a notice, unless {@code PASSERELLE_RELAY=required}
- * (as in CI), where a missing broker fails it.
+ * one database: what one instance has to tell a console reaches it on the other; the
+ * second instance reaches the broker over TLS (through a TLS proxy standing for
+ * RabbitMQ's TLS listener), its certificate checked against the operator's authority.
+ * Without the broker the test is skipped with a notice, unless
+ * {@code PASSERELLE_RELAY=required} (as in CI), where a missing broker fails it.
  */
 class RelayedConsoleIntegrationTests {
 
@@ -68,28 +84,93 @@ class RelayedConsoleIntegrationTests {
 
 	private static ConfigurableApplicationContext second;
 
+	private static TlsProxy tls;
+
+	private static Path certificates;
+
 	private final List<ConsoleStompClient> opened = new ArrayList<>();
 
 	@BeforeAll
-	static void startTwoInstances() {
+	static void startTwoInstances() throws Exception {
 		if (!brokerListening()) {
 			assertThat("required").as("No STOMP broker at " + HOST + ":" + PORT + " while PASSERELLE_RELAY=required")
 				.isNotEqualTo(System.getenv("PASSERELLE_RELAY"));
 			Assumptions.abort("No STOMP broker at " + HOST + ":" + PORT
 					+ ": relay tests skipped (rabbitmq-plugins enable rabbitmq_stomp)");
 		}
+		certificates = Files.createTempDirectory("relay-tls");
+		tls = TlsProxy.start(certificates, HOST, PORT);
 		first = instance();
-		second = instance();
+		second = instance("--passerelle.console.relay.host=127.0.0.1", "--passerelle.console.relay.port=" + tls.port(),
+				"--passerelle.console.relay.tls=true", "--passerelle.console.relay.ssl-bundle=relay",
+				"--spring.ssl.bundle.pem.relay.truststore.certificate=file:" + tls.certificate());
 	}
 
 	@AfterAll
-	static void stopThem() {
+	static void stopThem() throws IOException {
 		if (second != null) {
 			second.close();
 		}
 		if (first != null) {
 			first.close();
 		}
+		if (tls != null) {
+			tls.close();
+		}
+	}
+
+	@Test
+	void theSecondInstanceReachesTheBrokerOverTlsAndRefusesABrokerItCannotVerify() throws Exception {
+		assertThat(tls.handshakes()).as("the second instance's connections are TLS sessions").isPositive();
+		assertThat(second.getBean(ConsoleBrokerHealth.class).health().getStatus()).isEqualTo(Status.UP);
+
+		// the JDK's authorities do not know the broker's; and a broker whose certificate,
+		// trusted, is made out to another address is not the one asked for
+		try (TlsProxy misnamed = TlsProxy.start(certificates, "127.0.0.2", HOST, PORT)) {
+			SslBundle trustingIt = SslBundle
+				.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate("file:" + misnamed.certificate())));
+			refused(RelayTls.client("127.0.0.1", tls.port(), null));
+			refused(RelayTls.client("127.0.0.1", misnamed.port(), trustingIt));
+			assertThat(misnamed.handshakes()).isZero();
+		}
+	}
+
+	private static void refused(TcpOperations<byte[]> untrusted) throws Exception {
+		CompletableFuture<Throwable> failed = new CompletableFuture<>();
+		untrusted.connectAsync(new TcpConnectionHandler<>() {
+
+			@Override
+			public void afterConnected(TcpConnection<byte[]> connection) {
+				connection.sendAsync(MessageBuilder.createMessage(new byte[0],
+						StompHeaderAccessor.create(StompCommand.CONNECT).getMessageHeaders()));
+			}
+
+			@Override
+			public void afterConnectFailure(Throwable ex) {
+				failed.complete(ex);
+			}
+
+			@Override
+			public void handleMessage(Message<byte[]> message) {
+				failed.completeExceptionally(new AssertionError("the broker answered: " + message));
+			}
+
+			@Override
+			public void handleFailure(Throwable ex) {
+				failed.complete(ex);
+			}
+
+			@Override
+			public void afterConnectionClosed() {
+				failed.complete(null);
+			}
+
+		});
+		assertThat(failed.get(20, TimeUnit.SECONDS)).as("no STOMP session over an unverified TLS connection")
+			.satisfiesAnyOf((ex) -> assertThat(ex).isNull(),
+					(ex) -> assertThat(ex).hasRootCauseInstanceOf(javax.net.ssl.SSLException.class),
+					(ex) -> assertThat(ex).isInstanceOf(javax.net.ssl.SSLException.class));
+		untrusted.shutdownAsync();
 	}
 
 	@AfterEach
@@ -184,10 +265,11 @@ class RelayedConsoleIntegrationTests {
 		}
 	}
 
-	private static ConfigurableApplicationContext instance() {
+	private static ConfigurableApplicationContext instance(String... relay) {
 		List<String> arguments = new ArrayList<>(List.of(SeparateDatabase.arguments("passerelle_relay")));
-		arguments.addAll(List.of("--server.port=0", "--passerelle.console.relay.host=" + HOST,
-				"--passerelle.console.relay.port=" + PORT, "--logging.level.root=WARN"));
+		arguments.addAll(List.of("--server.port=0", "--logging.level.root=WARN"));
+		arguments.addAll((relay.length > 0) ? List.of(relay)
+				: List.of("--passerelle.console.relay.host=" + HOST, "--passerelle.console.relay.port=" + PORT));
 		// each instance on the tests' clock, Monday morning, when the help desk is open
 		return new SpringApplicationBuilder(PasserelleApplication.class, TestClockConfiguration.class).profiles("test")
 			.run(arguments.toArray(String[]::new));

@@ -39,10 +39,18 @@ class ProductionSafetyTests {
 			.asString()
 			.contains("PASSERELLE_PRIVACY_CONTACT");
 		MockEnvironment relay = safe().withProperty("passerelle.console.relay.host", "rabbitmq.internal");
-		assertThat(ProductionSafety.unsafeSettings(relay)).singleElement().asString().contains("guest");
+		assertThat(ProductionSafety.unsafeSettings(relay)).hasSize(2)
+			.anySatisfy((unsafe) -> assertThat(unsafe).contains("guest"))
+			.anySatisfy((unsafe) -> assertThat(unsafe).contains("not encrypted").contains("RELAY_TLS"));
 		relay.withProperty("passerelle.console.relay.login", "passerelle")
 			.withProperty("passerelle.console.relay.passcode", "a long secret");
+		assertThat(ProductionSafety.unsafeSettings(relay)).singleElement().asString().contains("not encrypted");
+		relay.withProperty("passerelle.console.relay.tls", "true");
 		assertThat(ProductionSafety.unsafeSettings(relay)).isEmpty();
+		MockEnvironment sameMachine = safe().withProperty("passerelle.console.relay.host", "127.0.0.1")
+			.withProperty("passerelle.console.relay.login", "passerelle")
+			.withProperty("passerelle.console.relay.passcode", "a long secret");
+		assertThat(ProductionSafety.unsafeSettings(sameMachine)).as("a broker on the same machine").isEmpty();
 	}
 
 	@Test
