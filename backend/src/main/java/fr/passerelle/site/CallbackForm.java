@@ -1,6 +1,7 @@
 package fr.passerelle.site;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 
 import fr.passerelle.ticket.TimeSlot;
@@ -19,7 +20,12 @@ public record CallbackForm(String phone, String topic, String postcode, String f
 	}
 
 	public CallbackForm {
-		slots = (slots != null) ? slots : EnumSet.noneOf(TimeSlot.class);
+		// a time the binding could not read stays out (its error is in the binding)
+		EnumSet<TimeSlot> known = EnumSet.noneOf(TimeSlot.class);
+		if (slots != null) {
+			slots.stream().filter(Objects::nonNull).forEach(known::add);
+		}
+		slots = known;
 	}
 
 	public boolean consented() {

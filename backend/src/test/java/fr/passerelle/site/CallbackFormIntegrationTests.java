@@ -96,6 +96,19 @@ class CallbackFormIntegrationTests {
 	}
 
 	@Test
+	void takesTheRequestWhenATimeSaysNothing() {
+		// as the fuzz test sent it: a NUL character, which binds to no time at all (it
+		// made the page fail)
+		Map<String, String> form = form(TestPhones.randomMobile(), "CAF", "35000");
+		form.put("slots", "MORNING,\u0000");
+
+		HttpResponse<String> taken = post(citizen(), form);
+
+		assertThat(taken.statusCode()).isEqualTo(200);
+		assertThat(taken.body()).contains("<h1>Votre demande est enregistrée</h1>");
+	}
+
+	@Test
 	void refusesSlotsWhenTheHelpDeskIsNeverOpenForThatCitizen() {
 		Map<String, String> form = form(TestPhones.randomMobile(), "CAF", "97400");
 		form.put("slots", "MORNING");

@@ -9,6 +9,8 @@ import java.util.Locale;
 import fr.passerelle.platform.PublicPaths;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -40,6 +42,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(Locale.FRENCH);
 		resolver.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
 		return resolver;
+	}
+
+	/**
+	 * Before the security filters, which read the sign-in's parameters, and after the
+	 * character encoding, which they must be read with.
+	 */
+	@Bean
+	FilterRegistrationBean<FormBodyLimit> formBodyLimit(MessageSource messages) {
+		FilterRegistrationBean<FormBodyLimit> registration = new FilterRegistrationBean<>(new FormBodyLimit(messages));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean
