@@ -65,6 +65,7 @@ class SiteController {
 		model.addAttribute("contactDays", days("passerelle.retention.contact", "30d"));
 		model.addAttribute("notesDays", days("passerelle.retention.notes", "365d"));
 		model.addAttribute("textsDays", days("passerelle.retention.texts", "365d"));
+		model.addAttribute("callsDays", days("passerelle.retention.calls", "365d"));
 		model.addAttribute("hotlineNumber", this.hotline.display());
 		model.addAttribute("hotlineLink", "tel:" + this.hotline.e164());
 		return "site/privacy";
