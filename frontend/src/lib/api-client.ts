@@ -22,8 +22,9 @@ export class ApiError extends Error {
 
 export class NetworkError extends Error {}
 
-const CSRF_COOKIE = 'XSRF-TOKEN';
-const CSRF_HEADER = 'X-XSRF-TOKEN';
+// production names it __Host-XSRF-TOKEN (kept to this very host); development, XSRF-TOKEN
+const CSRF_COOKIES = ['__Host-XSRF-TOKEN', 'XSRF-TOKEN'];
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
 export function readCookie(name: string, cookies: string = document.cookie): string | undefined {
   return cookies
@@ -31,6 +32,15 @@ export function readCookie(name: string, cookies: string = document.cookie): str
     .map((cookie) => cookie.trim())
     .find((cookie) => cookie.startsWith(`${name}=`))
     ?.slice(name.length + 1);
+}
+
+/** The CSRF token the backend set in its cookie, to echo in {@link CSRF_HEADER}. */
+export function csrfToken(cookies: string = document.cookie): string | undefined {
+  for (const name of CSRF_COOKIES) {
+    const token = readCookie(name, cookies);
+    if (token) return decodeURIComponent(token);
+  }
+  return undefined;
 }
 
 type Body = { json: unknown } | { form: Record<string, string> } | { file: Blob; type: string } | undefined;
@@ -42,9 +52,9 @@ export async function api<T>(
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
-  const token = readCookie(CSRF_COOKIE);
+  const token = csrfToken();
   if (method !== 'GET' && token) {
-    headers[CSRF_HEADER] = decodeURIComponent(token);
+    headers[CSRF_HEADER] = token;
   }
   let payload: string | URLSearchParams | Blob | undefined;
   if (body && 'json' in body) {

@@ -1,4 +1,4 @@
-import { api, ApiError, NetworkError, readCookie } from '../api-client';
+import { api, ApiError, csrfToken, NetworkError, readCookie } from '../api-client';
 import { fakeServer, problem } from '../../testing/fake-server';
 
 describe('api client', () => {
@@ -40,6 +40,12 @@ describe('api client', () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
 
     await expect(api('GET', '/api/x')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('finds the CSRF token under its production name first', () => {
+    expect(csrfToken('a=1; __Host-XSRF-TOKEN=h0st%3D; XSRF-TOKEN=old')).toBe('h0st=');
+    expect(csrfToken('XSRF-TOKEN=dev')).toBe('dev');
+    expect(csrfToken('a=1')).toBeUndefined();
   });
 
   it('reads one cookie among several', () => {

@@ -1,7 +1,7 @@
 import { Client, type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
-import { readCookie } from '../../../lib/api-client';
+import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
 
 /** What the server sends on the volunteer's own queue: ids and states only, details come from the REST API. */
 export type ConsoleEvent =
@@ -56,8 +56,8 @@ export function useLiveChannel(subscriptions: Subscriptions | undefined, handler
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,
       beforeConnect: (self: Client) => {
-        const token = readCookie('XSRF-TOKEN');
-        self.connectHeaders = token ? { 'X-XSRF-TOKEN': decodeURIComponent(token) } : {};
+        const token = csrfToken();
+        self.connectHeaders = token ? { [CSRF_HEADER]: token } : {};
       },
       onConnect: () => {
         client.subscribe(personal, (message: IMessage) =>

@@ -27,6 +27,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -58,7 +59,8 @@ class SecurityConfiguration {
 			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, List<RestrictedPaths> restrictedPaths,
 			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
 			AuditLog audit, @Value("${management.server.port:-1}") int managementPort,
-			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime) throws Exception {
+			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime,
+			@Value("${passerelle.account.csrf-cookie-name:XSRF-TOKEN}") String csrfCookieName) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
 		String[] onboarding = onboardingPaths.stream()
 			.flatMap((paths) -> paths.patterns().stream())
@@ -101,7 +103,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll();
 		})
-			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(forms))
+			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfCookie(csrfCookieName)).ignoringRequestMatchers(forms))
 			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -120,6 +122,20 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * The token's cookie, readable by the staff app (which echoes it in a header). Under
+	 * a {@code __Host-} name (production), the browser keeps it to this very host,
+	 * secure, for every path.
+	 */
+	private static CookieCsrfTokenRepository csrfCookie(String name) {
+		CookieCsrfTokenRepository tokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+		tokens.setCookieName(name);
+		if (name.startsWith("__Host-")) {
+			tokens.setCookieCustomizer((cookie) -> cookie.secure(true).path("/"));
+		}
+		return tokens;
 	}
 
 	@Bean
