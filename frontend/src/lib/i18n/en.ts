@@ -80,6 +80,22 @@ export const en: Catalogue = {
     submitting: 'Saving…',
     changed: 'Your password has been changed. Your other sessions have been closed.',
   },
+  sessions: {
+    title: 'Where I am signed in',
+    intro:
+      'The devices where you are signed in. If you do not recognise one, end it, then change your password.',
+    caption: 'Your open sessions, the one used last first',
+    lastUsed: 'Last activity',
+    opened: 'Opened',
+    action: 'Action',
+    current: 'This session',
+    endOne: 'End the session used on {when}',
+    password: 'Your password, to confirm',
+    passwordHint: 'It is asked before ending a session.',
+    passwordMissing: 'Type your password to confirm.',
+    endOthers: 'End all my other sessions',
+    ended: 'Sessions ended: {count}.',
+  },
   phone: {
     title: 'Training phone',
     intro:

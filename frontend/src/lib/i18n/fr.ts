@@ -81,6 +81,22 @@ export const fr = {
     submitting: 'Enregistrement…',
     changed: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
   },
+  sessions: {
+    title: 'Mes connexions',
+    intro:
+      'Les appareils où vous êtes connecté·e. Si vous n’en reconnaissez pas un, fermez cette connexion, puis changez votre mot de passe.',
+    caption: 'Vos connexions ouvertes, la plus récemment utilisée d’abord',
+    lastUsed: 'Dernière activité',
+    opened: 'Ouverte le',
+    action: 'Action',
+    current: 'Cette connexion-ci',
+    endOne: 'Fermer la connexion utilisée le {when}',
+    password: 'Votre mot de passe, pour confirmer',
+    passwordHint: 'Il est demandé avant de fermer une connexion.',
+    passwordMissing: 'Saisissez votre mot de passe pour confirmer.',
+    endOthers: 'Fermer toutes mes autres connexions',
+    ended: 'Connexions fermées : {count}.',
+  },
   phone: {
     title: 'Téléphone d’entraînement',
     intro:

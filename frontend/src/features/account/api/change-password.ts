@@ -1,6 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
+import { SESSIONS } from './sessions';
 
 export type PasswordChange = { currentPassword: string; newPassword: string };
 
@@ -9,5 +10,13 @@ export function changePassword(change: PasswordChange) {
 }
 
 export function useChangePassword(onChanged: () => void) {
-  return useMutation({ mutationFn: changePassword, onSuccess: onChanged });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => {
+      // the other sessions have just ended
+      void queryClient.invalidateQueries({ queryKey: SESSIONS });
+      onChanged();
+    },
+  });
 }

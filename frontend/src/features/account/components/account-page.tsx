@@ -6,6 +6,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import { useVolunteerProfile } from '../api/get-volunteer-profile';
 import { useShifts } from '../api/shifts';
 import { ChangePasswordForm } from './change-password-form';
+import { SessionsSection } from './sessions-section';
 import { ShiftsForm } from './shifts-form';
 
 /** "Mon compte": who I am on Passerelle, my volunteer profile, and my password. */
@@ -53,6 +54,7 @@ export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChang
       )}
       <h2>{t('account.changePassword')}</h2>
       <ChangePasswordForm onChanged={onPasswordChanged} />
+      <SessionsSection />
     </Page>
   );
 }

@@ -184,6 +184,8 @@ class AccessMatrixIntegrationTests {
 		// accounts
 		rest("GET /api/auth/me", Access.SIGNED_IN);
 		rest("PUT /api/account/password", Access.SIGNED_IN);
+		rest("GET /api/account/sessions", Access.SIGNED_IN);
+		rest("POST /api/account/sessions/end", Access.SIGNED_IN);
 		rest("POST /api/sign-up", Access.PUBLIC);
 		rest("GET /api/admin/accounts", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);

@@ -43,14 +43,7 @@ class PasswordChanges {
 
 	// Not one transaction: a wrong guess must stay counted when the change is refused.
 	void change(String email, PasswordChange change, String address) {
-		if (this.throttle.attempt(email, address).isPresent()) {
-			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "account.password.throttled");
-		}
-		Account account = this.accounts.findByEmail(email).orElseThrow();
-		if (!this.passwordEncoder.matches(change.currentPassword(), account.passwordHash())) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.current-wrong");
-		}
-		this.throttle.succeeded(email, address);
+		Account account = confirm(email, change.currentPassword(), address);
 		PasswordPolicy.check(change.newPassword(), email);
 		if (change.newPassword().equals(change.currentPassword())) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.unchanged");
@@ -58,6 +51,23 @@ class PasswordChanges {
 		account.changePassword(this.passwordEncoder.encode(change.newPassword()), this.clock.instant());
 		this.accounts.save(account);
 		this.audit.record(AuditAction.PASSWORD_CHANGED, email, "account/" + account.id(), null);
+	}
+
+	/**
+	 * Checks the signed-in staff member's password again before a sensitive change (wrong
+	 * guesses count towards the sign-in throttle, as at sign-in).
+	 * @throws RejectedRequest (400) for a wrong password, (429) when throttled
+	 */
+	Account confirm(String email, String password, String address) {
+		if (this.throttle.attempt(email, address).isPresent()) {
+			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "account.password.throttled");
+		}
+		Account account = this.accounts.findByEmail(email).orElseThrow();
+		if (password == null || !this.passwordEncoder.matches(password, account.passwordHash())) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.current-wrong");
+		}
+		this.throttle.succeeded(email, address);
+		return account;
 	}
 
 	void endOtherSessions(String email, String keptSessionId) {

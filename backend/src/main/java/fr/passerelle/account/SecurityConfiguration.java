@@ -91,7 +91,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers(scrapedOnManagementPort)
 				.permitAll()
-				.requestMatchers("/api/auth/**", "/api/account/password")
+				.requestMatchers("/api/auth/**", "/api/account/password", "/api/account/sessions",
+						"/api/account/sessions/**")
 				.authenticated()
 				.requestMatchers(onboarding)
 				.access(signedInWithUsablePassword())

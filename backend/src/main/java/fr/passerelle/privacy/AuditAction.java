@@ -28,6 +28,9 @@ public enum AuditAction {
 	/** A staff member changed their password. */
 	PASSWORD_CHANGED,
 
+	/** A staff member ended some of their other sessions. */
+	SESSIONS_ENDED,
+
 	/** A coordinator blocked a number. */
 	NUMBER_BLOCKED,
 
