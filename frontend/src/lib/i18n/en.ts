@@ -190,6 +190,7 @@ export const en: Catalogue = {
       ACCOUNT_CHANGED: 'Account changed',
       ACCOUNT_APPROVED: 'Account approved',
       PASSWORD_CHANGED: 'Password changed',
+      SESSIONS_ENDED: 'Sessions ended by their owner',
       NUMBER_BLOCKED: 'Number blocked',
       NUMBER_UNBLOCKED: 'Number unblocked',
       REQUEST_READ: 'Request read',
@@ -206,6 +207,8 @@ export const en: Catalogue = {
       method: 'method',
       path: 'path',
       keyVersion: 'key version',
+      sessions: 'sessions ended',
+      erased: 'erased',
     },
     reasons: {
       BadCredentialsException: 'wrong address or password',

@@ -192,6 +192,7 @@ export const fr = {
       ACCOUNT_CHANGED: 'Compte modifié',
       ACCOUNT_APPROVED: 'Compte validé',
       PASSWORD_CHANGED: 'Mot de passe changé',
+      SESSIONS_ENDED: 'Connexions fermées par leur titulaire',
       NUMBER_BLOCKED: 'Numéro bloqué',
       NUMBER_UNBLOCKED: 'Numéro débloqué',
       REQUEST_READ: 'Demande consultée',
@@ -208,6 +209,8 @@ export const fr = {
       method: 'méthode',
       path: 'adresse',
       keyVersion: 'version des clés',
+      sessions: 'connexions fermées',
+      erased: 'effacé',
     },
     reasons: {
       BadCredentialsException: 'adresse ou mot de passe erroné',

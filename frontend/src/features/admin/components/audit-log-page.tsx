@@ -15,6 +15,8 @@ const DETAIL_NAMES = [
   'method',
   'path',
   'keyVersion',
+  'sessions',
+  'erased',
 ] as const;
 
 const REASONS = ['BadCredentialsException', 'DisabledException', 'no-current-link'] as const;
