@@ -53,3 +53,35 @@ test('an administrator answers a citizen’s access and erasure requests, then f
   await expect(table.getByRole('row', { name: new RegExp(`Connexion ${email}`) }).first()).toBeVisible();
   await expectNoWcagViolation(page);
 });
+
+test('an administrator blocks the number of a request by its reference, then unblocks it, with the keyboard', async ({
+  page,
+}) => {
+  // a citizen's request on the site, whose reference the coordinator is given
+  await page.goto('/rappel');
+  await page
+    .getByLabel('Votre numéro de téléphone')
+    .fill(`061${String(Date.now() % 10_000_000).padStart(7, '0')}`);
+  await page.getByLabel('Santé (Ameli, téléconsultation)').check();
+  await page.getByLabel('Votre code postal').fill('29200');
+  await page.getByLabel(/J'accepte d'être rappelé/).check();
+  await page.getByRole('button', { name: 'Demander à être rappelé' }).click();
+  const reference = (await page.locator('.reference strong').textContent())!.trim();
+
+  await signIn(page);
+  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+  await navigation.getByRole('link', { name: 'Numéros bloqués' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Numéros bloqués' })).toBeFocused();
+  await page.getByRole('textbox', { name: 'Référence de la demande' }).fill(reference);
+  await page.getByRole('textbox', { name: 'Motif' }).fill('Appels injurieux répétés');
+  await page.getByRole('button', { name: 'Bloquer ce numéro' }).press('Enter');
+  await expect(page.getByText(/^Le 06 •• •• •• \d\d est bloqué\.$/)).toBeVisible();
+  const row = page.getByRole('row', { name: /Appels injurieux répétés/ });
+  await expect(row).toBeVisible();
+  await expectNoWcagViolation(page);
+
+  await row.getByRole('button', { name: /^Débloquer le 06/ }).press('Enter');
+  await expect(page.getByText('Le numéro est débloqué.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Appels injurieux répétés/ })).toHaveCount(0);
+});

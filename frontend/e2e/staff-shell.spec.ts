@@ -26,6 +26,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Téléphone d’entraînement',
     'Tutoriels',
     'Inscriptions',
+    'Numéros bloqués',
     'Textes des SMS',
     'Droits des personnes',
     'Mon compte',

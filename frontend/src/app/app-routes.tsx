@@ -5,6 +5,7 @@ import { Notice } from '../components/ui/notice';
 import { Page } from '../components/ui/page';
 import { AccountPage } from '../features/account/components/account-page';
 import { AuditLogPage } from '../features/admin/components/audit-log-page';
+import { BlocklistPage } from '../features/admin/components/blocklist-page';
 import { DataSubjectPage } from '../features/admin/components/data-subject-page';
 import { SmsTemplatesPage } from '../features/admin/components/sms-templates-page';
 import { LoginPage } from '../features/auth/components/login-page';
@@ -54,6 +55,9 @@ export function AppRoutes() {
         {user?.approved && <Route path="tutoriels/nouveau" element={<TutorialEditorPage me={user} />} />}
         {user?.approved && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route path="numeros-bloques" element={<BlocklistPage />} />
+        )}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && isNationalStaff(user) && <Route path="droits" element={<DataSubjectPage />} />}
         {user?.role === 'ADMIN' && <Route path="journal" element={<AuditLogPage />} />}

@@ -14,6 +14,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/telephone', label: 'nav.phone', shownTo: () => true },
   { to: '/tutoriels', label: 'nav.tutorials', shownTo: (me) => me.approved },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
+  { to: '/numeros-bloques', label: 'nav.blocklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/droits', label: 'nav.dataSubject', shownTo: isNationalStaff },
   { to: '/journal', label: 'nav.auditLog', shownTo: (me) => me.role === 'ADMIN' },
