@@ -1,15 +1,13 @@
 package fr.passerelle.account;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-import fr.passerelle.privacy.AuditAction;
-import fr.passerelle.privacy.AuditLog;
+import fr.passerelle.platform.RequestRefused;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -27,26 +25,22 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final ProblemWriter problems;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher events;
 
-	ProblemAccessDeniedHandler(ProblemWriter problems, AuditLog audit) {
+	ProblemAccessDeniedHandler(ProblemWriter problems, ApplicationEventPublisher events) {
 		this.problems = problems;
-		this.audit = audit;
+		this.events = events;
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException {
 		String reason = reason(denied);
-		Map<String, Object> detail = new LinkedHashMap<>();
-		detail.put("method", request.getMethod());
-		detail.put("path", request.getRequestURI());
-		detail.put("reason", reason);
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 		if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
 			// a visitor's refusals (a missing CSRF token) are not anybody's to account
-			// for
-			this.audit.record(AuditAction.ACCESS_REFUSED, null, detail);
+			// for; the audit log records the others as it records the modules' own
+			this.events.publishEvent(new RequestRefused(request.getMethod(), request.getRequestURI(), reason));
 		}
 		this.problems.write(request, response, HttpStatus.FORBIDDEN, reason);
 	}

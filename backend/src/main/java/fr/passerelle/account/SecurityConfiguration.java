@@ -8,9 +8,9 @@ import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.RestrictedPaths;
-import fr.passerelle.privacy.AuditLog;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -58,7 +58,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
 			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, List<RestrictedPaths> restrictedPaths,
 			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
-			AuditLog audit, @Value("${management.server.port:-1}") int managementPort,
+			ApplicationEventPublisher events, @Value("${management.server.port:-1}") int managementPort,
 			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime,
 			@Value("${passerelle.account.csrf-cookie-name:XSRF-TOKEN}") String csrfCookieName) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
@@ -119,7 +119,7 @@ class SecurityConfiguration {
 						HttpStatus.UNAUTHORIZED, "account.authentication-required"), api)
 				.defaultAuthenticationEntryPointFor(
 						(request, response, ex) -> response.sendError(HttpStatus.NOT_FOUND.value()), (request) -> true)
-				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(problems, audit), api))
+				.defaultAccessDeniedHandlerFor(new ProblemAccessDeniedHandler(problems, events), api))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

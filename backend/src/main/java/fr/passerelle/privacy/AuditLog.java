@@ -2,6 +2,7 @@ package fr.passerelle.privacy;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -149,7 +150,7 @@ public class AuditLog {
 	 * @return how many were deleted
 	 */
 	@Transactional
-	public int purgeOlderThan(java.time.Duration kept) {
+	public int purgeOlderThan(Duration kept) {
 		return this.jdbc.sql("DELETE FROM audit_event WHERE occurred_at < ?")
 			.param(Timestamp.from(this.clock.instant().minus(kept)))
 			.update();

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class FormBodyLimit extends OncePerRequestFilter {
 
-	static final int LIMIT_KB = 64;
+	/** As JSON bodies: no form of the application needs more. */
+	static final int LIMIT_KB = JsonBodyLimit.LIMIT_KB;
 
 	private static final long LIMIT = LIMIT_KB * 1024L;
 
