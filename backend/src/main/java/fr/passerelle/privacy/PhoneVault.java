@@ -41,6 +41,10 @@ public class PhoneVault implements SubjectHashes {
 
 	private static final int IV_BYTES = 12;
 
+	private static final String PHONE = "phone";
+
+	private static final String SECRET = "secret";
+
 	private static final int TAG_BITS = 128;
 
 	private final int version;
@@ -67,23 +71,48 @@ public class PhoneVault implements SubjectHashes {
 	 * @param row names the row, such as {@code ticket/42}: the same name opens it
 	 */
 	public SealedPhone seal(PhoneNumber phone, String row) {
+		return new SealedPhone(sealBytes(phone.e164().getBytes(StandardCharsets.US_ASCII), PHONE, row),
+				lookupHash(phone));
+	}
+
+	/**
+	 * Seals another secret (a staff member's two-factor key, say) for the row that will
+	 * hold it, as numbers are sealed; {@link #isCurrent} and a key rotation treat both
+	 * alike.
+	 */
+	public byte[] sealSecret(byte[] secret, String row) {
+		return sealBytes(secret, SECRET, row);
+	}
+
+	/**
+	 * Opens a secret sealed by {@link #sealSecret} for this row.
+	 * @throws IllegalStateException as {@link #open}
+	 */
+	public byte[] openSecret(byte[] sealed, String row) {
+		if (sealed.length <= 2 + IV_BYTES || sealed[0] != BOUND) {
+			throw new IllegalArgumentException("Not a sealed secret");
+		}
+		int keyVersion = Byte.toUnsignedInt(sealed[1]);
+		return openBytes(sealed, 2, keyVersion, boundData(SECRET, keyVersion, row));
+	}
+
+	private byte[] sealBytes(byte[] plain, String kind, String row) {
 		byte[] iv = new byte[IV_BYTES];
 		this.random.nextBytes(iv);
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.encryptionKeys.get(this.version), new GCMParameterSpec(TAG_BITS, iv));
-			cipher.updateAAD(boundData(this.version, row));
-			byte[] encrypted = cipher.doFinal(phone.e164().getBytes(StandardCharsets.US_ASCII));
-			byte[] sealed = ByteBuffer.allocate(2 + IV_BYTES + encrypted.length)
+			cipher.updateAAD(boundData(kind, this.version, row));
+			byte[] encrypted = cipher.doFinal(plain);
+			return ByteBuffer.allocate(2 + IV_BYTES + encrypted.length)
 				.put(BOUND)
 				.put((byte) this.version)
 				.put(iv)
 				.put(encrypted)
 				.array();
-			return new SealedPhone(sealed, lookupHash(phone));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot encrypt a phone number", ex);
+			throw new IllegalStateException("Cannot encrypt a " + kind, ex);
 		}
 	}
 
@@ -104,25 +133,29 @@ public class PhoneVault implements SubjectHashes {
 		else if (sealed.length > 2 + IV_BYTES && sealed[0] == BOUND) {
 			keyVersion = Byte.toUnsignedInt(sealed[1]);
 			offset = 2;
-			additionalData = boundData(keyVersion, row);
+			additionalData = boundData(PHONE, keyVersion, row);
 		}
 		else {
 			throw new IllegalArgumentException("Not a sealed phone number");
 		}
+		byte[] plain = openBytes(sealed, offset, keyVersion, additionalData);
+		return PhoneNumber.ofE164(new String(plain, StandardCharsets.US_ASCII));
+	}
+
+	private byte[] openBytes(byte[] sealed, int offset, int keyVersion, byte[] additionalData) {
 		SecretKeySpec key = this.encryptionKeys.get(keyVersion);
 		if (key == null) {
-			throw new IllegalStateException("A phone number sealed under key version " + keyVersion
+			throw new IllegalStateException("A value sealed under key version " + keyVersion
 					+ ", which is not configured (passerelle.privacy.retired-keys." + keyVersion + ")");
 		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, offset, IV_BYTES));
 			cipher.updateAAD(additionalData);
-			byte[] plain = cipher.doFinal(sealed, offset + IV_BYTES, sealed.length - offset - IV_BYTES);
-			return PhoneNumber.ofE164(new String(plain, StandardCharsets.US_ASCII));
+			return cipher.doFinal(sealed, offset + IV_BYTES, sealed.length - offset - IV_BYTES);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot decrypt a phone number (wrong key or row?)", ex);
+			throw new IllegalStateException("Cannot decrypt a sealed value (wrong key or row?)", ex);
 		}
 	}
 
@@ -148,11 +181,11 @@ public class PhoneVault implements SubjectHashes {
 		return List.copyOf(hashes);
 	}
 
-	private static byte[] boundData(int keyVersion, String row) {
+	private static byte[] boundData(String kind, int keyVersion, String row) {
 		if (row == null || row.isBlank()) {
-			throw new IllegalArgumentException("A sealed phone number is bound to a row");
+			throw new IllegalArgumentException("A sealed value is bound to a row");
 		}
-		return ("passerelle/phone/" + keyVersion + "/" + row).getBytes(StandardCharsets.UTF_8);
+		return ("passerelle/" + kind + "/" + keyVersion + "/" + row).getBytes(StandardCharsets.UTF_8);
 	}
 
 	public String lookupHash(PhoneNumber phone) {
