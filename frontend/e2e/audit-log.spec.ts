@@ -1,17 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { signIn } from './sign-in';
+
 // An administrator created for this run by the backend test that starts the platform.
 const email = process.env.PASSERELLE_E2E_ADMIN_EMAIL ?? 'administration@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
-
-async function signIn(page: Page) {
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
-}
 
 async function expectNoWcagViolation(page: Page) {
   const audit = await new AxeBuilder({ page })
@@ -25,7 +19,7 @@ async function expectNoWcagViolation(page: Page) {
 test('an administrator answers a citizen’s access and erasure requests, then finds them in the audit log, with the keyboard', async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, email, password);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
 
   await navigation.getByRole('link', { name: 'Droits des personnes' }).focus();
@@ -68,7 +62,7 @@ test('an administrator blocks the number of a request by its reference, then unb
   await page.getByRole('button', { name: 'Demander à être rappelé' }).click();
   const reference = (await page.locator('.reference strong').textContent())!.trim();
 
-  await signIn(page);
+  await signIn(page, email, password);
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
   await navigation.getByRole('link', { name: 'Numéros bloqués' }).focus();
   await page.keyboard.press('Enter');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
+import { signIn } from './sign-in';
 import { activate, callForCaf, expectNoAxeViolation } from './training-phone';
 
 // A coordinator of Bourgogne-Franche-Comté (région 27), created for this run by the backend test that starts the
@@ -47,11 +48,7 @@ test('a new volunteer signs up, is approved, trains on the training phone and go
   await practiceCall(volunteer);
 
   const coordinator = await (await browser.newContext()).newPage();
-  await coordinator.goto('/app/login');
-  await coordinator.getByLabel('Adresse e-mail').fill(approverEmail);
-  await coordinator.getByLabel('Mot de passe').fill(password);
-  await coordinator.keyboard.press('Enter');
-  await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+  await signIn(coordinator, approverEmail, password);
   // the home page's to-do list leads to the sign-ups waiting
   const waiting = coordinator.getByRole('link', { name: /^Inscriptions de bénévoles à examiner : \d+$/ });
   await expect(waiting).toBeVisible();

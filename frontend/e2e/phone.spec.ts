@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+import { signIn } from './sign-in';
+
 // A volunteer account created for this run by the backend test that starts the platform (in simulator mode).
 const email = process.env.PASSERELLE_E2E_VOLUNTEER_EMAIL ?? 'benevole.paris@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
@@ -20,11 +22,7 @@ async function pressKey(page: Page, key: string) {
 test('a volunteer calls the hotline from the training phone, with the keyboard, and gets the text', async ({
   page,
 }) => {
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
+  await signIn(page, email, password);
 
   const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
   await navigation.getByRole('link', { name: 'Téléphone d’entraînement' }).focus();

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 
+import { signIn } from './sign-in';
+
 // What the telephony specs share: an axe-core audit, and a staff member's training phone in a browser of its own.
 
 export async function expectNoAxeViolation(page: Page) {
@@ -12,14 +14,7 @@ export async function expectNoAxeViolation(page: Page) {
   ).toEqual([]);
 }
 
-/** Signs in to the staff app and waits for its home screen. */
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/app/login');
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe').fill(password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Bonjour /);
-}
+export { signIn } from './sign-in';
 
 /** Signs in, in a new browser context, and opens the training phone. */
 export async function trainingPhone(browser: Browser, email: string, password: string) {

@@ -86,13 +86,18 @@ function SignedIn({ me }: { me: Me }) {
   );
 }
 
+/** An account that must first change its password or set up two-factor authentication lands on "Mon compte". */
 function HomeOrPasswordChange({ me }: { me: Me }) {
-  return me.passwordChangeRequired ? <Navigate to="/compte" replace /> : <HomePage me={me} />;
+  return me.passwordChangeRequired || me.twoFactorSetupRequired ? (
+    <Navigate to="/compte" replace />
+  ) : (
+    <HomePage me={me} />
+  );
 }
 
 function Account({ me }: { me: Me }) {
   const refresh = useRefreshMe();
-  return <AccountPage me={me} onPasswordChanged={() => void refresh()} />;
+  return <AccountPage me={me} onSecurityChanged={() => void refresh()} />;
 }
 
 function NotFound() {

@@ -22,5 +22,10 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
 ];
 
 export function navigationFor(me: Me, t: Translate): NavigationItem[] {
-  return items.filter((item) => item.shownTo(me)).map((item) => ({ to: item.to, label: t(item.label) }));
+  // Until the password is changed and two-factor authentication set up where required, only "Mon compte" opens.
+  const blocked = me.passwordChangeRequired || me.twoFactorSetupRequired;
+  return items
+    .filter((item) => !blocked || item.to === '/compte')
+    .filter((item) => item.shownTo(me))
+    .map((item) => ({ to: item.to, label: t(item.label) }));
 }

@@ -14,6 +14,10 @@ export type Me = {
   passwordChangeRequired: boolean;
   /** False for a volunteer who signed up, until a coordinator approves them: they reach their onboarding only. */
   approved: boolean;
+  /** Whether sign-in asks them for a code. */
+  twoFactorEnabled: boolean;
+  /** A coordinator or administrator without two-factor authentication: they reach its setup only. */
+  twoFactorSetupRequired: boolean;
 };
 
 const meKey = ['auth', 'me'] as const;
@@ -43,8 +47,10 @@ export function useMe() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
-      api<Me>('POST', '/api/auth/login', { form: credentials }),
+    mutationFn: ({ email, password, code }: { email: string; password: string; code?: string }) =>
+      api<Me>('POST', '/api/auth/login', {
+        form: code === undefined ? { email, password } : { email, password, code },
+      }),
     onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
 }

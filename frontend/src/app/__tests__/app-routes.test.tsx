@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
 import { fakeServer, problem } from '../../testing/fake-server';
@@ -13,6 +13,8 @@ const coordinator = {
   regionCode: '53',
   regionName: 'Bretagne',
   passwordChangeRequired: false,
+  twoFactorEnabled: false,
+  twoFactorSetupRequired: false,
   approved: true,
 };
 
@@ -67,6 +69,77 @@ describe('the staff app', () => {
     expect(server.requests.find((r) => r.path === '/api/auth/login')!.body).toBe(
       'email=claire%40passerelle.demo&password=correct+horse+battery',
     );
+  });
+
+  it('asks for the code of an account with two-factor authentication, keeping the address and password', async () => {
+    let tries = 0;
+    const server = fakeServer({
+      'GET /api/auth/me': problem(401, 'Connectez-vous.'),
+      'POST /api/auth/login': (request) => {
+        tries += 1;
+        if (!request.body.includes('code=')) {
+          return problem(401, 'Saisissez le code de votre application.', 'account.two-factor.required');
+        }
+        return request.body.endsWith('code=123456')
+          ? { status: 200, body: { ...coordinator, twoFactorEnabled: true } }
+          : problem(401, 'Ce code n’est pas valable.', 'account.two-factor.rejected');
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { path: '/login' });
+
+    await user.type(await screen.findByLabelText('Adresse e-mail'), 'claire@passerelle.demo');
+    await user.type(screen.getByLabelText('Mot de passe'), 'correct horse battery');
+    expect(screen.queryByLabelText(/Code de vérification/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+
+    const code = await screen.findByLabelText(/Code de vérification/);
+    await waitFor(() => expect(code).toHaveFocus());
+    expect(screen.getByRole('status')).toHaveTextContent('Saisissez le code de votre application.');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(screen.getByText('Saisissez le code de vérification.')).toBeInTheDocument();
+    expect(tries).toBe(1);
+
+    await user.type(code, '654321');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ce code n’est pas valable.');
+    expect(code).toHaveValue('');
+
+    await user.type(code, '123456');
+    await user.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Bonjour Claire Martin' }),
+    ).toBeInTheDocument();
+    expect(server.requests.filter((r) => r.path === '/api/auth/login').map((r) => r.body)).toEqual([
+      'email=claire%40passerelle.demo&password=correct+horse+battery',
+      'email=claire%40passerelle.demo&password=correct+horse+battery&code=654321',
+      'email=claire%40passerelle.demo&password=correct+horse+battery&code=123456',
+    ]);
+  });
+
+  it('keeps a coordinator without two-factor authentication on "mon compte" until it is set up', async () => {
+    fakeServer({
+      'GET /api/auth/me': { status: 200, body: { ...coordinator, twoFactorSetupRequired: true } },
+      'GET /api/account/two-factor': {
+        status: 200,
+        body: { enabled: false, mandatory: true, recoveryCodesLeft: 0 },
+      },
+      'GET /api/account/sessions': { status: 200, body: [] },
+    });
+
+    renderWithProviders(<AppRoutes />, { path: '/' });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mon compte' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('doit être protégé par une double authentification');
+    const navigation = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(
+      within(navigation)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Mon compte']);
+    expect(
+      await screen.findByRole('button', { name: 'Configurer la double authentification' }),
+    ).toBeInTheDocument();
   });
 
   it('shows a volunteer awaiting approval their onboarding, not the console', async () => {

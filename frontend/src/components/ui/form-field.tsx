@@ -1,6 +1,6 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ComponentProps } from 'react';
 
-type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+type FormFieldProps = ComponentProps<'input'> & {
   label: string;
   hint?: string;
   error?: string;

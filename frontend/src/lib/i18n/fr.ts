@@ -40,6 +40,10 @@ export const fr = {
     submit: 'Se connecter',
     submitting: 'Connexion…',
     signedOut: 'Vous êtes déconnecté·e.',
+    code: 'Code de vérification',
+    codeHint:
+      'Les six chiffres affichés par votre application d’authentification, ou l’un de vos codes de secours.',
+    codeMissing: 'Saisissez le code de vérification.',
     backToSite: 'Retour au site public',
   },
   home: {
@@ -81,6 +85,41 @@ export const fr = {
     submit: 'Changer le mot de passe',
     submitting: 'Enregistrement…',
     changed: 'Votre mot de passe a été changé. Vos autres sessions ont été fermées.',
+  },
+  twoFactor: {
+    title: 'Double authentification',
+    mustSetUp:
+      'Votre compte de coordination ou d’administration doit être protégé par une double authentification : configurez-la avant de continuer.',
+    intro:
+      'À chaque connexion, en plus de votre mot de passe, vous saisissez un code à six chiffres que votre téléphone affiche. Quelqu’un qui aurait votre mot de passe ne pourrait pas se connecter sans votre téléphone.',
+    on: 'Activée. Codes de secours inutilisés : {count}.',
+    offMandatory: 'Pas encore configurée. Elle est obligatoire pour votre compte.',
+    offOptional: 'Désactivée. Elle est facultative pour les bénévoles, mais protège mieux votre compte.',
+    start: 'Configurer la double authentification',
+    changePhone: 'Changer de téléphone',
+    renew: 'Obtenir de nouveaux codes de secours',
+    disable: 'Désactiver la double authentification',
+    password: 'Votre mot de passe, pour confirmer',
+    passwordHint: 'Il est demandé pour changer de téléphone, renouveler les codes de secours ou désactiver.',
+    passwordMissing: 'Saisissez votre mot de passe pour confirmer.',
+    disabled: 'La double authentification est désactivée.',
+    stepApp:
+      '1. Installez sur votre téléphone une application d’authentification, par exemple FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator.',
+    stepScan:
+      '2. Dans l’application, ajoutez un compte en scannant ce QR code, ou en saisissant la clé ci-dessous.',
+    qrLabel: 'QR code de la clé de double authentification de votre compte Passerelle',
+    key: 'Clé à saisir',
+    stepCode: '3. Saisissez le code à six chiffres que l’application affiche maintenant.',
+    code: 'Code affiché par l’application',
+    confirm: 'Valider',
+    cancel: 'Annuler',
+    codeMissing: 'Saisissez le code à six chiffres.',
+    recoveryTitle: 'Vos codes de secours',
+    recoveryIntro:
+      'Si vous perdez votre téléphone, chacun de ces codes remplace une fois le code de l’application. Notez-les ou imprimez-les maintenant et gardez-les en lieu sûr : ils ne seront plus affichés.',
+    recoveryCaption: 'Codes de secours, chacun utilisable une seule fois',
+    print: 'Imprimer les codes',
+    done: 'J’ai noté mes codes',
   },
   sessions: {
     title: 'Mes connexions',
@@ -193,6 +232,11 @@ export const fr = {
       ACCOUNT_CHANGED: 'Compte modifié',
       ACCOUNT_APPROVED: 'Compte validé',
       PASSWORD_CHANGED: 'Mot de passe changé',
+      TWO_FACTOR_ENABLED: 'Double authentification configurée',
+      TWO_FACTOR_DISABLED: 'Double authentification désactivée',
+      TWO_FACTOR_RESET: 'Double authentification réinitialisée',
+      RECOVERY_CODES_RENEWED: 'Codes de secours renouvelés',
+      RECOVERY_CODE_USED: 'Connexion avec un code de secours',
       SESSIONS_ENDED: 'Connexions fermées par leur titulaire',
       NUMBER_BLOCKED: 'Numéro bloqué',
       NUMBER_UNBLOCKED: 'Numéro débloqué',
@@ -216,6 +260,8 @@ export const fr = {
     reasons: {
       BadCredentialsException: 'adresse ou mot de passe erroné',
       DisabledException: 'compte désactivé',
+      CodeRequired: 'mot de passe juste, code à saisir',
+      CodeRejected: 'code de vérification erroné ou déjà utilisé',
       'no-current-link': 'aucun lien actuel avec la demande',
     },
   },

@@ -8,15 +8,22 @@ import { useShifts } from '../api/shifts';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionsSection } from './sessions-section';
 import { ShiftsForm } from './shifts-form';
+import { TwoFactorSection } from './two-factor-section';
 
-/** "Mon compte": who I am on Passerelle, my volunteer profile, and my password. */
-export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChanged: () => void }) {
+/**
+ * "Mon compte": who I am on Passerelle, my volunteer profile, my password, my two-factor authentication and where I am
+ * signed in. `onSecurityChanged` refreshes who I am once the password or the two-factor authentication changed.
+ */
+export function AccountPage({ me, onSecurityChanged }: { me: Me; onSecurityChanged: () => void }) {
   const { t } = useI18n();
   const profile = useVolunteerProfile(me.role === 'VOLUNTEER');
   const shifts = useShifts(me.role === 'VOLUNTEER' && profile.isSuccess);
   return (
     <Page title={t('account.title')}>
       {me.passwordChangeRequired && <Notice kind="info">{t('account.mustChangePassword')}</Notice>}
+      {!me.passwordChangeRequired && me.twoFactorSetupRequired && (
+        <Notice kind="info">{t('twoFactor.mustSetUp')}</Notice>
+      )}
       <h2>{t('account.identity')}</h2>
       <dl className="facts">
         <dt>{t('account.name')}</dt>
@@ -53,7 +60,8 @@ export function AccountPage({ me, onPasswordChanged }: { me: Me; onPasswordChang
         </>
       )}
       <h2>{t('account.changePassword')}</h2>
-      <ChangePasswordForm onChanged={onPasswordChanged} />
+      <ChangePasswordForm onChanged={onSecurityChanged} />
+      {!me.passwordChangeRequired && <TwoFactorSection onChanged={onSecurityChanged} />}
       <SessionsSection />
     </Page>
   );

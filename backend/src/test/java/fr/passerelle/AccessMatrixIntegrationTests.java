@@ -186,9 +186,15 @@ class AccessMatrixIntegrationTests {
 		rest("PUT /api/account/password", Access.SIGNED_IN);
 		rest("GET /api/account/sessions", Access.SIGNED_IN);
 		rest("POST /api/account/sessions/end", Access.SIGNED_IN);
+		rest("GET /api/account/two-factor", Access.SIGNED_IN);
+		rest("POST /api/account/two-factor/setup", Access.SIGNED_IN);
+		rest("POST /api/account/two-factor/confirm", Access.SIGNED_IN);
+		rest("POST /api/account/two-factor/recovery-codes", Access.SIGNED_IN);
+		rest("POST /api/account/two-factor/disable", Access.SIGNED_IN);
 		rest("POST /api/sign-up", Access.PUBLIC);
 		rest("GET /api/admin/accounts", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);
+		rest("POST /api/admin/accounts/{id}/two-factor/reset", Access.ADMIN);
 		rest("GET /api/admin/audit", Access.ADMIN);
 		rest("POST /api/privacy/requests/access", Access.NATIONAL);
 		rest("POST /api/privacy/requests/erasure", Access.NATIONAL);
@@ -267,6 +273,7 @@ class AccessMatrixIntegrationTests {
 	 */
 	private static final Map<String, String> BODIES = Map.ofEntries(
 			Map.entry("PUT /api/admin/accounts/{id}", "{\"role\":\"VOLUNTEER\",\"enabled\":true}"),
+			Map.entry("POST /api/account/two-factor/confirm", "{\"code\":\"000000\"}"),
 			Map.entry("POST /api/privacy/requests/access", "{\"phone\":\"07 99 99 99 01\"}"),
 			Map.entry("POST /api/privacy/requests/erasure", "{\"phone\":\"07 99 99 99 01\"}"),
 			Map.entry("PUT /api/volunteers/me/phone", "{\"phone\":\"06 12 34 56 78\"}"),
@@ -358,7 +365,7 @@ class AccessMatrixIntegrationTests {
 		this.volunteers.qualify(other.id());
 		this.volunteers.choosePresence(other.id(), Presence.PAUSED);
 		signIn(Subject.OTHER_VOLUNTEER, other);
-		signIn(Subject.OTHER_REGION_COORDINATOR, this.accounts.open(new NewAccount(email("coordinator"),
+		signIn(Subject.OTHER_REGION_COORDINATOR, TestAccounts.open(this.accounts, new NewAccount(email("coordinator"),
 				"Île-de-France", Role.COORDINATOR, "11", TestAccounts.PASSWORD, false)));
 		signIn(Subject.NATIONAL_COORDINATOR, TestAccounts.open(this.accounts, Role.COORDINATOR));
 		signIn(Subject.ADMIN, TestAccounts.open(this.accounts, Role.ADMIN));

@@ -47,6 +47,11 @@ class BrowserEndToEndIntegrationTests {
 	@Autowired
 	Routing routing;
 
+	@Autowired
+	TestClock clock;
+
+	private final String totpSecret = TestTotp.randomSecret();
+
 	@Test
 	void staffAndCitizenPagesWorkInARealBrowser() throws Exception {
 		Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/lib/chromium/chromium"));
@@ -58,51 +63,51 @@ class BrowserEndToEndIntegrationTests {
 		}
 		Path frontend = Path.of(System.getProperty("passerelle.test.frontend-dir", "../frontend")).toAbsolutePath();
 		String email = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(email, "Coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(email, "Coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String volunteer = TestAccounts.uniqueEmail(Role.VOLUNTEER);
 		this.accounts.open(NewAccount.of(volunteer, "Bénévole E2E", Role.VOLUNTEER, TestAccounts.PASSWORD));
 		// live answering: a caller from Haute-Corse, and a volunteer serving it (where no
 		// other test sends requests)
 		String citizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(citizen, "Appelant E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(citizen, "Appelant E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String liveVolunteer = qualifiedVolunteer("Bénévole en direct E2E", "2B");
 		// callbacks: another caller (the same number calling twice for the same theme is
 		// one request)
 		String callbackCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(callbackCitizen, "Appelante E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(callbackCitizen, "Appelante E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String callbackVolunteer = qualifiedVolunteer("Bénévole rappels E2E", "2B");
 
 		// the console: a volunteer and a colleague of the Hautes-Alpes (where no other
 		// test sends requests), and a caller from there
 		String consoleCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts
-			.open(NewAccount.of(consoleCitizen, "Appelant console E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(consoleCitizen, "Appelant console E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String consoleVolunteer = qualifiedVolunteer("Bénévole console E2E", "05");
 		String consoleColleague = qualifiedVolunteer("Collègue console E2E", "05");
 
 		// a live call taken from the console and handed over: a caller and a volunteer of
 		// the Ariège (where no other test sends requests), and a coordinator of Occitanie
 		String handoverCitizen = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts
-			.open(NewAccount.of(handoverCitizen, "Appelant transmis E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(handoverCitizen, "Appelant transmis E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 		String handoverVolunteer = qualifiedVolunteer("Bénévole Ariège E2E", "09");
 		String handoverCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount
-			.of(handoverCoordinator, "Coordination Occitanie E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
+		staff(NewAccount.of(handoverCoordinator, "Coordination Occitanie E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
 			.inRegion("76"));
 
 		// the tutorials editor: a national coordinator (another spec changes the first
 		// one's password)
 		String editor = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(editor, "Rédaction E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
+		staff(NewAccount.of(editor, "Rédaction E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 
 		// onboarding: a coordinator of Bourgogne-Franche-Comté approves a sign-up from
 		// the Territoire de Belfort
 		String administrator = TestAccounts.uniqueEmail(Role.ADMIN);
-		this.accounts.open(NewAccount.of(administrator, "Administration E2E", Role.ADMIN, TestAccounts.PASSWORD));
+		staff(NewAccount.of(administrator, "Administration E2E", Role.ADMIN, TestAccounts.PASSWORD));
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
-			.inRegion("27"));
+		staff(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD).inRegion("27"));
+		// two-factor authentication: a coordinator who has not set it up yet
+		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		this.accounts
+			.open(NewAccount.of(newCoordinator, "Nouvelle coordination E2E", Role.COORDINATOR, TestAccounts.PASSWORD));
 
 		ProcessBuilder playwright = new ProcessBuilder(frontend.resolve("node_modules/.bin/playwright").toString(),
 				"test")
@@ -129,6 +134,11 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_APPROVER_EMAIL", approver);
 		playwright.environment().put("PASSERELLE_E2E_EDITOR_EMAIL", editor);
 		playwright.environment().put("PASSERELLE_E2E_ADMIN_EMAIL", administrator);
+		playwright.environment().put("PASSERELLE_E2E_NEW_COORDINATOR_EMAIL", newCoordinator);
+		// the codes of the authenticator app, computed at the time the (standing) test
+		// clock shows
+		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);
+		playwright.environment().put("PASSERELLE_E2E_CLOCK", String.valueOf(this.clock.instant().toEpochMilli()));
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
 		Process process = playwright.start();
@@ -162,6 +172,14 @@ class BrowserEndToEndIntegrationTests {
 		assertThat(finished).as("Playwright finished within 8 minutes").isTrue();
 		report.join();
 		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
+	}
+
+	/**
+	 * A coordinator or administrator, whose two-factor authentication is set up with the
+	 * secret the specs compute their codes from.
+	 */
+	private void staff(NewAccount account) {
+		this.accounts.enrolTwoFactor(this.accounts.open(account).id(), this.totpSecret);
 	}
 
 	/**

@@ -68,13 +68,24 @@ public final class StaffClient {
 
 	/**
 	 * Signs in as the app does: a first GET obtains the CSRF cookie, then the form is
-	 * posted.
+	 * posted, with a recovery code for an account of {@link TestAccounts} that has a
+	 * second factor.
 	 */
 	public HttpResponse<String> login(String email, String password) {
+		return login(email, password, TestAccounts.nextRecoveryCode(email));
+	}
+
+	/**
+	 * Signs in with this second factor's code ({@code null}: none).
+	 */
+	public HttpResponse<String> login(String email, String password, String code) {
 		ensureCsrfCookie();
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("email", email);
 		form.put("password", password);
+		if (code != null) {
+			form.put("code", code);
+		}
 		return postForm("/api/auth/login", form);
 	}
 

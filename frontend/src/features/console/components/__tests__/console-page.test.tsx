@@ -34,6 +34,8 @@ const me: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  twoFactorEnabled: false,
+  twoFactorSetupRequired: false,
   approved: true,
 };
 

@@ -14,6 +14,8 @@ const coordinator: Me = {
   regionCode: '76',
   regionName: 'Occitanie',
   passwordChangeRequired: false,
+  twoFactorEnabled: false,
+  twoFactorSetupRequired: false,
   approved: true,
 };
 

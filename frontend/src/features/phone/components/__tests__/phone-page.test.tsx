@@ -16,6 +16,8 @@ const coordinator: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  twoFactorEnabled: false,
+  twoFactorSetupRequired: false,
   approved: true,
 };
 

@@ -18,6 +18,8 @@ const coordinator: Me = {
   regionCode: null,
   regionName: null,
   passwordChangeRequired: false,
+  twoFactorEnabled: false,
+  twoFactorSetupRequired: false,
   approved: true,
 };
 

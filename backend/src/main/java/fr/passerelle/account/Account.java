@@ -32,12 +32,14 @@ class Account {
 
 	private Instant approvedAt;
 
+	private Instant twoFactorEnabledAt;
+
 	@Version
 	private Long version;
 
 	Account(Long id, String email, String displayName, String passwordHash, Role role, String regionCode,
 			boolean enabled, boolean passwordChangeRequired, Instant createdAt, Instant passwordChangedAt,
-			Instant approvedAt, Long version) {
+			Instant approvedAt, Instant twoFactorEnabledAt, Long version) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -49,13 +51,14 @@ class Account {
 		this.createdAt = createdAt;
 		this.passwordChangedAt = passwordChangedAt;
 		this.approvedAt = approvedAt;
+		this.twoFactorEnabledAt = twoFactorEnabledAt;
 		this.version = version;
 	}
 
 	static Account open(String email, String displayName, String passwordHash, Role role, String regionCode,
 			boolean passwordChangeRequired, boolean approved, Instant now) {
 		return new Account(null, email, displayName, passwordHash, role, regionCode, true, passwordChangeRequired, now,
-				now, approved ? now : null, null);
+				now, approved ? now : null, null, null);
 	}
 
 	/**
@@ -65,6 +68,26 @@ class Account {
 		if (this.approvedAt == null) {
 			this.approvedAt = now;
 		}
+	}
+
+	void twoFactorEnabled(Instant now) {
+		this.twoFactorEnabledAt = now;
+	}
+
+	void twoFactorDisabled() {
+		this.twoFactorEnabledAt = null;
+	}
+
+	boolean hasTwoFactor() {
+		return this.twoFactorEnabledAt != null;
+	}
+
+	/**
+	 * Whether this account must sign in with a second factor: coordinators and
+	 * administrators must, volunteers may.
+	 */
+	boolean twoFactorMandatory() {
+		return this.role != Role.VOLUNTEER;
 	}
 
 	void changeRole(Role role, String regionCode) {

@@ -37,14 +37,36 @@ public class AccountAdministration {
 
 	private final AuditLog audit;
 
+	private final TwoFactorAuthentication twoFactor;
+
 	AccountAdministration(Accounts accounts, Territories territories,
 			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events,
-			AuditLog audit) {
+			AuditLog audit, TwoFactorAuthentication twoFactor) {
 		this.accounts = accounts;
 		this.territories = territories;
 		this.sessions = sessions;
 		this.events = events;
 		this.audit = audit;
+		this.twoFactor = twoFactor;
+	}
+
+	/**
+	 * Forgets an account's two-factor authentication, for a staff member who lost both
+	 * their phone and their recovery codes: their sessions end, and they set it up again
+	 * at their next sign-in (coordinators and administrators must). Resetting an account
+	 * without it changes nothing.
+	 * @throws RejectedRequest (404) for an unknown account
+	 */
+	public AccountSummary resetTwoFactor(long accountId) {
+		Account account = this.accounts.findById(accountId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "account.not-found"));
+		if (!account.hasTwoFactor()) {
+			return summary(account);
+		}
+		this.twoFactor.reset(accountId);
+		this.audit.record(AuditAction.TWO_FACTOR_RESET, "account/" + accountId, null);
+		this.sessions.findByPrincipalName(account.email()).keySet().forEach(this.sessions::deleteById);
+		return summary(this.accounts.findById(accountId).orElseThrow());
 	}
 
 	/**
@@ -111,14 +133,15 @@ public class AccountAdministration {
 
 	private static AccountSummary summary(Account account) {
 		return new AccountSummary(account.id(), account.email(), account.displayName(), account.role(),
-				account.regionCode(), account.enabled(), account.approved(), account.createdAt());
+				account.regionCode(), account.enabled(), account.approved(), account.hasTwoFactor(),
+				account.createdAt());
 	}
 
 	/**
 	 * An account as administrators see it.
 	 */
 	public record AccountSummary(long id, String email, String displayName, Role role, String regionCode,
-			boolean enabled, boolean approved, java.time.Instant createdAt) {
+			boolean enabled, boolean approved, boolean twoFactorEnabled, java.time.Instant createdAt) {
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +40,12 @@ class AccountAdministrationController {
 	@Operation(summary = "Change an account's role, région, or whether it may sign in; takes effect at once")
 	AccountSummary change(@PathVariable long id, @Valid @RequestBody AccountChange change) {
 		return this.administration.change(id, change.role(), change.regionCode(), change.enabled());
+	}
+
+	@PostMapping("/{id}/two-factor/reset")
+	@Operation(summary = "Forget an account's two-factor authentication (lost phone and recovery codes)")
+	AccountSummary resetTwoFactor(@PathVariable long id) {
+		return this.administration.resetTwoFactor(id);
 	}
 
 	record AccountChange(@NotNull Role role, @Size(max = 3) String regionCode, boolean enabled) {

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads a staff account for sign-in. An account whose password must be changed carries
- * the {@value #PASSWORD_CHANGE_REQUIRED} authority until it is; an approved account
- * carries {@value #APPROVED}.
+ * the {@value #PASSWORD_CHANGE_REQUIRED} authority until it is, a coordinator or an
+ * administrator without two-factor authentication {@value #TWO_FACTOR_SETUP_REQUIRED}
+ * until they set it up; an approved account carries {@value #APPROVED}.
  */
 @Component
 class AccountUserDetailsService implements UserDetailsService {
@@ -24,6 +25,11 @@ class AccountUserDetailsService implements UserDetailsService {
 	static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
 	static final String APPROVED = "APPROVED";
+
+	/**
+	 * A coordinator or administrator who has not set up two-factor authentication yet.
+	 */
+	static final String TWO_FACTOR_SETUP_REQUIRED = "TWO_FACTOR_SETUP_REQUIRED";
 
 	private final Accounts accounts;
 
@@ -48,8 +54,9 @@ class AccountUserDetailsService implements UserDetailsService {
 	 */
 	static boolean isAccountAuthority(GrantedAuthority authority) {
 		String name = authority.getAuthority();
-		return name != null && (name.startsWith("ROLE_") || PASSWORD_CHANGE_REQUIRED.equals(name)
-				|| APPROVED.equals(name) || RestrictedPaths.NATIONAL_AUTHORITY.equals(name));
+		return name != null
+				&& (name.startsWith("ROLE_") || PASSWORD_CHANGE_REQUIRED.equals(name) || APPROVED.equals(name)
+						|| TWO_FACTOR_SETUP_REQUIRED.equals(name) || RestrictedPaths.NATIONAL_AUTHORITY.equals(name));
 	}
 
 	static List<GrantedAuthority> authorities(Account account) {
@@ -57,6 +64,9 @@ class AccountUserDetailsService implements UserDetailsService {
 		authorities.add(new SimpleGrantedAuthority(account.role().authority()));
 		if (account.passwordChangeRequired()) {
 			authorities.add(new SimpleGrantedAuthority(PASSWORD_CHANGE_REQUIRED));
+		}
+		if (account.twoFactorMandatory() && !account.hasTwoFactor()) {
+			authorities.add(new SimpleGrantedAuthority(TWO_FACTOR_SETUP_REQUIRED));
 		}
 		if (account.approved()) {
 			authorities.add(new SimpleGrantedAuthority(APPROVED));

@@ -29,7 +29,8 @@ class CurrentAccounts {
 		String regionName = (view.regionCode() != null)
 				? this.territories.region(view.regionCode()).map(Region::name).orElse(null) : null;
 		return new Me(view.id(), view.email(), view.displayName(), view.role(), view.regionCode(), regionName,
-				account.passwordChangeRequired(), account.approved());
+				account.passwordChangeRequired(), account.approved(), account.hasTwoFactor(),
+				account.twoFactorMandatory() && !account.hasTwoFactor());
 	}
 
 	/**
@@ -41,9 +42,13 @@ class CurrentAccounts {
 	 * password before anything else
 	 * @param approved whether the account may use the staff app, or only its onboarding
 	 * (a volunteer who signed up, until a coordinator approves them)
+	 * @param twoFactorEnabled whether sign-in asks them for a code
+	 * @param twoFactorSetupRequired whether the app must send them to set up two-factor
+	 * authentication before anything else (coordinators and administrators)
 	 */
 	record Me(long id, String email, String displayName, Role role, String regionCode, String regionName,
-			boolean passwordChangeRequired, boolean approved) {
+			boolean passwordChangeRequired, boolean approved, boolean twoFactorEnabled,
+			boolean twoFactorSetupRequired) {
 	}
 
 }

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers the staff app's sign-in: the signed-in account as JSON, or 401 with one message
- * whatever went wrong (so that nobody learns which addresses have an account). A success
- * clears the account's count in the throttle. Both go in the audit log; a failure names
- * the address typed only when it is an account's (a password typed in the wrong field
- * stays out of the log).
+ * whatever went wrong with the address or password (so that nobody learns which addresses
+ * have an account); once the password is right, 401 asks for the second factor's code, or
+ * says it was wrong. A success clears the account's count in the throttle. Both go in the
+ * audit log; a failure names the address typed only when it is an account's (a password
+ * typed in the wrong field stays out of the log).
  */
 @Component
 class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -72,7 +73,10 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 		this.audit.record(AuditAction.SIGN_IN_FAILED, account.map(Account::email).orElse(null),
 				account.map((found) -> "account/" + found.id()).orElse(null),
 				Map.of("reason", exception.getClass().getSimpleName()));
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "account.login.failed");
+		String reason = (exception instanceof SecondFactorAuthenticationProvider.CodeRequired)
+				? "account.two-factor.required" : (exception instanceof SecondFactorAuthenticationProvider.CodeRejected)
+						? "account.two-factor.rejected" : "account.login.failed";
+		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, reason);
 	}
 
 }

@@ -55,6 +55,11 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			.anyMatch((a) -> AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED.equals(a.getAuthority()))) {
 			return "account.password.change-required";
 		}
+		if (authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> AccountUserDetailsService.TWO_FACTOR_SETUP_REQUIRED.equals(a.getAuthority()))) {
+			return "account.two-factor.setup-required";
+		}
 		if (authentication != null && authentication.isAuthenticated()
 				&& authentication.getAuthorities()
 					.stream()

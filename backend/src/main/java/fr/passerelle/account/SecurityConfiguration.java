@@ -39,11 +39,12 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Deny by default: the public paths that modules declare are open to all, the paths they
  * keep for coordinators or administrators need that role, the rest of the API needs a
- * signed-in staff member (who has changed a password that had to be changed) whose
- * account is approved, except for the onboarding paths that modules declare, the metrics
- * need an administrator, everything else is refused. The account is read again at every
- * request ({@link AccountStandingFilter}). The staff app signs in with a form post and
- * keeps a session cookie; CSRF tokens travel in a cookie that the app echoes in a header.
+ * signed-in staff member (who has changed a password that had to be changed, and set up
+ * two-factor authentication where their role requires it) whose account is approved,
+ * except for the onboarding paths that modules declare, the metrics need an
+ * administrator, everything else is refused. The account is read again at every request
+ * ({@link AccountStandingFilter}). The staff app signs in with a form post and keeps a
+ * session cookie; CSRF tokens travel in a cookie that the app echoes in a header.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -92,7 +93,7 @@ class SecurityConfiguration {
 				.requestMatchers(scrapedOnManagementPort)
 				.permitAll()
 				.requestMatchers("/api/auth/**", "/api/account/password", "/api/account/sessions",
-						"/api/account/sessions/**")
+						"/api/account/sessions/**", "/api/account/two-factor", "/api/account/two-factor/**")
 				.authenticated()
 				.requestMatchers(onboarding)
 				.access(signedInWithUsablePassword())
@@ -108,6 +109,7 @@ class SecurityConfiguration {
 			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
 				.usernameParameter("email")
 				.passwordParameter("password")
+				.authenticationDetailsSource(SignInDetails::new)
 				.successHandler(loginHandlers)
 				.failureHandler(loginHandlers))
 			.logout((logout) -> logout.logoutUrl("/api/auth/logout")
@@ -145,6 +147,12 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SecondFactorAuthenticationProvider secondFactorAuthenticationProvider(AccountUserDetailsService users,
+			PasswordEncoder passwordEncoder, Accounts accounts, TwoFactorAuthentication twoFactor) {
+		return new SecondFactorAuthenticationProvider(users, passwordEncoder, accounts, twoFactor);
+	}
+
+	@Bean
 	RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.fromHierarchy("ROLE_ADMIN > ROLE_COORDINATOR");
 	}
@@ -156,8 +164,10 @@ class SecurityConfiguration {
 	}
 
 	private static AuthorizationManager<RequestAuthorizationContext> signedInWithUsablePassword() {
-		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(), AuthorizationManagers
-			.not(AuthorityAuthorizationManager.hasAuthority(AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED)));
+		return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+				AuthorizationManagers.not(AuthorityAuthorizationManager.hasAnyAuthority(
+						AccountUserDetailsService.PASSWORD_CHANGE_REQUIRED,
+						AccountUserDetailsService.TWO_FACTOR_SETUP_REQUIRED)));
 	}
 
 }

@@ -25,6 +25,13 @@ class DemoData implements ApplicationRunner {
 
 	static final String PASSWORD = "passerelle-demo";
 
+	/**
+	 * The demonstration's coordinators and administrator share this two-factor secret
+	 * (Base32), published in the README so that anyone can explore the demo: an
+	 * authenticator app reads it, or {@code oathtool --totp -b} computes the code.
+	 */
+	static final String TWO_FACTOR_SECRET = "PASSERELLEDEMOTOTPSECRETKEY23456";
+
 	static final List<DemoStaff> STAFF = List.of(
 			new DemoStaff("coordination@passerelle.demo", "Claire Martin", Role.COORDINATOR, null, null, Set.of(),
 					Set.of(), 0, Set.of(), false),
@@ -61,6 +68,9 @@ class DemoData implements ApplicationRunner {
 			StaffAccount account = this.accounts.findByEmail(staff.email())
 				.orElseGet(() -> this.accounts
 					.open(NewAccount.of(staff.email(), staff.name(), staff.role(), PASSWORD).inRegion(staff.region())));
+			if (staff.role() != Role.VOLUNTEER && !this.accounts.hasTwoFactor(account.id())) {
+				this.accounts.enrolTwoFactor(account.id(), TWO_FACTOR_SECRET);
+			}
 			if (staff.departement() != null && this.volunteers.find(account.id()).isEmpty()) {
 				this.volunteers.register(account.id(), staff.departement(), staff.skills());
 				Set<String> departements = new java.util.HashSet<>(Set.of(staff.departement()));
@@ -71,6 +81,10 @@ class DemoData implements ApplicationRunner {
 			logins.append(String.format("%n  %-36s %s", staff.email(), staff.describe()));
 		}
 		log.info("Demo accounts (password for all: {}):{}", PASSWORD, logins);
+		log.info(
+				"Demo two-factor secret of the coordinators and the administrator: {} "
+						+ "(add it to an authenticator app, or run: oathtool --totp -b {})",
+				TWO_FACTOR_SECRET, TWO_FACTOR_SECRET);
 	}
 
 	/**

@@ -28,6 +28,21 @@ public enum AuditAction {
 	/** A staff member changed their password. */
 	PASSWORD_CHANGED,
 
+	/** A staff member set up two-factor authentication (or moved it to a new device). */
+	TWO_FACTOR_ENABLED,
+
+	/** A volunteer turned two-factor authentication off. */
+	TWO_FACTOR_DISABLED,
+
+	/** An administrator reset a staff member's two-factor authentication. */
+	TWO_FACTOR_RESET,
+
+	/** A staff member replaced their recovery codes. */
+	RECOVERY_CODES_RENEWED,
+
+	/** A staff member signed in with one of their recovery codes. */
+	RECOVERY_CODE_USED,
+
 	/** A staff member ended some of their other sessions. */
 	SESSIONS_ENDED,
 

@@ -36,7 +36,8 @@ class AccountAdministrationTests {
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
 	private final AccountAdministration administration = new AccountAdministration(this.accounts,
-			mock(Territories.class), this.sessions, this.events, mock(AuditLog.class));
+			mock(Territories.class), this.sessions, this.events, mock(AuditLog.class),
+			mock(TwoFactorAuthentication.class));
 
 	@Test
 	void keepsTheLastActiveAdministrator() {
@@ -67,7 +68,7 @@ class AccountAdministrationTests {
 
 	private static Account account(long id, Role role, boolean enabled) {
 		return new Account(id, "a" + id + "@passerelle.test", "Admin " + id, "{noop}x", role, null, enabled, false,
-				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, 1L);
+				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, 1L);
 	}
 
 }

@@ -94,8 +94,8 @@ class PasswordChangeIntegrationTests {
 	@Test
 	void holdsAnAccountWhosePasswordMustChangeUntilItIsChanged() {
 		String email = TestAccounts.uniqueEmail(Role.ADMIN);
-		this.accounts
-			.open(new NewAccount(email, "Nouvelle administratrice", Role.ADMIN, null, TestAccounts.PASSWORD, true));
+		TestAccounts.open(this.accounts,
+				new NewAccount(email, "Nouvelle administratrice", Role.ADMIN, null, TestAccounts.PASSWORD, true));
 		StaffClient app = new StaffClient(this.port);
 		HttpResponse<String> login = app.login(email, TestAccounts.PASSWORD);
 		assertThat((Boolean) JsonPath.read(login.body(), "$.passwordChangeRequired")).isTrue();

@@ -5,6 +5,8 @@ import java.util.stream.Collectors;
 
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
+import fr.passerelle.TestClock;
+import fr.passerelle.TestTotp;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
@@ -28,6 +30,9 @@ class DemoDataIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void createsCoordinatorsAndVolunteersInSeveralDepartementsOnceOnly() {
@@ -56,8 +61,18 @@ class DemoDataIntegrationTests {
 		assertThat(profiles.stream().map(VolunteerProfile::skills).distinct()).hasSize(profiles.size());
 		assertThat(profiles).allSatisfy((profile) -> assertThat(this.volunteers.routingProfile(profile.accountId()))
 			.hasValueSatisfying((routing) -> assertThat(routing.qualified()).as("ready to take requests").isTrue()));
-		assertThat(new StaffClient(this.port).login("coordination@passerelle.demo", DemoData.PASSWORD).statusCode())
-			.isEqualTo(200);
+		assertThat(
+				new StaffClient(this.port).login("coordination@passerelle.demo", DemoData.PASSWORD, null).statusCode())
+			.as("the code is asked for")
+			.isEqualTo(401);
+		assertThat(new StaffClient(this.port)
+			.login("coordination@passerelle.demo", DemoData.PASSWORD,
+					TestTotp.code(DemoData.TWO_FACTOR_SECRET, this.clock.instant()))
+			.statusCode()).as("with the published secret").isEqualTo(200);
+		assertThat(this.accounts
+			.hasTwoFactor(this.accounts.findByEmail("benevole.paris@passerelle.demo").orElseThrow().id()))
+			.as("volunteers may, but need not")
+			.isFalse();
 	}
 
 }

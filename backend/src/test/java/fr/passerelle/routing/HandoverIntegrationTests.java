@@ -274,7 +274,7 @@ class HandoverIntegrationTests {
 	private StaffAccount coordinator(String region) {
 		NewAccount account = NewAccount.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination 46",
 				Role.COORDINATOR, TestAccounts.PASSWORD);
-		return this.accounts.open((region != null) ? account.inRegion(region) : account);
+		return TestAccounts.open(this.accounts, (region != null) ? account.inRegion(region) : account);
 	}
 
 	/**

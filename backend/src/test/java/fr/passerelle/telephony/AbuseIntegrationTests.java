@@ -182,7 +182,7 @@ class AbuseIntegrationTests {
 	}
 
 	private StaffAccount coordinatorOf(String region) {
-		return this.accounts.open(
+		return TestAccounts.open(this.accounts,
 				NewAccount
 					.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination " + region, Role.COORDINATOR,
 							TestAccounts.PASSWORD)

@@ -66,7 +66,10 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("login_throttle_subject.subject", "staff sign-ins: addresses and e-mails, not numbers"),
 			Map.entry("account.password_hash", "staff"), Map.entry("audit_event.detail", "masked numbers only"),
 			Map.entry("sms_template.body_fr", "wording"), Map.entry("tutorial_image.token", "pictures' random names"),
-			Map.entry("telephony_webhook_token.token", "Twilio's ids"));
+			Map.entry("telephony_webhook_token.token", "Twilio's ids"),
+			Map.entry("account_recovery_code.code_hash", "staff: hashes of random codes"),
+			Map.entry("account_two_factor.secret_cipher", "staff: authenticator keys"),
+			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"));
 
 	@LocalServerPort
 	int port;
@@ -222,10 +225,12 @@ class DataSubjectRequestsIntegrationTests {
 		StaffClient national = TestAccounts.signedIn(this.accounts, Role.COORDINATOR, this.port);
 		StaffClient regional = new StaffClient(this.port);
 		regional.login(
-				this.accounts
-					.open(NewAccount.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination Bretagne",
-							Role.COORDINATOR, TestAccounts.PASSWORD)
-						.inRegion("53"))
+				TestAccounts
+					.open(this.accounts,
+							NewAccount
+								.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination Bretagne",
+										Role.COORDINATOR, TestAccounts.PASSWORD)
+								.inRegion("53"))
 					.email(),
 				TestAccounts.PASSWORD);
 

@@ -97,7 +97,7 @@ class SmsTemplatesIntegrationTests {
 	void keepsTheTextsAwayFromVolunteersAndRegionalCoordinators() {
 		StaffClient volunteer = signedIn(TestAccounts.open(this.accounts, Role.VOLUNTEER).email());
 		String regional = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(new NewAccount(regional, "Coordination Bretagne", Role.COORDINATOR, "53",
+		TestAccounts.open(this.accounts, new NewAccount(regional, "Coordination Bretagne", Role.COORDINATOR, "53",
 				TestAccounts.PASSWORD, false));
 		StaffClient coordinator = signedIn(regional);
 

@@ -96,12 +96,12 @@ class TicketApiIntegrationTests {
 	void keepsTicketsFromThoseWhoHaveNoRightToThem() {
 		TicketView ticket = taken();
 		StaffClient otherVolunteer = signIn(volunteer());
-		StaffClient bretagne = signIn(this.accounts.open(
+		StaffClient bretagne = signIn(TestAccounts.open(this.accounts,
 				NewAccount
 					.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination Bretagne", Role.COORDINATOR,
 							TestAccounts.PASSWORD)
 					.inRegion("53")));
-		StaffClient occitanie = signIn(this.accounts.open(
+		StaffClient occitanie = signIn(TestAccounts.open(this.accounts,
 				NewAccount
 					.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination Occitanie", Role.COORDINATOR,
 							TestAccounts.PASSWORD)
@@ -127,7 +127,7 @@ class TicketApiIntegrationTests {
 	@Test
 	void listsOnlyWhatTheCallerMaySee() {
 		TicketView mine = taken();
-		StaffClient occitanie = signIn(this.accounts.open(
+		StaffClient occitanie = signIn(TestAccounts.open(this.accounts,
 				NewAccount
 					.of(TestAccounts.uniqueEmail(Role.COORDINATOR), "Coordination Occitanie", Role.COORDINATOR,
 							TestAccounts.PASSWORD)

@@ -128,8 +128,9 @@ class OnboardingIntegrationTests {
 
 	private StaffClient coordinator(String region) {
 		String email = TestAccounts.uniqueEmail(Role.COORDINATOR);
-		this.accounts.open(NewAccount.of(email, "Coordination " + region, Role.COORDINATOR, TestAccounts.PASSWORD)
-			.inRegion(region));
+		TestAccounts.open(this.accounts,
+				NewAccount.of(email, "Coordination " + region, Role.COORDINATOR, TestAccounts.PASSWORD)
+					.inRegion(region));
 		StaffClient client = new StaffClient(this.port);
 		client.login(email, TestAccounts.PASSWORD);
 		return client;

@@ -54,7 +54,7 @@ class HostCookiesIntegrationTests {
 
 	@Test
 	void signsInBehindTheProxyWithHostOnlySecureCookies() throws Exception {
-		String email = TestAccounts.open(this.accounts, Role.COORDINATOR).email();
+		String email = TestAccounts.open(this.accounts, Role.VOLUNTEER).email();
 
 		HttpResponse<String> visit = send(request("/api/auth/me").GET());
 		String csrf = cookie(visit, "__Host-XSRF-TOKEN");
