@@ -149,4 +149,8 @@ class Account {
 		return this.createdAt;
 	}
 
+	Long version() {
+		return this.version;
+	}
+
 }

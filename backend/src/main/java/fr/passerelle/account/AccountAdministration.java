@@ -83,14 +83,17 @@ public class AccountAdministration {
 
 	/**
 	 * Sets an account's role, région and whether it may sign in; the same change sent
-	 * again changes nothing (and ends nothing).
+	 * again changes nothing (and ends nothing). With the version the administrator saw, a
+	 * change made meanwhile by someone else is not overwritten.
+	 * @param expectedVersion the account's version as the administrator read it, or
+	 * {@code null} not to check it
 	 * @throws RejectedRequest (404) for an unknown account, (400) for a région that does
 	 * not exist or does not fit the role, (409) when it would leave no active
-	 * administrator
+	 * administrator, or when the account changed since {@code expectedVersion}
 	 */
 	// Not one transaction: the account is saved before its sessions end and its requests
 	// go back, each of which commits on its own.
-	public AccountSummary change(long accountId, Role role, String regionCode, boolean enabled) {
+	public AccountSummary change(long accountId, Role role, String regionCode, boolean enabled, Long expectedVersion) {
 		Account account = this.accounts.findById(accountId)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "account.not-found"));
 		String region = (regionCode == null || regionCode.isBlank()) ? null : regionCode.strip();
@@ -101,6 +104,9 @@ public class AccountAdministration {
 		boolean deactivated = account.enabled() && !enabled;
 		if (!roleChanged && account.enabled() == enabled) {
 			return summary(account);
+		}
+		if (expectedVersion != null && !expectedVersion.equals(account.version())) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "problem.changed-meanwhile");
 		}
 		if (account.role() == Role.ADMIN && account.enabled() && (role != Role.ADMIN || !enabled)
 				&& activeAdministrators() <= 1) {
@@ -134,14 +140,14 @@ public class AccountAdministration {
 	private static AccountSummary summary(Account account) {
 		return new AccountSummary(account.id(), account.email(), account.displayName(), account.role(),
 				account.regionCode(), account.enabled(), account.approved(), account.hasTwoFactor(),
-				account.createdAt());
+				account.createdAt(), account.version());
 	}
 
 	/**
 	 * An account as administrators see it.
 	 */
 	public record AccountSummary(long id, String email, String displayName, Role role, String regionCode,
-			boolean enabled, boolean approved, boolean twoFactorEnabled, java.time.Instant createdAt) {
+			boolean enabled, boolean approved, boolean twoFactorEnabled, java.time.Instant createdAt, Long version) {
 	}
 
 }

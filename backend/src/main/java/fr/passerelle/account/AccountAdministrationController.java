@@ -37,9 +37,10 @@ class AccountAdministrationController {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Change an account's role, région, or whether it may sign in; takes effect at once")
+	@Operation(summary = "Change an account's role, région, or whether it may sign in; takes effect at once. "
+			+ "With the version read, a change made meanwhile answers 409")
 	AccountSummary change(@PathVariable long id, @Valid @RequestBody AccountChange change) {
-		return this.administration.change(id, change.role(), change.regionCode(), change.enabled());
+		return this.administration.change(id, change.role(), change.regionCode(), change.enabled(), change.version());
 	}
 
 	@PostMapping("/{id}/two-factor/reset")
@@ -48,7 +49,7 @@ class AccountAdministrationController {
 		return this.administration.resetTwoFactor(id);
 	}
 
-	record AccountChange(@NotNull Role role, @Size(max = 3) String regionCode, boolean enabled) {
+	record AccountChange(@NotNull Role role, @Size(max = 3) String regionCode, boolean enabled, Long version) {
 	}
 
 }

@@ -2,7 +2,12 @@ package fr.passerelle.account;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
@@ -130,6 +135,63 @@ class AccountAdministrationIntegrationTests {
 		assertThat(app.get("/api/auth/me").statusCode()).isEqualTo(401);
 		HttpResponse<String> login = new StaffClient(this.port).login(coordinator.email(), TestAccounts.PASSWORD);
 		assertThat((String) JsonPath.read(login.body(), "$.role")).isEqualTo("VOLUNTEER");
+	}
+
+	@Test
+	void aStaleEditIsRefusedRatherThanOverwritingAChangeMadeMeanwhile() throws Exception {
+		StaffClient first = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+		StaffClient second = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		long read = version(first, coordinator);
+
+		HttpResponse<String> bretagne = first.putJson("/api/admin/accounts/" + coordinator.id(), change("53", read));
+		HttpResponse<String> stale = second.putJson("/api/admin/accounts/" + coordinator.id(), change("84", read));
+		HttpResponse<String> retried = first.putJson("/api/admin/accounts/" + coordinator.id(), change("53", read));
+
+		assertThat(bretagne.statusCode()).isEqualTo(200);
+		assertThat(stale.statusCode()).isEqualTo(409);
+		assertThat((String) JsonPath.read(stale.body(), "$.code")).isEqualTo("problem.changed-meanwhile");
+		assertThat((String) JsonPath.read(stale.body(), "$.detail")).contains("modifié cette fiche entre-temps");
+		assertThat(retried.statusCode()).as("the same change sent again").isEqualTo(200);
+		assertThat((String) JsonPath.read(retried.body(), "$.regionCode")).isEqualTo("53");
+
+		// two administrators saving at the same instant two régions the account is not
+		// in:
+		// one change wins, the other is told
+		String[][] rounds = { { "84", "11" }, { "27", "76" }, { "93", "44" }, { "24", "28" }, { "32", "52" } };
+		for (int round = 0; round < rounds.length; round++) {
+			long current = version(first, coordinator);
+			String[] regions = rounds[round];
+			CountDownLatch start = new CountDownLatch(1);
+			ExecutorService both = Executors.newFixedThreadPool(2);
+			try {
+				Future<HttpResponse<String>> one = both.submit(() -> {
+					start.await();
+					return first.putJson("/api/admin/accounts/" + coordinator.id(), change(regions[0], current));
+				});
+				Future<HttpResponse<String>> other = both.submit(() -> {
+					start.await();
+					return second.putJson("/api/admin/accounts/" + coordinator.id(), change(regions[1], current));
+				});
+				start.countDown();
+				assertThat(List.of(one.get().statusCode(), other.get().statusCode())).as("round " + round)
+					.containsExactlyInAnyOrder(200, 409);
+			}
+			finally {
+				both.shutdownNow();
+			}
+		}
+	}
+
+	private static long version(StaffClient admin, StaffAccount account) {
+		List<Number> versions = JsonPath.read(admin.get("/api/admin/accounts").body(),
+				"$[?(@.id == " + account.id() + ")].version");
+		return versions.get(0).longValue();
+	}
+
+	private static String change(String region, long version) {
+		return "{\"role\":\"COORDINATOR\",\"regionCode\":\"" + region + "\",\"enabled\":true,\"version\":" + version
+				+ "}";
 	}
 
 	@Test

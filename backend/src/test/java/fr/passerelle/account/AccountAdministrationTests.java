@@ -45,8 +45,8 @@ class AccountAdministrationTests {
 		given(this.accounts.findById(1L)).willReturn(Optional.of(last));
 		given(this.accounts.findByRole(Role.ADMIN)).willReturn(List.of(last, account(2L, Role.ADMIN, false)));
 
-		for (Runnable change : List.<Runnable>of(() -> this.administration.change(1L, Role.ADMIN, null, false),
-				() -> this.administration.change(1L, Role.COORDINATOR, null, true))) {
+		for (Runnable change : List.<Runnable>of(() -> this.administration.change(1L, Role.ADMIN, null, false, null),
+				() -> this.administration.change(1L, Role.COORDINATOR, null, true, null))) {
 			assertThatExceptionOfType(RejectedRequest.class).isThrownBy(change::run)
 				.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("account.last-administrator"));
 		}
@@ -62,7 +62,7 @@ class AccountAdministrationTests {
 		given(this.accounts.save(any())).willAnswer((invocation) -> invocation.getArgument(0));
 		given(this.sessions.findByPrincipalName("a1@passerelle.test")).willReturn(Map.of());
 
-		assertThat(this.administration.change(1L, Role.ADMIN, null, false).enabled()).isFalse();
+		assertThat(this.administration.change(1L, Role.ADMIN, null, false, null).enabled()).isFalse();
 		verify(this.events).publishEvent(new AccountCutOff(1L, true));
 	}
 

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -74,6 +75,15 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 			return ResponseEntity.status(rejection.status()).body(problem(rejection));
 		}
 		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
+	/**
+	 * Two people saving the same thing at once: the second is told, rather than
+	 * overwriting the first's change.
+	 */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail changedMeanwhile(OptimisticLockingFailureException conflict) {
+		return problem(new RejectedRequest(HttpStatus.CONFLICT, "problem.changed-meanwhile"));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
