@@ -4,6 +4,7 @@ import { AppLayout } from '../components/layouts/app-layout';
 import { Notice } from '../components/ui/notice';
 import { Page } from '../components/ui/page';
 import { AccountPage } from '../features/account/components/account-page';
+import { AccountsPage } from '../features/admin/components/accounts-page';
 import { AuditLogPage } from '../features/admin/components/audit-log-page';
 import { BlocklistPage } from '../features/admin/components/blocklist-page';
 import { DataSubjectPage } from '../features/admin/components/data-subject-page';
@@ -60,6 +61,7 @@ export function AppRoutes() {
         )}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && isNationalStaff(user) && <Route path="droits" element={<DataSubjectPage />} />}
+        {user?.role === 'ADMIN' && <Route path="comptes" element={<AccountsPage />} />}
         {user?.role === 'ADMIN' && <Route path="journal" element={<AuditLogPage />} />}
         {user && <Route path="compte" element={<Account me={user} />} />}
         <Route path="*" element={<NotFound />} />

@@ -17,6 +17,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/numeros-bloques', label: 'nav.blocklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/droits', label: 'nav.dataSubject', shownTo: isNationalStaff },
+  { to: '/comptes', label: 'nav.accounts', shownTo: (me) => me.role === 'ADMIN' },
   { to: '/journal', label: 'nav.auditLog', shownTo: (me) => me.role === 'ADMIN' },
   { to: '/compte', label: 'nav.account', shownTo: () => true },
 ];

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,13 @@ class BrowserEndToEndIntegrationTests {
 		staff(NewAccount.of(administrator, "Administration E2E", Role.ADMIN, TestAccounts.PASSWORD));
 		String approver = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		staff(NewAccount.of(approver, "Coordination BFC E2E", Role.COORDINATOR, TestAccounts.PASSWORD).inRegion("27"));
+		// staff accounts: an administrator changes a volunteer's role, then deactivates
+		// them
+		String accountsAdministrator = TestAccounts.uniqueEmail(Role.ADMIN);
+		staff(NewAccount.of(accountsAdministrator, "Administration comptes E2E", Role.ADMIN, TestAccounts.PASSWORD));
+		String managedName = "Compte géré E2E " + UUID.randomUUID().toString().substring(0, 8);
+		this.accounts.open(NewAccount.of(TestAccounts.uniqueEmail(Role.VOLUNTEER), managedName, Role.VOLUNTEER,
+				TestAccounts.PASSWORD));
 		// two-factor authentication: a coordinator who has not set it up yet
 		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
@@ -135,6 +143,8 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_EDITOR_EMAIL", editor);
 		playwright.environment().put("PASSERELLE_E2E_ADMIN_EMAIL", administrator);
 		playwright.environment().put("PASSERELLE_E2E_NEW_COORDINATOR_EMAIL", newCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_ACCOUNTS_ADMIN_EMAIL", accountsAdministrator);
+		playwright.environment().put("PASSERELLE_E2E_MANAGED_NAME", managedName);
 		// the codes of the authenticator app, computed at the time the (standing) test
 		// clock shows
 		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);
