@@ -37,6 +37,36 @@ test('the staff sign-in page passes axe-core WCAG 2.1 AA', async ({ page }) => {
   await expectNoWcagViolation(page);
 });
 
+test('the forgotten-password page is keyboard-usable, says the same for any address and passes axe-core', async ({
+  page,
+}) => {
+  await page.goto('/app/login');
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
+  await expectNoWcagViolation(page);
+
+  await page.getByLabel('Adresse e-mail').focus();
+  await page.keyboard.type('personne.inconnue@example.org');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Si un compte Passerelle existe pour cette adresse/)).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
+test('the new-password page refuses a made-up link clearly and passes axe-core', async ({ page }) => {
+  await page.goto('/app/nouveau-mot-de-passe#' + 'A'.repeat(43));
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Choisir un nouveau mot de passe' }),
+  ).toBeVisible();
+  await expectNoWcagViolation(page);
+
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('un mot de passe bien long');
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill('un mot de passe bien long');
+  await page.getByRole('button', { name: 'Enregistrer le nouveau mot de passe' }).press('Enter');
+  await expect(page.getByText(/Ce lien n'est plus valable/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Demander un nouveau lien' })).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -9,7 +9,9 @@ import { AuditLogPage } from '../features/admin/components/audit-log-page';
 import { BlocklistPage } from '../features/admin/components/blocklist-page';
 import { DataSubjectPage } from '../features/admin/components/data-subject-page';
 import { SmsTemplatesPage } from '../features/admin/components/sms-templates-page';
+import { ForgottenPasswordPage } from '../features/auth/components/forgotten-password-page';
 import { LoginPage } from '../features/auth/components/login-page';
+import { NewPasswordPage } from '../features/auth/components/new-password-page';
 import { ConsolePage } from '../features/console/components/console-page';
 import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
@@ -46,6 +48,8 @@ export function AppRoutes() {
         element={user ? <Navigate to="/" replace /> : <LoginPage signedOut={signedOut} />}
       />
       <Route path="/inscription" element={user ? <Navigate to="/console" replace /> : <SignUpPage />} />
+      <Route path="/mot-de-passe-oublie" element={<ForgottenPasswordPage />} />
+      <Route path="/nouveau-mot-de-passe" element={<NewPasswordPage />} />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && (

@@ -78,7 +78,9 @@ export async function api<T>(
   if (response.status === 204 || response.headers.get('Content-Length') === '0') {
     return undefined as T;
   }
-  return (await response.json()) as T;
+  // an answer without a body (202 Accepted, say) is no answer to parse
+  const text = await response.text();
+  return (text === '' ? undefined : JSON.parse(text)) as T;
 }
 
 async function problemOf(response: Response): Promise<Problem> {

@@ -45,7 +45,22 @@ export const fr = {
     codeHint:
       'Les six chiffres affichés par votre application d’authentification, ou l’un de vos codes de secours.',
     codeMissing: 'Saisissez le code de vérification.',
+    forgotten: 'Mot de passe oublié ?',
     backToSite: 'Retour au site public',
+  },
+  passwordReset: {
+    askTitle: 'Mot de passe oublié',
+    askIntro:
+      'Indiquez l’adresse e-mail de votre compte Passerelle : nous y enverrons un lien pour choisir un nouveau mot de passe.',
+    send: 'Recevoir le lien',
+    sending: 'Envoi…',
+    sent: 'Si un compte Passerelle existe pour cette adresse, nous venons d’y envoyer un lien valable 30 minutes. Pensez à regarder dans les courriers indésirables.',
+    backToLogin: 'Retour à la connexion',
+    chooseTitle: 'Choisir un nouveau mot de passe',
+    save: 'Enregistrer le nouveau mot de passe',
+    done: 'Votre mot de passe a été changé et toutes vos sessions ont été fermées. Vous pouvez vous connecter avec le nouveau.',
+    noToken: 'Ce lien est incomplet : ouvrez le lien reçu par e-mail en entier, ou demandez-en un nouveau.',
+    askAgain: 'Demander un nouveau lien',
   },
   home: {
     title: 'Bonjour {name}',
@@ -233,6 +248,8 @@ export const fr = {
       ACCOUNT_CHANGED: 'Compte modifié',
       ACCOUNT_APPROVED: 'Compte validé',
       PASSWORD_CHANGED: 'Mot de passe changé',
+      PASSWORD_RESET_REQUESTED: 'Lien de nouveau mot de passe envoyé',
+      PASSWORD_RESET: 'Mot de passe changé par un lien',
       TWO_FACTOR_ENABLED: 'Double authentification configurée',
       TWO_FACTOR_DISABLED: 'Double authentification désactivée',
       TWO_FACTOR_RESET: 'Double authentification réinitialisée',

@@ -102,6 +102,9 @@ export function LoginPage({ signedOut = false }: { signedOut?: boolean }) {
           </button>
         </form>
         <p>
+          <Link to="/mot-de-passe-oublie">{t('login.forgotten')}</Link>
+        </p>
+        <p>
           <Link to="/inscription">{t('signUp.link')}</Link>
         </p>
         <p>

@@ -192,6 +192,8 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/account/two-factor/recovery-codes", Access.SIGNED_IN);
 		rest("POST /api/account/two-factor/disable", Access.SIGNED_IN);
 		rest("POST /api/sign-up", Access.PUBLIC);
+		rest("POST /api/password-reset", Access.PUBLIC);
+		rest("POST /api/password-reset/complete", Access.PUBLIC);
 		rest("GET /api/admin/accounts", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);
 		rest("POST /api/admin/accounts/{id}/two-factor/reset", Access.ADMIN);

@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, TestMailConfiguration.class })
 @TestExecutionListeners(listeners = ResetTestClock.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 

@@ -77,6 +77,10 @@ class ProductionSafety implements SmartInitializingSingleton {
 			unsafe.add("the STOMP relay to " + relayHost + " is not encrypted: set PASSERELLE_CONSOLE_RELAY_TLS=true "
 					+ "(and PASSERELLE_CONSOLE_RELAY_SSL_BUNDLE for a private certificate authority)");
 		}
+		if (environment.getProperty("spring.mail.host", "").isBlank()) {
+			unsafe.add("no SMTP server (SPRING_MAIL_HOST): the password reset links would be written to files on "
+					+ "this server instead of reaching staff; set it (and SPRING_MAIL_USERNAME, SPRING_MAIL_PASSWORD)");
+		}
 		if ("true".equalsIgnoreCase(environment.getProperty("springdoc.api-docs.enabled", "true"))) {
 			unsafe.add("the API description (/v3/api-docs) is public: set SPRINGDOC_API_DOCS_ENABLED=false");
 		}

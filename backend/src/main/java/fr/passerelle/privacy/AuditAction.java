@@ -28,6 +28,12 @@ public enum AuditAction {
 	/** A staff member changed their password. */
 	PASSWORD_CHANGED,
 
+	/** Someone asked for a password reset link for this account (sent to its address). */
+	PASSWORD_RESET_REQUESTED,
+
+	/** A password was replaced through a reset link; the account's sessions ended. */
+	PASSWORD_RESET,
+
 	/** A staff member set up two-factor authentication (or moved it to a new device). */
 	TWO_FACTOR_ENABLED,
 

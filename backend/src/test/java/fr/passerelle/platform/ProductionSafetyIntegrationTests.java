@@ -36,7 +36,8 @@ class ProductionSafetyIntegrationTests {
 			.withProperty("springdoc.api-docs.enabled", "false")
 			.withProperty("passerelle.privacy.controller-name", "l'association Passerelle")
 			.withProperty("passerelle.privacy.contact", "dpo@passerelle.example")
-			.withProperty("passerelle.privacy.host", "un hébergeur en France");
+			.withProperty("passerelle.privacy.host", "un hébergeur en France")
+			.withProperty("spring.mail.host", "smtp.passerelle.example");
 
 		assertThatIllegalStateException()
 			.isThrownBy(() -> new ProductionSafety(safe, this.jdbc).afterSingletonsInstantiated())

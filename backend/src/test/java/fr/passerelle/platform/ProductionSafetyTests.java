@@ -35,6 +35,7 @@ class ProductionSafetyTests {
 			.contains("https://");
 		assertThat(unsafe("passerelle.demo.enabled", "true")).singleElement().asString().contains("DEMO");
 		assertThat(unsafe("springdoc.api-docs.enabled", "true")).singleElement().asString().contains("api-docs");
+		assertThat(unsafe("spring.mail.host", "")).singleElement().asString().contains("SPRING_MAIL_HOST");
 		assertThat(unsafe("passerelle.privacy.contact", "")).singleElement()
 			.asString()
 			.contains("PASSERELLE_PRIVACY_CONTACT");
@@ -76,7 +77,8 @@ class ProductionSafetyTests {
 			.withProperty("passerelle.public-base-url", "https://passerelle.example")
 			.withProperty("passerelle.privacy.controller-name", "l'association Passerelle Normandie")
 			.withProperty("passerelle.privacy.contact", "dpo@passerelle.example")
-			.withProperty("passerelle.privacy.host", "OVHcloud, à Roubaix");
+			.withProperty("passerelle.privacy.host", "OVHcloud, à Roubaix")
+			.withProperty("spring.mail.host", "smtp.passerelle.example");
 	}
 
 }

@@ -68,6 +68,7 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("sms_template.body_fr", "wording"), Map.entry("tutorial_image.token", "pictures' random names"),
 			Map.entry("telephony_webhook_token.token", "Twilio's ids"),
 			Map.entry("account_recovery_code.code_hash", "staff: hashes of random codes"),
+			Map.entry("account_token.token_hash", "staff: hashes of random links"),
 			Map.entry("account_two_factor.secret_cipher", "staff: authenticator keys"),
 			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"));
 

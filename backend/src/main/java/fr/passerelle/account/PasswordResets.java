@@ -1,0 +1,188 @@
+package fr.passerelle.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.passerelle.platform.Mailer;
+import fr.passerelle.platform.RateLimits;
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+
+/**
+ * A forgotten password: a link sent to the account's address, valid 30 minutes and used
+ * once, that lets its owner choose a new password. Asking tells nothing about which
+ * addresses have an account: the answer is the same, and an unknown address gets no
+ * e-mail. Only the link's hash is kept. The new password ends every session of the
+ * account; the second factor, where there is one, is still asked at the next sign-in.
+ */
+@Service
+class PasswordResets {
+
+	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
+
+	static final Duration VALIDITY = Duration.ofMinutes(30);
+
+	static final String PURPOSE = "PASSWORD_RESET";
+
+	/**
+	 * Links sent to one address: enough for a typo or a lost e-mail, too few to flood it.
+	 */
+	static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit(3, 10);
+
+	/** Requests from one network address, whatever the e-mail addresses typed. */
+	static final RateLimits.Limit PER_NETWORK_ADDRESS = new RateLimits.Limit(20, 100);
+
+	private final Accounts accounts;
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final Mailer mailer;
+
+	private final RateLimits rateLimits;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final String publicBaseUrl;
+
+	private final SecureRandom random = new SecureRandom();
+
+	PasswordResets(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder,
+			FindByIndexNameSessionRepository<? extends Session> sessions, Mailer mailer, RateLimits rateLimits,
+			MessageSource messages, AuditLog audit, Clock clock,
+			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
+		this.mailer = mailer;
+		this.rateLimits = rateLimits;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	/**
+	 * Sends a reset link to this address if it is an active account's; answers the same
+	 * either way.
+	 * @throws RejectedRequest (429) when this network address asked too often
+	 */
+	void request(String typedEmail, String networkAddress) {
+		this.rateLimits.require("password-reset-network", networkAddress, PER_NETWORK_ADDRESS);
+		String email = AccountManagement.normalize(typedEmail);
+		// an address asked for too often is not told either: it simply gets no more
+		// e-mails
+		if (!this.rateLimits.allows("password-reset-address", email, PER_ADDRESS)) {
+			return;
+		}
+		Optional<Account> found = this.accounts.findByEmail(email).filter(Account::enabled);
+		if (found.isEmpty()) {
+			return;
+		}
+		Account account = found.get();
+		Instant now = this.clock.instant();
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		this.jdbc.sql("DELETE FROM account_token WHERE (account_id = ? AND purpose = ?) OR expires_at < ?")
+			.params(account.id(), PURPOSE, Timestamp.from(now))
+			.update();
+		this.jdbc
+			.sql("INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at) "
+					+ "VALUES (?, ?, ?, ?, ?)")
+			.params(account.id(), PURPOSE, hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
+			.update();
+		String link = this.publicBaseUrl + "/app/nouveau-mot-de-passe#" + token;
+		try {
+			this.mailer.send(account.email(), message("mail.password-reset.subject"),
+					message("mail.password-reset.body", account.displayName(), link, VALIDITY.toMinutes()));
+		}
+		catch (RuntimeException ex) {
+			// the answer stays the same (it would tell that the address has an account);
+			// the
+			// operator sees the failure, without the address
+			log.warn("The password reset e-mail of account {} could not be sent ({})", account.id(),
+					ex.getClass().getSimpleName());
+		}
+		this.audit.record(AuditAction.PASSWORD_RESET_REQUESTED, null, "account/" + account.id(), null);
+	}
+
+	/**
+	 * Sets the new password of the link's account, once.
+	 * @throws RejectedRequest (400) for a link unknown, expired or already used, or a
+	 * password the policy refuses (the link then stays usable)
+	 */
+	void complete(String token, String newPassword) {
+		String hash = hash((token != null) ? token.strip() : "");
+		Instant now = this.clock.instant();
+		Optional<Long> accountId = this.jdbc
+			.sql("SELECT account_id FROM account_token WHERE token_hash = ? AND purpose = ? AND used_at IS NULL "
+					+ "AND expires_at > ?")
+			.params(hash, PURPOSE, Timestamp.from(now))
+			.query(Long.class)
+			.optional();
+		Account account = accountId.flatMap(this.accounts::findById)
+			.filter(Account::enabled)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid"));
+		PasswordPolicy.check(newPassword, account.email());
+		int used = this.jdbc
+			.sql("UPDATE account_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
+			.params(Timestamp.from(now), hash, Timestamp.from(now))
+			.update();
+		if (used == 0) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid");
+		}
+		account.changePassword(this.passwordEncoder.encode(newPassword), now);
+		this.accounts.save(account);
+		this.sessions.findByPrincipalName(account.email()).keySet().forEach(this.sessions::deleteById);
+		this.audit.record(AuditAction.PASSWORD_RESET, null, "account/" + account.id(), Map.of());
+	}
+
+	private String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+	private static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256")
+					.digest(("passerelle/reset/" + token).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
