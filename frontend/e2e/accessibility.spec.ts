@@ -67,6 +67,18 @@ test('the new-password page refuses a made-up link clearly and passes axe-core',
   await expectNoWcagViolation(page);
 });
 
+test('the invitation page refuses a made-up link clearly and passes axe-core', async ({ page }) => {
+  await page.goto('/app/invitation#' + 'B'.repeat(43));
+  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue sur Passerelle' })).toBeVisible();
+  await expectNoWcagViolation(page);
+
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('un mot de passe bien long');
+  await page.getByLabel('Confirmez le nouveau mot de passe').fill('un mot de passe bien long');
+  await page.getByRole('button', { name: 'Choisir ce mot de passe' }).press('Enter');
+  await expect(page.getByText(/Cette invitation n'est plus valable/)).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

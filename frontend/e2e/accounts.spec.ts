@@ -42,4 +42,24 @@ test('an administrator makes a volunteer coordinator of a région, then deactiva
   await activate(page, 'Enregistrer');
   await expect(page.getByRole('status')).toHaveText(`Compte de ${managed} enregistré.`);
   await expect(row).toContainText('Désactivé');
+
+  // then invites a coordinator of a région, who will choose their own password
+  const invited = `invitee-${Date.now()}@passerelle.test`;
+  await activate(page, 'Inviter un coordinateur ou un administrateur');
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Inviter un coordinateur ou un administrateur' }),
+  ).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Prénom et nom')).toBeFocused();
+  await page.keyboard.type('Camille Roux');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(invited);
+  await page.getByLabel('Région', { exact: true }).selectOption({ label: 'Corse' });
+  await expectNoAxeViolation(page);
+  await activate(page, 'Envoyer l’invitation');
+  await expect(page.getByRole('status')).toHaveText(`Invitation envoyée à ${invited}, valable 72 heures.`);
+  await page.getByLabel(/Rechercher un compte/).fill('Camille Roux');
+  await expect(page.getByRole('row', { name: /Camille Roux/ }).first()).toContainText(
+    'Invitation envoyée, valable jusqu’au',
+  );
 });

@@ -50,6 +50,7 @@ export function AppRoutes() {
       <Route path="/inscription" element={user ? <Navigate to="/console" replace /> : <SignUpPage />} />
       <Route path="/mot-de-passe-oublie" element={<ForgottenPasswordPage />} />
       <Route path="/nouveau-mot-de-passe" element={<NewPasswordPage />} />
+      <Route path="/invitation" element={<NewPasswordPage purpose="invitation" />} />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && (

@@ -61,6 +61,12 @@ export const en: Catalogue = {
     done: 'Your password has been changed and all your sessions have ended. You can sign in with the new one.',
     noToken: 'This link is incomplete: open the whole link from the e-mail, or ask for a new one.',
     askAgain: 'Ask for a new link',
+    invitationTitle: 'Welcome to Passerelle',
+    invitationIntro:
+      'You have been invited to join the Passerelle team. Choose the password of your account: only you will know it.',
+    invitationSave: 'Choose this password',
+    invitationDone:
+      'Your password is saved. Sign in: you will then be asked to set up an authenticator app on your phone.',
   },
   home: {
     title: 'Hello {name}',
@@ -242,6 +248,8 @@ export const en: Catalogue = {
       SIGN_IN_FAILED: 'Sign-in refused',
       ACCESS_REFUSED: 'Access refused',
       ACCOUNT_CHANGED: 'Account changed',
+      ACCOUNT_INVITED: 'Account opened by invitation',
+      INVITATION_ACCEPTED: 'Invitation accepted',
       ACCOUNT_APPROVED: 'Account approved',
       PASSWORD_CHANGED: 'Password changed',
       PASSWORD_RESET_REQUESTED: 'Password reset link sent',
@@ -315,6 +323,21 @@ export const en: Catalogue = {
     reset: 'Reset two-factor authentication',
     resetConfirm: 'Confirm the reset for {name}',
     resetDone: 'Two-factor authentication of {name} reset.',
+    inviteHeading: 'Invite a coordinator or an administrator',
+    inviteOpen: 'Invite a coordinator or an administrator',
+    inviteHint:
+      'They receive an e-mail with a link, valid for 72 hours, to choose their password: nobody else knows it. Volunteers sign up on the "Become a volunteer" page.',
+    inviteName: 'First and last name',
+    inviteEmail: 'E-mail address',
+    inviteSend: 'Send the invitation',
+    inviteSent: 'Invitation sent to {email}, valid for 72 hours.',
+    invitationPending: 'Invitation sent, valid until {date}',
+    invitationExpired: 'Invitation expired on {date}',
+    invitationHeading: 'Invitation',
+    invitationHint:
+      'This person has not chosen their password yet. A new invitation replaces the previous one, whose link will stop working.',
+    resendInvitation: 'Send the invitation again',
+    invitationResent: 'New invitation sent to {email}.',
   },
   dataSubject: {
     title: 'Citizens’ rights',

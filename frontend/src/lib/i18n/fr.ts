@@ -61,6 +61,12 @@ export const fr = {
     done: 'Votre mot de passe a été changé et toutes vos sessions ont été fermées. Vous pouvez vous connecter avec le nouveau.',
     noToken: 'Ce lien est incomplet : ouvrez le lien reçu par e-mail en entier, ou demandez-en un nouveau.',
     askAgain: 'Demander un nouveau lien',
+    invitationTitle: 'Bienvenue sur Passerelle',
+    invitationIntro:
+      'Vous avez été invité à rejoindre l’équipe de Passerelle. Choisissez le mot de passe de votre compte : vous seul le connaîtrez.',
+    invitationSave: 'Choisir ce mot de passe',
+    invitationDone:
+      'Votre mot de passe est enregistré. Connectez-vous : il vous sera ensuite demandé de configurer une application d’authentification sur votre téléphone.',
   },
   home: {
     title: 'Bonjour {name}',
@@ -246,6 +252,8 @@ export const fr = {
       SIGN_IN_FAILED: 'Connexion refusée',
       ACCESS_REFUSED: 'Accès refusé',
       ACCOUNT_CHANGED: 'Compte modifié',
+      ACCOUNT_INVITED: 'Compte ouvert sur invitation',
+      INVITATION_ACCEPTED: 'Invitation acceptée',
       ACCOUNT_APPROVED: 'Compte validé',
       PASSWORD_CHANGED: 'Mot de passe changé',
       PASSWORD_RESET_REQUESTED: 'Lien de nouveau mot de passe envoyé',
@@ -318,6 +326,21 @@ export const fr = {
     reset: 'Réinitialiser la double authentification',
     resetConfirm: 'Confirmer la réinitialisation pour {name}',
     resetDone: 'Double authentification de {name} réinitialisée.',
+    inviteHeading: 'Inviter un coordinateur ou un administrateur',
+    inviteOpen: 'Inviter un coordinateur ou un administrateur',
+    inviteHint:
+      'La personne reçoit un e-mail avec un lien, valable 72 heures, pour choisir son mot de passe : personne d’autre ne le connaît. Les bénévoles, eux, s’inscrivent sur la page « Devenir bénévole ».',
+    inviteName: 'Prénom et nom',
+    inviteEmail: 'Adresse e-mail',
+    inviteSend: 'Envoyer l’invitation',
+    inviteSent: 'Invitation envoyée à {email}, valable 72 heures.',
+    invitationPending: 'Invitation envoyée, valable jusqu’au {date}',
+    invitationExpired: 'Invitation expirée le {date}',
+    invitationHeading: 'Invitation',
+    invitationHint:
+      'Cette personne n’a pas encore choisi son mot de passe. Une nouvelle invitation remplace la précédente, dont le lien ne fonctionnera plus.',
+    resendInvitation: 'Renvoyer l’invitation',
+    invitationResent: 'Nouvelle invitation envoyée à {email}.',
   },
   dataSubject: {
     title: 'Droits des personnes',

@@ -15,6 +15,15 @@ export type StaffAccount = {
   twoFactorEnabled: boolean;
   createdAt: string;
   version: number | null;
+  /** When the invitation its holder has not accepted yet expires (or expired); null when there is none. */
+  invitationExpiresAt: string | null;
+};
+
+export type Invitation = {
+  email: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
 };
 
 export type AccountChange = {
@@ -55,6 +64,25 @@ export function useResetTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<StaffAccount>('POST', `/api/admin/accounts/${id}/two-factor/reset`),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ACCOUNTS }),
+  });
+}
+
+/** Opens a coordinator's or an administrator's account and e-mails them their invitation. */
+export function useInviteAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (invitation: Invitation) =>
+      api<StaffAccount>('POST', '/api/admin/accounts', { json: invitation }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ACCOUNTS }),
+  });
+}
+
+/** Sends a new invitation to an account that has not accepted its own; the earlier link stops working. */
+export function useResendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<StaffAccount>('POST', `/api/admin/accounts/${id}/invitation`),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ACCOUNTS }),
   });
 }

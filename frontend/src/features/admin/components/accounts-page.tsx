@@ -8,7 +8,9 @@ import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   useChangeAccount,
+  useInviteAccount,
   useRegions,
+  useResendInvitation,
   useResetTwoFactor,
   useStaffAccounts,
   type Region,
@@ -17,17 +19,33 @@ import {
 
 const ROLES: Role[] = ['VOLUNTEER', 'COORDINATOR', 'ADMIN'];
 
+/** Volunteers sign up on their own; the others join by invitation. */
+const INVITED_ROLES: Role[] = ['COORDINATOR', 'ADMIN'];
+
+function useWhen() {
+  const { language } = useI18n();
+  return (at: string) =>
+    new Date(at).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Paris',
+    });
+}
+
 /**
- * "Comptes", for administrators: every staff account with its role, région, state and second factor; changing a
- * role or a région, deactivating and reactivating (at once: the account's sessions end), and resetting a lost
- * second factor. A change someone else made meanwhile is not overwritten: the form says so and reloads the account.
+ * "Comptes", for administrators: every staff account with its role, région, state and second factor; inviting a
+ * coordinator or an administrator; changing a role or a région, deactivating and reactivating (at once: the
+ * account's sessions end), sending an invitation again, and resetting a lost second factor. A change someone else
+ * made meanwhile is not overwritten: the form says so and reloads the account.
  */
 export function AccountsPage() {
   const { t } = useI18n();
   const id = useId();
+  const when = useWhen();
   const accounts = useStaffAccounts();
   const regions = useRegions();
   const [editing, setEditing] = useState<number | null>(null);
+  const [inviting, setInviting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [search, setSearch] = useState('');
   const wanted = search.trim().toLocaleLowerCase();
@@ -47,6 +65,30 @@ export function AccountsPage() {
       <p>{t('accounts.intro')}</p>
       {accounts.isError && <Notice kind="error">{errorMessage(accounts.error, t)}</Notice>}
       {saved && <Notice kind="success">{saved}</Notice>}
+      <p>
+        <button
+          type="button"
+          id={`${id}-invite`}
+          aria-expanded={inviting}
+          onClick={() => {
+            setSaved(null);
+            setEditing(null);
+            setInviting(true);
+          }}
+        >
+          {t('accounts.inviteOpen')}
+        </button>
+      </p>
+      {inviting && regions.data && (
+        <InvitationForm
+          regions={regions.data}
+          onClose={(message) => {
+            setInviting(false);
+            setSaved(message);
+            document.getElementById(`${id}-invite`)?.focus();
+          }}
+        />
+      )}
       {account && regions.data && (
         <AccountEditor
           key={account.id}
@@ -93,9 +135,13 @@ export function AccountsPage() {
                 <td>
                   {!row.enabled
                     ? t('accounts.disabled')
-                    : row.approved
-                      ? t('accounts.active')
-                      : t('accounts.awaitingApproval')}
+                    : row.invitationExpiresAt !== null
+                      ? new Date(row.invitationExpiresAt) > new Date()
+                        ? t('accounts.invitationPending', { date: when(row.invitationExpiresAt) })
+                        : t('accounts.invitationExpired', { date: when(row.invitationExpiresAt) })
+                      : row.approved
+                        ? t('accounts.active')
+                        : t('accounts.awaitingApproval')}
                 </td>
                 <td>{row.twoFactorEnabled ? t('accounts.twoFactorOn') : t('accounts.twoFactorOff')}</td>
                 <td>
@@ -104,6 +150,7 @@ export function AccountsPage() {
                     id={`${id}-edit-${row.id}`}
                     onClick={() => {
                       setSaved(null);
+                      setInviting(false);
                       setEditing(row.id);
                     }}
                   >
@@ -133,6 +180,7 @@ function AccountEditor({
   const heading = useRef<HTMLHeadingElement>(null);
   const change = useChangeAccount();
   const reset = useResetTwoFactor();
+  const resend = useResendInvitation();
   // the account as it was read: its version goes with the change
   const [base, setBase] = useState(account);
   const [role, setRole] = useState<Role>(account.role);
@@ -231,6 +279,24 @@ function AccountEditor({
           </button>
         </div>
       </form>
+      {account.invitationExpiresAt !== null && account.enabled && (
+        <div>
+          <h3>{t('accounts.invitationHeading')}</h3>
+          <p className="hint">{t('accounts.invitationHint')}</p>
+          <button
+            type="button"
+            disabled={resend.isPending}
+            onClick={() =>
+              resend.mutate(account.id, {
+                onSuccess: () => onClose(t('accounts.invitationResent', { email: account.email })),
+              })
+            }
+          >
+            {t('accounts.resendInvitation')}
+          </button>
+          {resend.isError && <Notice kind="error">{errorMessage(resend.error, t)}</Notice>}
+        </div>
+      )}
       {account.twoFactorEnabled && (
         <div>
           <h3>{t('accounts.resetHeading')}</h3>
@@ -260,6 +326,106 @@ function AccountEditor({
           {reset.isError && <Notice kind="error">{errorMessage(reset.error, t)}</Notice>}
         </div>
       )}
+    </section>
+  );
+}
+
+function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sent: string | null) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const invite = useInviteAccount();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('COORDINATOR');
+  const [regionCode, setRegionCode] = useState('');
+
+  useEffect(() => heading.current?.focus(), []);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    invite.mutate(
+      {
+        email: email.trim(),
+        displayName: displayName.trim(),
+        role,
+        regionCode: role === 'COORDINATOR' && regionCode !== '' ? regionCode : null,
+      },
+      { onSuccess: (invited) => onClose(t('accounts.inviteSent', { email: invited.email })) },
+    );
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="account-editor">
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t('accounts.inviteHeading')}
+      </h2>
+      <p className="hint">{t('accounts.inviteHint')}</p>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('accounts.inviteName')}</label>
+          <input
+            id={`${id}-name`}
+            required
+            maxLength={120}
+            autoComplete="off"
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-email`}>{t('accounts.inviteEmail')}</label>
+          <input
+            id={`${id}-email`}
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="off"
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('accounts.role')}</label>
+          <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+            {INVITED_ROLES.map((option) => (
+              <option key={option} value={option}>
+                {t(`roles.${option}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {role === 'COORDINATOR' && (
+          <div className="field">
+            <label htmlFor={`${id}-region`}>{t('accounts.region')}</label>
+            <p id={`${id}-region-hint`} className="hint">
+              {t('accounts.regionHint')}
+            </p>
+            <select
+              id={`${id}-region`}
+              value={regionCode}
+              aria-describedby={`${id}-region-hint`}
+              onChange={(event) => setRegionCode(event.target.value)}
+            >
+              <option value="">{t('accounts.national')}</option>
+              {regions.map((region) => (
+                <option key={region.code} value={region.code}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {invite.isError && <Notice kind="error">{errorMessage(invite.error, t)}</Notice>}
+        <div className="actions">
+          <button type="submit" disabled={invite.isPending}>
+            {t('accounts.inviteSend')}
+          </button>
+          <button type="button" onClick={() => onClose(null)}>
+            {t('accounts.cancel')}
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -17,3 +17,11 @@ export function useCompletePasswordReset() {
     mutationFn: (reset: PasswordReset) => api<void>('POST', '/api/password-reset/complete', { json: reset }),
   });
 }
+
+/** Chooses the password of an invited account with its invitation's token. */
+export function useAcceptInvitation() {
+  return useMutation({
+    mutationFn: (acceptance: PasswordReset) =>
+      api<void>('POST', '/api/invitations/accept', { json: acceptance }),
+  });
+}

@@ -8,20 +8,23 @@ import { ApiError } from '../../../lib/api-client';
 import { useRefreshMe } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useCompletePasswordReset } from '../api/password-reset';
+import { useAcceptInvitation, useCompletePasswordReset } from '../api/password-reset';
 
 const MIN_LENGTH = 12;
 
 /**
- * The page a reset link opens: the token is in the address's fragment (never sent to a server in a Referer or a
- * log), the new password typed twice.
+ * The page a reset link or an invitation opens: the token is in the address's fragment (never sent to a server in
+ * a Referer or a log), the password typed twice.
  */
-export function NewPasswordPage() {
+export function NewPasswordPage({ purpose = 'reset' }: { purpose?: 'reset' | 'invitation' }) {
   const { t } = useI18n();
   const location = useLocation();
   const token = location.hash.replace(/^#/, '');
   const refreshMe = useRefreshMe();
-  const complete = useCompletePasswordReset();
+  const reset = useCompletePasswordReset();
+  const invitation = useAcceptInvitation();
+  const complete = purpose === 'invitation' ? invitation : reset;
+  const invitedHere = purpose === 'invitation';
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [localError, setLocalError] = useState<string>();
@@ -43,15 +46,19 @@ export function NewPasswordPage() {
 
   const linkInvalid =
     token === '' ||
-    (complete.error instanceof ApiError && complete.error.problem.code === 'account.reset.invalid');
+    (complete.error instanceof ApiError &&
+      complete.error.problem.code === (invitedHere ? 'account.invitation.invalid' : 'account.reset.invalid'));
   const serverError = complete.isError ? errorMessage(complete.error, t) : undefined;
   return (
     <main id="main" className="login">
       <p className="brand-name">{t('app.name')}</p>
-      <Page title={t('passwordReset.chooseTitle')}>
+      <Page title={invitedHere ? t('passwordReset.invitationTitle') : t('passwordReset.chooseTitle')}>
+        {invitedHere && !complete.isSuccess && !linkInvalid && <p>{t('passwordReset.invitationIntro')}</p>}
         {complete.isSuccess ? (
           <>
-            <Notice kind="success">{t('passwordReset.done')}</Notice>
+            <Notice kind="success">
+              {invitedHere ? t('passwordReset.invitationDone') : t('passwordReset.done')}
+            </Notice>
             <p>
               <Link to="/login">{t('login.submit')}</Link>
             </p>
@@ -60,7 +67,11 @@ export function NewPasswordPage() {
           <>
             <Notice kind="error">{token === '' ? t('passwordReset.noToken') : serverError}</Notice>
             <p>
-              <Link to="/mot-de-passe-oublie">{t('passwordReset.askAgain')}</Link>
+              {invitedHere ? (
+                <Link to="/login">{t('passwordReset.backToLogin')}</Link>
+              ) : (
+                <Link to="/mot-de-passe-oublie">{t('passwordReset.askAgain')}</Link>
+              )}
             </p>
           </>
         ) : (
@@ -87,7 +98,11 @@ export function NewPasswordPage() {
               onChange={(event) => setConfirmation(event.target.value)}
             />
             <button type="submit" disabled={complete.isPending}>
-              {complete.isPending ? t('account.submitting') : t('passwordReset.save')}
+              {complete.isPending
+                ? t('account.submitting')
+                : invitedHere
+                  ? t('passwordReset.invitationSave')
+                  : t('passwordReset.save')}
             </button>
           </form>
         )}

@@ -194,7 +194,10 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/sign-up", Access.PUBLIC);
 		rest("POST /api/password-reset", Access.PUBLIC);
 		rest("POST /api/password-reset/complete", Access.PUBLIC);
+		rest("POST /api/invitations/accept", Access.PUBLIC);
 		rest("GET /api/admin/accounts", Access.ADMIN);
+		rest("POST /api/admin/accounts", Access.ADMIN);
+		rest("POST /api/admin/accounts/{id}/invitation", Access.ADMIN);
 		rest("PUT /api/admin/accounts/{id}", Access.ADMIN);
 		rest("POST /api/admin/accounts/{id}/two-factor/reset", Access.ADMIN);
 		rest("GET /api/admin/audit", Access.ADMIN);

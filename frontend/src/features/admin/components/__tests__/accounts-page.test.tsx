@@ -18,6 +18,7 @@ const claire: StaffAccount = {
   twoFactorEnabled: true,
   createdAt: '2027-01-04T09:00:00Z',
   version: 4,
+  invitationExpiresAt: null,
 };
 const nadia: StaffAccount = {
   ...claire,
@@ -141,5 +142,109 @@ describe('AccountsPage', () => {
       'Double authentification de Claire Martin réinitialisée.',
     );
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('invites a regional coordinator, then shows the invitation waiting', async () => {
+    let list = [claire];
+    const server = fakeServer({
+      'GET /api/admin/accounts': () => ({ status: 200, body: list }),
+      'GET /api/territory/regions': REGIONS,
+      'POST /api/admin/accounts': (request) => {
+        const invited: StaffAccount = {
+          ...claire,
+          id: 12,
+          ...JSON.parse(request.body),
+          twoFactorEnabled: false,
+          version: 0,
+          invitationExpiresAt: '2099-01-07T09:00:00Z',
+        };
+        list = [claire, invited];
+        return { status: 201, body: invited };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AccountsPage />);
+    await screen.findByRole('table');
+
+    await user.click(screen.getByRole('button', { name: 'Inviter un coordinateur ou un administrateur' }));
+    expect(
+      screen.getByRole('heading', { name: 'Inviter un coordinateur ou un administrateur' }),
+    ).toHaveFocus();
+    expect(screen.getByLabelText('Rôle')).not.toHaveTextContent('Bénévole');
+    await user.type(screen.getByLabelText('Prénom et nom'), 'Camille Roux');
+    await user.type(screen.getByLabelText('Adresse e-mail'), 'camille@example.org');
+    await user.selectOptions(screen.getByLabelText('Région'), 'Occitanie');
+    await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Invitation envoyée à camille@example.org, valable 72 heures.',
+    );
+    const sent = server.requests.find((r) => r.method === 'POST' && r.path === '/api/admin/accounts');
+    expect(JSON.parse(sent!.body)).toEqual({
+      email: 'camille@example.org',
+      displayName: 'Camille Roux',
+      role: 'COORDINATOR',
+      regionCode: '76',
+    });
+    const row = await screen.findByRole('row', { name: /Camille Roux/ });
+    expect(row).toHaveTextContent('Invitation envoyée, valable jusqu’au 7 janvier 2099');
+    expect(
+      screen.getByRole('button', { name: 'Inviter un coordinateur ou un administrateur' }),
+    ).toHaveFocus();
+  });
+
+  it('says why an invitation is refused and keeps what was typed', async () => {
+    fakeServer({
+      'GET /api/admin/accounts': { status: 200, body: [claire] },
+      'GET /api/territory/regions': REGIONS,
+      'POST /api/admin/accounts': problem(
+        409,
+        'Un compte existe déjà avec cette adresse e-mail.',
+        'account.email.taken',
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AccountsPage />);
+    await screen.findByRole('table');
+
+    await user.click(screen.getByRole('button', { name: 'Inviter un coordinateur ou un administrateur' }));
+    await user.selectOptions(screen.getByLabelText('Rôle'), 'ADMIN');
+    expect(screen.queryByLabelText('Région')).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Prénom et nom'), 'Claire Martin');
+    await user.type(screen.getByLabelText('Adresse e-mail'), 'claire@passerelle.demo');
+    await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Un compte existe déjà avec cette adresse e-mail.',
+    );
+    expect(screen.getByLabelText('Adresse e-mail')).toHaveValue('claire@passerelle.demo');
+  });
+
+  it('sends an expired invitation again', async () => {
+    const invited: StaffAccount = {
+      ...claire,
+      id: 15,
+      displayName: 'Paul Simon',
+      email: 'paul@example.org',
+      twoFactorEnabled: false,
+      invitationExpiresAt: '2021-01-01T09:00:00Z',
+    };
+    const server = fakeServer({
+      'GET /api/admin/accounts': { status: 200, body: [claire, invited] },
+      'GET /api/territory/regions': REGIONS,
+      'POST /api/admin/accounts/15/invitation': { status: 200, body: invited },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AccountsPage />);
+
+    const row = await screen.findByRole('row', { name: /Paul Simon/ });
+    expect(row).toHaveTextContent('Invitation expirée le 1 janvier 2021');
+    await user.click(within(row).getByRole('button', { name: 'Modifier le compte de Paul Simon' }));
+    await user.click(screen.getByRole('button', { name: 'Renvoyer l’invitation' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Nouvelle invitation envoyée à paul@example.org.',
+    );
+    expect(server.requests.some((r) => r.path === '/api/admin/accounts/15/invitation')).toBe(true);
   });
 });

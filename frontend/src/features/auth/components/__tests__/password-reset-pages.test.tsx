@@ -129,3 +129,44 @@ describe('NewPasswordPage', () => {
     expect(screen.queryByLabelText('Nouveau mot de passe')).not.toBeInTheDocument();
   });
 });
+
+describe('NewPasswordPage for an invitation', () => {
+  it('welcomes the invited person, sends their password with the token, then sends them to sign in', async () => {
+    const server = fakeServer({
+      'POST /api/invitations/accept': { status: 204 },
+      'GET /api/auth/me': problem(401, 'Non connecté'),
+    });
+    renderWithProviders(<NewPasswordPage purpose="invitation" />, { path: `/invitation#${TOKEN}` });
+    const user = userEvent.setup();
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Bienvenue sur Passerelle' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Nouveau mot de passe'), 'ma propre phrase de passe');
+    await user.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'ma propre phrase de passe');
+    await user.click(screen.getByRole('button', { name: 'Choisir ce mot de passe' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Votre mot de passe est enregistré.');
+    const sent = server.requests.find((r) => r.path === '/api/invitations/accept');
+    expect(JSON.parse(sent!.body)).toEqual({ token: TOKEN, password: 'ma propre phrase de passe' });
+    expect(server.requests.some((r) => r.path === '/api/password-reset/complete')).toBe(false);
+  });
+
+  it('says an invitation is no longer valid and whom to ask', async () => {
+    fakeServer({
+      'POST /api/invitations/accept': problem(
+        400,
+        'Cette invitation n’est plus valable : elle a expiré (72 heures).',
+        'account.invitation.invalid',
+      ),
+    });
+    renderWithProviders(<NewPasswordPage purpose="invitation" />, { path: `/invitation#${TOKEN}` });
+    const user = userEvent.setup();
+
+    await user.type(screen.getByLabelText('Nouveau mot de passe'), 'ma propre phrase de passe');
+    await user.type(screen.getByLabelText('Confirmez le nouveau mot de passe'), 'ma propre phrase de passe');
+    await user.click(screen.getByRole('button', { name: 'Choisir ce mot de passe' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Cette invitation n’est plus valable');
+    expect(screen.getByRole('link', { name: 'Retour à la connexion' })).toHaveAttribute('href', '/login');
+    expect(screen.queryByLabelText('Nouveau mot de passe')).not.toBeInTheDocument();
+  });
+});

@@ -1,5 +1,6 @@
 package fr.passerelle.account;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +40,12 @@ public class AccountAdministration {
 
 	private final TwoFactorAuthentication twoFactor;
 
+	private final AccountTokens tokens;
+
 	AccountAdministration(Accounts accounts, Territories territories,
 			FindByIndexNameSessionRepository<? extends Session> sessions, ApplicationEventPublisher events,
-			AuditLog audit, TwoFactorAuthentication twoFactor) {
+			AuditLog audit, TwoFactorAuthentication twoFactor, AccountTokens tokens) {
+		this.tokens = tokens;
 		this.accounts = accounts;
 		this.territories = territories;
 		this.sessions = sessions;
@@ -70,12 +74,22 @@ public class AccountAdministration {
 	}
 
 	/**
+	 * One account as administrators see it.
+	 * @throws RejectedRequest (404) for an unknown account
+	 */
+	public AccountSummary summaryOf(long accountId) {
+		return summary(this.accounts.findById(accountId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "account.not-found")));
+	}
+
+	/**
 	 * Every account, by name.
 	 */
 	public List<AccountSummary> list() {
+		Map<Long, Instant> invitations = this.tokens.pendingInvitations();
 		return this.accounts.findAll()
 			.stream()
-			.map(AccountAdministration::summary)
+			.map((account) -> summary(account, invitations.get(account.id())))
 			.sorted(Comparator.comparing(AccountSummary::displayName, String.CASE_INSENSITIVE_ORDER)
 				.thenComparing(AccountSummary::id))
 			.toList();
@@ -137,17 +151,25 @@ public class AccountAdministration {
 		return this.accounts.findByRole(Role.ADMIN).stream().filter(Account::enabled).count();
 	}
 
-	private static AccountSummary summary(Account account) {
+	private AccountSummary summary(Account account) {
+		return summary(account, this.tokens.pendingInvitation(account.id()));
+	}
+
+	private static AccountSummary summary(Account account, Instant invitationExpiresAt) {
 		return new AccountSummary(account.id(), account.email(), account.displayName(), account.role(),
 				account.regionCode(), account.enabled(), account.approved(), account.hasTwoFactor(),
-				account.createdAt(), account.version());
+				account.createdAt(), account.version(), invitationExpiresAt);
 	}
 
 	/**
 	 * An account as administrators see it.
+	 *
+	 * @param invitationExpiresAt when the invitation its holder has not accepted yet
+	 * expires (or expired); {@code null} when there is none
 	 */
 	public record AccountSummary(long id, String email, String displayName, Role role, String regionCode,
-			boolean enabled, boolean approved, boolean twoFactorEnabled, java.time.Instant createdAt, Long version) {
+			boolean enabled, boolean approved, boolean twoFactorEnabled, Instant createdAt, Long version,
+			Instant invitationExpiresAt) {
 	}
 
 }

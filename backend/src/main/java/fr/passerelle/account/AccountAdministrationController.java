@@ -6,16 +6,20 @@ import fr.passerelle.account.AccountAdministration.AccountSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -26,14 +30,39 @@ class AccountAdministrationController {
 
 	private final AccountAdministration administration;
 
-	AccountAdministrationController(AccountAdministration administration) {
+	private final Invitations invitations;
+
+	private final AccountManagement accounts;
+
+	AccountAdministrationController(AccountAdministration administration, Invitations invitations,
+			AccountManagement accounts) {
 		this.administration = administration;
+		this.invitations = invitations;
+		this.accounts = accounts;
 	}
 
 	@GetMapping
 	@Operation(summary = "Every staff account")
 	List<AccountSummary> list() {
 		return this.administration.list();
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open a coordinator's or an administrator's account and e-mail them an invitation "
+			+ "(valid 72 hours) to choose their password")
+	AccountSummary invite(@Valid @RequestBody NewInvitation invitation, Authentication authentication) {
+		StaffAccount invited = this.invitations.invite(invitation.email(), invitation.displayName(), invitation.role(),
+				invitation.regionCode(), this.accounts.signedIn(authentication));
+		return this.administration.summaryOf(invited.id());
+	}
+
+	@PostMapping("/{id}/invitation")
+	@Operation(summary = "Send a new invitation to an account that has not accepted its own; the earlier link no "
+			+ "longer works")
+	AccountSummary resendInvitation(@PathVariable long id, Authentication authentication) {
+		this.invitations.resend(id, this.accounts.signedIn(authentication));
+		return this.administration.summaryOf(id);
 	}
 
 	@PutMapping("/{id}")
@@ -47,6 +76,10 @@ class AccountAdministrationController {
 	@Operation(summary = "Forget an account's two-factor authentication (lost phone and recovery codes)")
 	AccountSummary resetTwoFactor(@PathVariable long id) {
 		return this.administration.resetTwoFactor(id);
+	}
+
+	record NewInvitation(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 120) String displayName,
+			@NotNull Role role, @Size(max = 3) String regionCode) {
 	}
 
 	record AccountChange(@NotNull Role role, @Size(max = 3) String regionCode, boolean enabled, Long version) {

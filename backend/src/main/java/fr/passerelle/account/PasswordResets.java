@@ -1,15 +1,7 @@
 package fr.passerelle.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -46,8 +37,6 @@ class PasswordResets {
 
 	static final Duration VALIDITY = Duration.ofMinutes(30);
 
-	static final String PURPOSE = "PASSWORD_RESET";
-
 	/**
 	 * Links sent to one address: enough for a typo or a lost e-mail, too few to flood it.
 	 */
@@ -58,7 +47,7 @@ class PasswordResets {
 
 	private final Accounts accounts;
 
-	private final JdbcClient jdbc;
+	private final AccountTokens tokens;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -76,14 +65,12 @@ class PasswordResets {
 
 	private final String publicBaseUrl;
 
-	private final SecureRandom random = new SecureRandom();
-
-	PasswordResets(Accounts accounts, JdbcClient jdbc, PasswordEncoder passwordEncoder,
+	PasswordResets(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
 			FindByIndexNameSessionRepository<? extends Session> sessions, Mailer mailer, RateLimits rateLimits,
 			MessageSource messages, AuditLog audit, Clock clock,
 			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
 		this.accounts = accounts;
-		this.jdbc = jdbc;
+		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
 		this.mailer = mailer;
@@ -112,18 +99,7 @@ class PasswordResets {
 			return;
 		}
 		Account account = found.get();
-		Instant now = this.clock.instant();
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-		this.jdbc.sql("DELETE FROM account_token WHERE (account_id = ? AND purpose = ?) OR expires_at < ?")
-			.params(account.id(), PURPOSE, Timestamp.from(now))
-			.update();
-		this.jdbc
-			.sql("INSERT INTO account_token (account_id, purpose, token_hash, created_at, expires_at) "
-					+ "VALUES (?, ?, ?, ?, ?)")
-			.params(account.id(), PURPOSE, hash(token), Timestamp.from(now), Timestamp.from(now.plus(VALIDITY)))
-			.update();
+		String token = this.tokens.issue(account.id(), AccountTokens.Purpose.PASSWORD_RESET, VALIDITY);
 		String link = this.publicBaseUrl + "/app/nouveau-mot-de-passe#" + token;
 		try {
 			this.mailer.send(account.email(), message("mail.password-reset.subject"),
@@ -145,44 +121,24 @@ class PasswordResets {
 	 * password the policy refuses (the link then stays usable)
 	 */
 	void complete(String token, String newPassword) {
-		String hash = hash((token != null) ? token.strip() : "");
-		Instant now = this.clock.instant();
-		Optional<Long> accountId = this.jdbc
-			.sql("SELECT account_id FROM account_token WHERE token_hash = ? AND purpose = ? AND used_at IS NULL "
-					+ "AND expires_at > ?")
-			.params(hash, PURPOSE, Timestamp.from(now))
-			.query(Long.class)
-			.optional();
-		Account account = accountId.flatMap(this.accounts::findById)
+		Account account = this.tokens.accountOf(token, AccountTokens.Purpose.PASSWORD_RESET)
+			.flatMap(this.accounts::findById)
 			.filter(Account::enabled)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid"));
 		PasswordPolicy.check(newPassword, account.email());
-		int used = this.jdbc
-			.sql("UPDATE account_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?")
-			.params(Timestamp.from(now), hash, Timestamp.from(now))
-			.update();
-		if (used == 0) {
+		if (!this.tokens.use(token, AccountTokens.Purpose.PASSWORD_RESET)) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid");
 		}
-		account.changePassword(this.passwordEncoder.encode(newPassword), now);
+		account.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
 		this.accounts.save(account);
+		// an invitation not yet accepted has served its purpose: the password is chosen
+		this.tokens.forget(account.id(), AccountTokens.Purpose.INVITATION);
 		this.sessions.findByPrincipalName(account.email()).keySet().forEach(this.sessions::deleteById);
 		this.audit.record(AuditAction.PASSWORD_RESET, null, "account/" + account.id(), Map.of());
 	}
 
 	private String message(String code, Object... arguments) {
 		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
-	}
-
-	private static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256")
-					.digest(("passerelle/reset/" + token).getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -22,6 +22,15 @@ public enum AuditAction {
 	/** An administrator changed an account's role, région or whether it may sign in. */
 	ACCOUNT_CHANGED,
 
+	/**
+	 * An administrator opened a coordinator's or an administrator's account and sent them
+	 * an invitation (or sent it again).
+	 */
+	ACCOUNT_INVITED,
+
+	/** An invited staff member chose their password with their invitation's link. */
+	INVITATION_ACCEPTED,
+
 	/** A coordinator approved a volunteer's account. */
 	ACCOUNT_APPROVED,
 

@@ -37,7 +37,7 @@ class AccountAdministrationTests {
 
 	private final AccountAdministration administration = new AccountAdministration(this.accounts,
 			mock(Territories.class), this.sessions, this.events, mock(AuditLog.class),
-			mock(TwoFactorAuthentication.class));
+			mock(TwoFactorAuthentication.class), mock(AccountTokens.class));
 
 	@Test
 	void keepsTheLastActiveAdministrator() {

@@ -3,7 +3,6 @@ package fr.passerelle.account;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +17,7 @@ import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
-import jakarta.mail.Address;
+import fr.passerelle.TestMailbox;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -199,19 +198,8 @@ class PasswordResetIntegrationTests {
 				"{\"token\":\"" + token + "\",\"password\":\"" + password + "\"}");
 	}
 
-	/**
-	 * The e-mails received for this address, once there are at least that many (they are
-	 * sent after the answer, in order).
-	 */
 	private List<MimeMessage> mailsTo(String email, int atLeast) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		List<MimeMessage> to = received(email);
-		while (to.size() < atLeast && System.nanoTime() < deadline) {
-			Thread.sleep(20);
-			to = received(email);
-		}
-		assertThat(to).as("e-mails to %s", email).hasSizeGreaterThanOrEqualTo(atLeast);
-		return to;
+		return TestMailbox.to(this.mail, email, atLeast);
 	}
 
 	/**
@@ -222,17 +210,6 @@ class PasswordResetIntegrationTests {
 		StaffAccount marker = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		assertThat(ask(marker.email()).statusCode()).isEqualTo(202);
 		mailsTo(marker.email(), 1);
-	}
-
-	private List<MimeMessage> received(String email) throws Exception {
-		List<MimeMessage> to = new ArrayList<>();
-		for (MimeMessage message : this.mail.getReceivedMessages()) {
-			Address[] recipients = message.getAllRecipients();
-			if (recipients != null && Arrays.stream(recipients).anyMatch((r) -> r.toString().equals(email))) {
-				to.add(message);
-			}
-		}
-		return to;
 	}
 
 	private static String token(String body) {

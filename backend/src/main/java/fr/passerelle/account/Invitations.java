@@ -1,0 +1,164 @@
+package fr.passerelle.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import fr.passerelle.platform.Mailer;
+import fr.passerelle.platform.RateLimits;
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Coordinators and administrators join by invitation: an administrator opens their
+ * account (its role, and a coordinator's région), and they receive a link, valid 72 hours
+ * and used once, to choose their password; nobody else ever knows it, and no password
+ * travels. Until then the account has a password nobody knows. Volunteers sign up on
+ * their own and are approved by their région.
+ */
+@Service
+class Invitations {
+
+	private static final Logger log = LoggerFactory.getLogger(Invitations.class);
+
+	static final Duration VALIDITY = Duration.ofHours(72);
+
+	/** Invitations an administrator sends: a team's worth in an hour, not a mailing. */
+	static final RateLimits.Limit PER_ADMINISTRATOR = new RateLimits.Limit(20, 50);
+
+	private final AccountManagement management;
+
+	private final Accounts accounts;
+
+	private final AccountTokens tokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Mailer mailer;
+
+	private final RateLimits rateLimits;
+
+	private final MessageSource messages;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	private final String publicBaseUrl;
+
+	private final SecureRandom random = new SecureRandom();
+
+	Invitations(AccountManagement management, Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
+			Mailer mailer, RateLimits rateLimits, MessageSource messages, AuditLog audit, Clock clock,
+			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+		this.management = management;
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.passwordEncoder = passwordEncoder;
+		this.mailer = mailer;
+		this.rateLimits = rateLimits;
+		this.messages = messages;
+		this.audit = audit;
+		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	/**
+	 * Opens a coordinator's or an administrator's account and e-mails them their
+	 * invitation.
+	 * @throws RejectedRequest (400) for a volunteer, a malformed address or name, a
+	 * région that does not exist or does not fit the role; (409) for an address that has
+	 * an account; (429) past the administrator's limit
+	 */
+	StaffAccount invite(String email, String displayName, Role role, String regionCode, StaffAccount administrator) {
+		if (role == Role.VOLUNTEER) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.volunteer");
+		}
+		this.rateLimits.require("account-invitation", "account/" + administrator.id(), PER_ADMINISTRATOR);
+		String region = (regionCode == null || regionCode.isBlank()) ? null : regionCode.strip();
+		// a password nobody knows (256 random bits), until the invitation is accepted
+		StaffAccount invited = this.management
+			.open(NewAccount.of(email, displayName, role, unknowable()).inRegion(region));
+		this.audit.record(AuditAction.ACCOUNT_INVITED, "account/" + invited.id(),
+				Map.of("role", role.name(), "regionCode", (region != null) ? region : "national"));
+		send(invited, administrator);
+		return invited;
+	}
+
+	/**
+	 * Sends a new invitation to an account that has not accepted its own yet; the earlier
+	 * link no longer works.
+	 * @throws RejectedRequest (404) for an unknown account, (409) for one whose
+	 * invitation was accepted (or that never had one), (429) past the administrator's
+	 * limit
+	 */
+	StaffAccount resend(long accountId, StaffAccount administrator) {
+		Account account = this.accounts.findById(accountId)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "account.not-found"));
+		if (this.tokens.pendingInvitation(accountId) == null || !account.enabled()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.invitation.not-pending");
+		}
+		this.rateLimits.require("account-invitation", "account/" + administrator.id(), PER_ADMINISTRATOR);
+		this.audit.record(AuditAction.ACCOUNT_INVITED, "account/" + accountId, Map.of("again", true));
+		send(account.view(), administrator);
+		return account.view();
+	}
+
+	/**
+	 * The invited person chooses their password, once.
+	 * @throws RejectedRequest (400) for a link unknown, expired, replaced or used, or a
+	 * password the policy refuses (the link then stays usable)
+	 */
+	void accept(String token, String password) {
+		Account account = this.tokens.accountOf(token, AccountTokens.Purpose.INVITATION)
+			.flatMap(this.accounts::findById)
+			.filter(Account::enabled)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.invalid"));
+		PasswordPolicy.check(password, account.email());
+		if (!this.tokens.use(token, AccountTokens.Purpose.INVITATION)) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.invalid");
+		}
+		account.changePassword(this.passwordEncoder.encode(password), this.clock.instant());
+		this.accounts.save(account);
+		this.audit.record(AuditAction.INVITATION_ACCEPTED, null, "account/" + account.id(), Map.of());
+	}
+
+	private void send(StaffAccount invited, StaffAccount administrator) {
+		String token = this.tokens.issue(invited.id(), AccountTokens.Purpose.INVITATION, VALIDITY);
+		String link = this.publicBaseUrl + "/app/invitation#" + token;
+		String role = this.messages.getMessage("role." + invited.role().name(), null, LocaleContextHolder.getLocale());
+		try {
+			this.mailer.send(invited.email(), message("mail.invitation.subject"), message("mail.invitation.body",
+					invited.displayName(), administrator.displayName(), role, link, VALIDITY.toHours()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("The invitation e-mail of account {} could not be sent ({})", invited.id(),
+					ex.getClass().getSimpleName());
+			throw new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "mail.unavailable");
+		}
+	}
+
+	private String unknowable() {
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+	}
+
+	private String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+	}
+
+}
