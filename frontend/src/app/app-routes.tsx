@@ -16,6 +16,7 @@ import { ConsolePage } from '../features/console/components/console-page';
 import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
+import { ConfirmAddressPage } from '../features/onboarding/components/confirm-address-page';
 import { SignUpPage } from '../features/onboarding/components/sign-up-page';
 import { PhonePage } from '../features/phone/components/phone-page';
 import { TutorialEditorPage } from '../features/tutorials/components/tutorial-editor-page';
@@ -51,6 +52,7 @@ export function AppRoutes() {
       <Route path="/mot-de-passe-oublie" element={<ForgottenPasswordPage />} />
       <Route path="/nouveau-mot-de-passe" element={<NewPasswordPage />} />
       <Route path="/invitation" element={<NewPasswordPage purpose="invitation" />} />
+      <Route path="/confirmer-adresse" element={<ConfirmAddressPage />} />
       <Route element={user ? <SignedIn me={user} /> : <Navigate to="/login" replace />}>
         {user && <Route index element={<HomeOrPasswordChange me={user} />} />}
         {user && (

@@ -674,6 +674,16 @@ export const en: Catalogue = {
       },
     },
   },
+  confirmAddress: {
+    title: 'Confirm your e-mail address',
+    intro: 'One last step: confirm that this address is yours.',
+    submit: 'Confirm my address',
+    sending: 'Confirming…',
+    done: 'Your address is confirmed. Sign in with the address and password you chose when signing up.',
+    signIn: 'Sign in',
+    noToken: 'This link is incomplete: open the whole link from the e-mail.',
+    signUpAgain: 'Sign up again',
+  },
   signUp: {
     title: 'Become a volunteer',
     intro:
@@ -693,6 +703,11 @@ export const en: Catalogue = {
       'For example: Tuesday and Thursday afternoons. You will declare your shifts afterwards.',
     submit: 'Send my sign-up',
     sending: 'Sending…',
+    checkMailTitle: 'Check your inbox',
+    checkMail:
+      'Thank you! We have just sent an e-mail to {email}. Open the link it contains, within 72 hours, to confirm your address.',
+    checkMailNext:
+      'You can then sign in with the password you chose and start your training while your région’s coordinators review your sign-up. No e-mail within a few minutes? Check your spam folder.',
     alreadyRegistered: 'Already signed up? Sign in',
     languageNames: {
       fr: 'French',

@@ -685,6 +685,16 @@ export const fr = {
       },
     },
   },
+  confirmAddress: {
+    title: 'Confirmer votre adresse e-mail',
+    intro: 'Une dernière étape : confirmez que cette adresse est bien la vôtre.',
+    submit: 'Confirmer mon adresse',
+    sending: 'Confirmation…',
+    done: 'Votre adresse est confirmée. Connectez-vous avec l’adresse et le mot de passe choisis à l’inscription.',
+    signIn: 'Se connecter',
+    noToken: 'Ce lien est incomplet : ouvrez le lien reçu par e-mail en entier.',
+    signUpAgain: 'S’inscrire de nouveau',
+  },
   signUp: {
     title: 'Devenir bénévole',
     intro:
@@ -703,6 +713,11 @@ export const fr = {
     availabilityHint: 'Par exemple : le mardi et le jeudi après-midi. Vous déclarerez vos créneaux ensuite.',
     submit: 'Envoyer mon inscription',
     sending: 'Envoi…',
+    checkMailTitle: 'Vérifiez votre boîte e-mail',
+    checkMail:
+      'Merci ! Nous venons d’envoyer un e-mail à {email}. Ouvrez le lien qu’il contient, dans les 72 heures, pour confirmer votre adresse.',
+    checkMailNext:
+      'Vous pourrez ensuite vous connecter avec le mot de passe choisi et commencer votre formation pendant que la coordination de votre région examine votre inscription. Pas d’e-mail dans quelques minutes ? Regardez dans les courriers indésirables.',
     alreadyRegistered: 'Déjà inscrit·e ? Se connecter',
     languageNames: {
       fr: 'Français',

@@ -30,15 +30,20 @@ export type SignUp = {
   availability: string;
 };
 
-/** Signs up, then signs in with the same address and password (the new volunteer may start training at once). */
+/**
+ * Signs up. The answer is the same whether the address already had an account or not: what comes next arrives by
+ * e-mail (a link that confirms the address, after which the new volunteer signs in).
+ */
 export function useSignUp() {
-  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (request: SignUp) => {
-      await api('POST', '/api/sign-up', { json: request });
-      return api('POST', '/api/auth/login', { form: { email: request.email, password: request.password } });
-    },
-    onSuccess: (me) => queryClient.setQueryData(['auth', 'me'], me),
+    mutationFn: (request: SignUp) => api<void>('POST', '/api/sign-up', { json: request }),
+  });
+}
+
+/** Confirms the address of a sign-up with the link's token. */
+export function useConfirmAddress() {
+  return useMutation({
+    mutationFn: (token: string) => api<void>('POST', '/api/sign-up/confirm', { json: { token } }),
   });
 }
 

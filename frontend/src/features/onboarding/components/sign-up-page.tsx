@@ -36,8 +36,9 @@ function toggle(values: string[], value: string, on: boolean) {
 
 /**
  * Becoming a volunteer: who they are, how to reach them, where and on what they can help, in which languages and
- * when. Once sent, they are signed in and land on their console, where training begins while a coordinator
- * approves the sign-up.
+ * when. Once sent, the page says to open the link e-mailed to the address (it says so whether the address already
+ * had an account or not: the e-mail tells the rest); then they sign in and train while a coordinator approves the
+ * sign-up.
  */
 export function SignUpPage() {
   const { t, language } = useI18n();
@@ -63,7 +64,26 @@ export function SignUpPage() {
   return (
     <main id="main" className="login">
       <p className="brand-name">{t('app.name')}</p>
-      <Page title={t('signUp.title')}>
+      <Page title={signUp.isSuccess ? t('signUp.checkMailTitle') : t('signUp.title')}>
+        {signUp.isSuccess ? (
+          <>
+            <Notice kind="success">{t('signUp.checkMail', { email: form.email.trim() })}</Notice>
+            <p>{t('signUp.checkMailNext')}</p>
+          </>
+        ) : (
+          signUpForm()
+        )}
+        <p>
+          <Link to="/login">{t('signUp.alreadyRegistered')}</Link>
+        </p>
+      </Page>
+    </main>
+  );
+
+  // called, not rendered as a component: the inputs keep their focus as the form re-renders
+  function signUpForm() {
+    return (
+      <>
         <p>{t('signUp.intro')}</p>
         {signUp.isError && <Notice kind="error">{errorMessage(signUp.error, t)}</Notice>}
         <form onSubmit={submit}>
@@ -166,10 +186,7 @@ export function SignUpPage() {
             {signUp.isPending ? t('signUp.sending') : t('signUp.submit')}
           </button>
         </form>
-        <p>
-          <Link to="/login">{t('signUp.alreadyRegistered')}</Link>
-        </p>
-      </Page>
-    </main>
-  );
+      </>
+    );
+  }
 }

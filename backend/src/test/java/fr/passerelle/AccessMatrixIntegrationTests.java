@@ -192,6 +192,7 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/account/two-factor/recovery-codes", Access.SIGNED_IN);
 		rest("POST /api/account/two-factor/disable", Access.SIGNED_IN);
 		rest("POST /api/sign-up", Access.PUBLIC);
+		rest("POST /api/sign-up/confirm", Access.PUBLIC);
 		rest("POST /api/password-reset", Access.PUBLIC);
 		rest("POST /api/password-reset/complete", Access.PUBLIC);
 		rest("POST /api/invitations/accept", Access.PUBLIC);
@@ -362,6 +363,8 @@ class AccessMatrixIntegrationTests {
 		this.callers.put(Subject.VISITOR, new StaffClient(this.port));
 		StaffAccount applicant = this.onboarding.apply(new Onboarding.Application("Candidate", email("applicant"),
 				TestAccounts.PASSWORD, TestPhones.randomMobile(), DEPARTEMENT, Set.of("CAF"), Set.of("fr"), null));
+		// the link e-mailed to the address opened
+		this.accounts.confirmEmail(applicant.id());
 		signIn(Subject.UNAPPROVED, applicant);
 		StaffAccount other = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		// a volunteer of the same département (who follows its figures), with no link to
@@ -617,8 +620,10 @@ class AccessMatrixIntegrationTests {
 	}
 
 	private StaffAccount applicant() {
-		return this.onboarding.apply(new Onboarding.Application("Candidate", email("applicant"), TestAccounts.PASSWORD,
-				TestPhones.randomMobile(), DEPARTEMENT, Set.of("CAF"), Set.of("fr"), null));
+		StaffAccount applicant = this.onboarding.apply(new Onboarding.Application("Candidate", email("applicant"),
+				TestAccounts.PASSWORD, TestPhones.randomMobile(), DEPARTEMENT, Set.of("CAF"), Set.of("fr"), null));
+		this.accounts.confirmEmail(applicant.id());
+		return applicant;
 	}
 
 	private void signIn(Subject subject, StaffAccount account) {

@@ -1,21 +1,29 @@
 package fr.passerelle;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.sun.net.httpserver.HttpServer;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.volunteer.Volunteers;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -50,6 +58,9 @@ class BrowserEndToEndIntegrationTests {
 
 	@Autowired
 	TestClock clock;
+
+	@Autowired
+	GreenMail mail;
 
 	private final String totpSecret = TestTotp.randomSecret();
 
@@ -151,6 +162,9 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_CLOCK", String.valueOf(this.clock.instant().toEpochMilli()));
 		playwright.environment().put("CHROMIUM_PATH", chromium.toString());
 		playwright.environment().put("CI", "1");
+		HttpServer mailbox = mailbox();
+		playwright.environment()
+			.put("PASSERELLE_E2E_MAILBOX", "http://127.0.0.1:" + mailbox.getAddress().getPort() + "/");
 		Process process = playwright.start();
 		Thread report = new Thread(
 				() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
@@ -175,6 +189,7 @@ class BrowserEndToEndIntegrationTests {
 		}
 		finally {
 			jobs.shutdownNow();
+			mailbox.stop(0);
 		}
 		if (!finished) {
 			process.destroyForcibly();
@@ -182,6 +197,38 @@ class BrowserEndToEndIntegrationTests {
 		assertThat(finished).as("Playwright finished within 8 minutes").isTrue();
 		report.join();
 		assertThat(process.exitValue()).as("Playwright exit code (its report is above)").isZero();
+	}
+
+	/**
+	 * What the specs read the e-mails from (as a person reads their inbox): {@code GET
+	 * /?to=address} answers the text of the last e-mail sent to that address, or 404.
+	 */
+	private HttpServer mailbox() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
+			String query = Objects.requireNonNullElse(exchange.getRequestURI().getQuery(), "");
+			String to = query.startsWith("to=") ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : "";
+			byte[] body = new byte[0];
+			int status = 404;
+			try {
+				List<MimeMessage> received = TestMailbox.to(this.mail, to, 0);
+				if (!received.isEmpty()) {
+					body = ((String) received.get(received.size() - 1).getContent()).getBytes(StandardCharsets.UTF_8);
+					status = 200;
+				}
+			}
+			catch (Exception ex) {
+				status = 500;
+			}
+			exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+			exchange.sendResponseHeaders(status, (body.length > 0) ? body.length : -1);
+			if (body.length > 0) {
+				exchange.getResponseBody().write(body);
+			}
+			exchange.close();
+		});
+		server.start();
+		return server;
 	}
 
 	/**

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -31,11 +31,10 @@ async function fillIn() {
 }
 
 describe('SignUpPage', () => {
-  it('signs up, then signs in with the same address and password', async () => {
+  it('signs up, then says to open the link e-mailed to the address, signing nobody in', async () => {
     const server = fakeServer({
       ...options,
-      'POST /api/sign-up': { status: 201, body: { id: 7, email: 'nadia@example.org' } },
-      'POST /api/auth/login': { status: 200, body: { id: 7, role: 'VOLUNTEER' } },
+      'POST /api/sign-up': { status: 202 },
     });
     renderWithProviders(<SignUpPage />);
     await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
@@ -43,7 +42,13 @@ describe('SignUpPage', () => {
     const user = await fillIn();
     await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
 
-    await waitFor(() => expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(true));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Vérifiez votre boîte e-mail' }),
+    ).toBeVisible();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Nous venons d’envoyer un e-mail à nadia@example.org.',
+    );
+    expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(false);
     const sent = server.requests.find((r) => r.path === '/api/sign-up');
     expect(JSON.parse(sent!.body)).toEqual({
       displayName: 'Nadia Benali',
@@ -60,7 +65,7 @@ describe('SignUpPage', () => {
   it('says why the sign-up is refused, and signs nobody in', async () => {
     const server = fakeServer({
       ...options,
-      'POST /api/sign-up': problem(409, 'Un compte existe déjà avec cette adresse e-mail.'),
+      'POST /api/sign-up': problem(400, 'Ce département n’existe pas.', 'territory.departement.unknown'),
     });
     renderWithProviders(<SignUpPage />);
     await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
@@ -68,7 +73,8 @@ describe('SignUpPage', () => {
     const user = await fillIn();
     await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Un compte existe déjà');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ce département n’existe pas.');
+    expect(screen.getByLabelText('Prénom et nom')).toHaveValue('Nadia Benali');
     expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(false);
   });
 });

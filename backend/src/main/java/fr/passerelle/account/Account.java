@@ -34,12 +34,17 @@ class Account {
 
 	private Instant twoFactorEnabledAt;
 
+	/**
+	 * When its holder proved the address is theirs; null for a sign-up not confirmed yet.
+	 */
+	private Instant emailConfirmedAt;
+
 	@Version
 	private Long version;
 
 	Account(Long id, String email, String displayName, String passwordHash, Role role, String regionCode,
 			boolean enabled, boolean passwordChangeRequired, Instant createdAt, Instant passwordChangedAt,
-			Instant approvedAt, Instant twoFactorEnabledAt, Long version) {
+			Instant approvedAt, Instant twoFactorEnabledAt, Instant emailConfirmedAt, Long version) {
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -52,13 +57,31 @@ class Account {
 		this.passwordChangedAt = passwordChangedAt;
 		this.approvedAt = approvedAt;
 		this.twoFactorEnabledAt = twoFactorEnabledAt;
+		this.emailConfirmedAt = emailConfirmedAt;
 		this.version = version;
 	}
 
 	static Account open(String email, String displayName, String passwordHash, Role role, String regionCode,
 			boolean passwordChangeRequired, boolean approved, Instant now) {
+		// an account someone trusted is opened confirmed (an invitation's link then
+		// proves
+		// the address); a sign-up waits for its holder to open the link sent to it
 		return new Account(null, email, displayName, passwordHash, role, regionCode, true, passwordChangeRequired, now,
-				now, approved ? now : null, null, null);
+				now, approved ? now : null, null, approved ? now : null, null);
+	}
+
+	boolean emailConfirmed() {
+		return this.emailConfirmedAt != null;
+	}
+
+	/**
+	 * Records that the holder opened a link sent to the address; confirming again changes
+	 * nothing.
+	 */
+	void confirmEmail(Instant now) {
+		if (this.emailConfirmedAt == null) {
+			this.emailConfirmedAt = now;
+		}
 	}
 
 	/**

@@ -130,6 +130,26 @@ public class AccountManagement {
 		}
 	}
 
+	/**
+	 * Whether the holder of an account proved its address is theirs (a sign-up's link
+	 * opened; an account opened by the platform or an administrator is).
+	 */
+	@Transactional(readOnly = true)
+	public boolean emailConfirmed(long accountId) {
+		return this.accounts.findById(accountId).map(Account::emailConfirmed).orElse(false);
+	}
+
+	/**
+	 * Confirms an account's address without a link: for the tests and the demonstration
+	 * only, whose addresses receive no e-mail.
+	 */
+	@Transactional
+	public void confirmEmail(long accountId) {
+		Account account = this.accounts.findById(accountId).orElseThrow();
+		account.confirmEmail(this.clock.instant());
+		this.accounts.save(account);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<StaffAccount> findByEmail(String email) {
 		return this.accounts.findByEmail(normalize(email)).map(Account::view);

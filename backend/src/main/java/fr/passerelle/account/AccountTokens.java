@@ -28,7 +28,7 @@ class AccountTokens {
 
 	enum Purpose {
 
-		PASSWORD_RESET, INVITATION
+		PASSWORD_RESET, INVITATION, EMAIL_CONFIRMATION
 
 	}
 

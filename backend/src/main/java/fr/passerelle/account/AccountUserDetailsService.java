@@ -43,7 +43,9 @@ class AccountUserDetailsService implements UserDetailsService {
 			.orElseThrow(() -> new UsernameNotFoundException("No such account"));
 		return User.withUsername(account.email())
 			.password(account.passwordHash())
-			.disabled(!account.enabled())
+			// a sign-up whose address is not confirmed yet signs in as little as a
+			// deactivated account
+			.disabled(!account.enabled() || !account.emailConfirmed())
 			.authorities(authorities(account))
 			.build();
 	}

@@ -130,6 +130,8 @@ class PasswordResets {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid");
 		}
 		account.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		// the link reached the address: a sign-up never confirmed is now
+		account.confirmEmail(this.clock.instant());
 		this.accounts.save(account);
 		// an invitation not yet accepted has served its purpose: the password is chosen
 		this.tokens.forget(account.id(), AccountTokens.Purpose.INVITATION);

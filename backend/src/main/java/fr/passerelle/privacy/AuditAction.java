@@ -31,6 +31,9 @@ public enum AuditAction {
 	/** An invited staff member chose their password with their invitation's link. */
 	INVITATION_ACCEPTED,
 
+	/** Someone who signed up confirmed their address with the link sent to it. */
+	EMAIL_CONFIRMED,
+
 	/** A coordinator approved a volunteer's account. */
 	ACCOUNT_APPROVED,
 

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * How someone becomes a volunteer who takes requests: they sign up on their own, a
@@ -55,9 +56,9 @@ public class Onboarding {
 	}
 
 	/**
-	 * Opens the account and profile of someone who signs up; they may sign in at once,
-	 * but reach only their onboarding (training, charter, profile, training phone) until
-	 * a coordinator approves them.
+	 * Opens the account and profile of someone who signs up; once they confirmed their
+	 * address they may sign in, but reach only their onboarding (training, charter,
+	 * profile, training phone) until a coordinator approves them.
 	 * @throws RejectedRequest when something is missing or invalid, or the address is
 	 * taken; nothing is recorded then
 	 */
@@ -82,6 +83,21 @@ public class Onboarding {
 	}
 
 	/**
+	 * Checks a sign-up as {@link #apply} would, and keeps nothing: for an address that
+	 * already has an account, so that the rest of the sign-up is judged as for a new one.
+	 * @throws RejectedRequest as {@link #apply}
+	 */
+	@Transactional
+	public void check(Application application) {
+		String typed = (application.email() != null) ? application.email() : "";
+		String localPart = typed.contains("@") ? typed.substring(0, typed.lastIndexOf('@')) : typed;
+		apply(new Application(application.displayName(), localPart + "@sign-up-check.invalid", application.password(),
+				application.phone(), application.departement(), application.skills(), application.languages(),
+				application.availability()));
+		TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+	}
+
+	/**
 	 * Sign-ups waiting for approval that this coordinator may approve, the oldest first.
 	 */
 	@Transactional(readOnly = true)
@@ -99,6 +115,7 @@ public class Onboarding {
 			.list()
 			.stream()
 			.flatMap((row) -> this.accounts.find(row.accountId())
+				.filter((account) -> this.accounts.emailConfirmed(account.id()))
 				.stream()
 				.map((account) -> new Applicant(account.id(), account.displayName(), account.email(), row.departement(),
 						row.region(), row.languages(), row.availability(), row.appliedAt(),

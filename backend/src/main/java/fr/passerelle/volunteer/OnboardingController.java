@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.SignUpConfirmations;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RejectedRequest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,24 +47,44 @@ class OnboardingController {
 
 	private final RateLimits rateLimits;
 
-	OnboardingController(Onboarding onboarding, AccountManagement accounts, RateLimits rateLimits) {
+	private final SignUpConfirmations confirmations;
+
+	OnboardingController(Onboarding onboarding, AccountManagement accounts, RateLimits rateLimits,
+			SignUpConfirmations confirmations) {
 		this.onboarding = onboarding;
 		this.accounts = accounts;
 		this.rateLimits = rateLimits;
+		this.confirmations = confirmations;
 	}
 
 	@PostMapping("/api/sign-up")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Sign up as a volunteer (no account needed); a coordinator then approves the sign-up")
-	SignedUp signUp(@Valid @RequestBody SignUp request, HttpServletRequest http) {
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Sign up as a volunteer (no account needed): the address then receives a link that "
+			+ "confirms it, and a coordinator approves the sign-up. The answer is the same whether the address "
+			+ "had an account or not")
+	void signUp(@Valid @RequestBody SignUp request, HttpServletRequest http) {
 		if (!this.rateLimits.tryAcquire("volunteer-sign-up", http.getRemoteAddr(), SIGN_UPS_PER_ADDRESS_PER_HOUR,
 				Duration.ofHours(1))) {
 			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "volunteer.application.too-many");
 		}
-		var account = this.onboarding.apply(
-				new Onboarding.Application(request.displayName(), request.email(), request.password(), request.phone(),
-						request.departement(), request.skills(), request.languages(), request.availability()));
-		return new SignedUp(account.id(), account.email());
+		Onboarding.Application application = new Onboarding.Application(request.displayName(), request.email(),
+				request.password(), request.phone(), request.departement(), request.skills(), request.languages(),
+				request.availability());
+		StaffAccount account;
+		try {
+			account = this.onboarding.apply(application);
+		}
+		catch (RejectedRequest ex) {
+			if (!"account.email.taken".equals(ex.messageCode())) {
+				throw ex;
+			}
+			// the rest of the sign-up is checked as for a new address, so that a mistake
+			// in it is answered the same; then nothing is kept, and the owner is told
+			this.onboarding.check(application);
+			this.confirmations.tellOwnerOf(request.email());
+			return;
+		}
+		this.confirmations.confirmAddressOf(account);
 	}
 
 	@GetMapping("/api/volunteer-applications")
@@ -95,9 +117,6 @@ class OnboardingController {
 			@NotBlank @Size(max = 200) String password, @NotBlank @Size(max = 30) String phone,
 			@NotBlank @Size(max = 3) String departement, @NotEmpty Set<String> skills, @NotEmpty Set<String> languages,
 			@Size(max = 500) String availability) {
-	}
-
-	record SignedUp(long id, String email) {
 	}
 
 }

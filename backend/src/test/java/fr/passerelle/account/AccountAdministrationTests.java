@@ -68,7 +68,7 @@ class AccountAdministrationTests {
 
 	private static Account account(long id, Role role, boolean enabled) {
 		return new Account(id, "a" + id + "@passerelle.test", "Admin " + id, "{noop}x", role, null, enabled, false,
-				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, 1L);
+				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, Instant.EPOCH, 1L);
 	}
 
 }

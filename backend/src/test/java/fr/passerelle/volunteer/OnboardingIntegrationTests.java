@@ -3,15 +3,21 @@ package fr.passerelle.volunteer;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.jayway.jsonpath.JsonPath;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
+import fr.passerelle.TestMailbox;
 import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,18 +40,31 @@ class OnboardingIntegrationTests {
 	@Autowired
 	AccountManagement accounts;
 
+	@Autowired
+	GreenMail mail;
+
 	@Test
-	void aNewVolunteerSignsUpIsApprovedTrainsAndGoesAvailable() {
+	void aNewVolunteerSignsUpIsApprovedTrainsAndGoesAvailable() throws Exception {
 		String email = "nouvelle-" + UUID.randomUUID() + "@passerelle.test";
 		StaffClient visitor = new StaffClient(this.port);
 		visitor.ensureCsrfCookie();
 		assertThat(visitor.get("/api/topics").statusCode()).isEqualTo(200);
 		assertThat(visitor.get("/api/territory/departements").statusCode()).isEqualTo(200);
 		HttpResponse<String> signedUp = visitor.postJson("/api/sign-up", signUp(email));
-		assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(201);
-		long id = ((Number) JsonPath.read(signedUp.body(), "$.id")).longValue();
+		assertThat(signedUp.statusCode()).as(signedUp.body()).isEqualTo(202);
+		long id = this.accounts.findByEmail(email).orElseThrow().id();
 
+		// nobody signs in before the address is confirmed
 		StaffClient volunteer = new StaffClient(this.port);
+		assertThat(volunteer.login(email, TestAccounts.PASSWORD).statusCode()).isEqualTo(401);
+		MimeMessage confirmation = TestMailbox.to(this.mail, email, 1).get(0);
+		assertThat(confirmation.getSubject()).isEqualTo("Passerelle : confirmez votre adresse e-mail");
+		String token = link(confirmation, "confirmer-adresse");
+		assertThat(visitor.postJson("/api/sign-up/confirm", "{\"token\":\"" + token + "\"}").statusCode())
+			.isEqualTo(204);
+		assertThat(visitor.postJson("/api/sign-up/confirm", "{\"token\":\"" + token + "\"}").statusCode())
+			.as("a link works once")
+			.isEqualTo(400);
 		assertThat(volunteer.login(email, TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
 		assertThat(training(volunteer)).contains("\"approvedAt\":null", "\"practiceCalls\":0", "\"trainedAt\":null");
 		assertThat(volunteer.get("/api/volunteers/me").body()).contains("06 ");
@@ -99,7 +118,7 @@ class OnboardingIntegrationTests {
 	}
 
 	@Test
-	void refusesAnIncompleteSignUpOrATakenAddressAndRecordsNothing() {
+	void refusesAnIncompleteSignUpAndRecordsNothing() {
 		StaffClient visitor = new StaffClient(this.port).speaking("en");
 		visitor.ensureCsrfCookie();
 		String email = "incomplete-" + UUID.randomUUID() + "@passerelle.test";
@@ -112,11 +131,65 @@ class OnboardingIntegrationTests {
 		assertThat(badDepartement.statusCode()).isEqualTo(400);
 		assertThat(badDepartement.body()).contains("does not exist");
 		assertThat(this.accounts.findByEmail(email)).as("nothing recorded").isEmpty();
+	}
 
-		assertThat(visitor.postJson("/api/sign-up", signUp(email)).statusCode()).isEqualTo(201);
-		HttpResponse<String> again = visitor.postJson("/api/sign-up", signUp(email));
-		assertThat(again.statusCode()).isEqualTo(409);
-		assertThat(again.body()).contains("already exists");
+	@Test
+	void aSignUpWithAnAddressThatHasAnAccountIsAnsweredTheSameAndTheOwnerToldByEMail() throws Exception {
+		StaffClient visitor = new StaffClient(this.port);
+		visitor.ensureCsrfCookie();
+		StaffAccount owner = TestAccounts.open(this.accounts, Role.COORDINATOR);
+		String fresh = "nouvelle-" + UUID.randomUUID() + "@passerelle.test";
+
+		HttpResponse<String> forFresh = visitor.postJson("/api/sign-up", signUp(fresh));
+		HttpResponse<String> forTaken = visitor.postJson("/api/sign-up", signUp(owner.email()));
+
+		assertThat(forTaken.statusCode()).isEqualTo(forFresh.statusCode()).isEqualTo(202);
+		assertThat(forTaken.body()).isEqualTo(forFresh.body());
+		assertThat(forTaken.headers().map().keySet()).isEqualTo(forFresh.headers().map().keySet());
+		MimeMessage told = TestMailbox.to(this.mail, owner.email(), 1).get(0);
+		assertThat(told.getSubject()).isEqualTo("Passerelle : vous avez déjà un compte");
+		assertThat((String) told.getContent()).contains("https://passerelle.example/app/mot-de-passe-oublie");
+		assertThat(this.accounts.findByEmail(owner.email()).orElseThrow().role()).as("the account is unchanged")
+			.isEqualTo(Role.COORDINATOR);
+		assertThat(new StaffClient(this.port).login(owner.email(), TestAccounts.PASSWORD).statusCode())
+			.as("the owner's password is unchanged")
+			.isEqualTo(200);
+
+		// a mistake in the rest of the sign-up is answered as for a new address
+		HttpResponse<String> badDepartementTaken = visitor.postJson("/api/sign-up",
+				signUp(owner.email()).replace("\"departement\":\"90\"", "\"departement\":\"99\""));
+		HttpResponse<String> badDepartementFresh = visitor.postJson("/api/sign-up",
+				signUp("autre-" + fresh).replace("\"departement\":\"90\"", "\"departement\":\"99\""));
+		assertThat(badDepartementTaken.statusCode()).isEqualTo(badDepartementFresh.statusCode()).isEqualTo(400);
+		assertThat(badDepartementTaken.body()).isEqualTo(badDepartementFresh.body());
+	}
+
+	@Test
+	void aSignUpNeverConfirmedGetsANewLinkWhenTheAddressSignsUpAgain() throws Exception {
+		StaffClient visitor = new StaffClient(this.port);
+		visitor.ensureCsrfCookie();
+		String email = "oublieuse-" + UUID.randomUUID() + "@passerelle.test";
+		assertThat(visitor.postJson("/api/sign-up", signUp(email)).statusCode()).isEqualTo(202);
+		String first = link(TestMailbox.to(this.mail, email, 1).get(0), "confirmer-adresse");
+
+		assertThat(visitor.postJson("/api/sign-up", signUp(email)).statusCode()).isEqualTo(202);
+
+		MimeMessage again = TestMailbox.to(this.mail, email, 2).get(1);
+		assertThat(again.getSubject()).isEqualTo("Passerelle : confirmez votre adresse e-mail");
+		String second = link(again, "confirmer-adresse");
+		assertThat(visitor.postJson("/api/sign-up/confirm", "{\"token\":\"" + first + "\"}").statusCode())
+			.as("replaced")
+			.isEqualTo(400);
+		assertThat(visitor.postJson("/api/sign-up/confirm", "{\"token\":\"" + second + "\"}").statusCode())
+			.isEqualTo(204);
+		assertThat(new StaffClient(this.port).login(email, TestAccounts.PASSWORD).statusCode()).isEqualTo(200);
+	}
+
+	private static String link(MimeMessage mail, String page) throws Exception {
+		Matcher link = Pattern.compile("https://passerelle\\.example/app/" + page + "#([A-Za-z0-9_-]{43})")
+			.matcher((String) mail.getContent());
+		assertThat(link.find()).as("the link in the e-mail").isTrue();
+		return link.group(1);
 	}
 
 	private String signUp(String email) {
