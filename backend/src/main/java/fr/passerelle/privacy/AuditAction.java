@@ -34,6 +34,12 @@ public enum AuditAction {
 	/** Someone who signed up confirmed their address with the link sent to it. */
 	EMAIL_CONFIRMED,
 
+	/**
+	 * A sign-up whose address was never confirmed was erased, with its volunteer's
+	 * profile.
+	 */
+	SIGN_UP_ERASED,
+
 	/** A coordinator approved a volunteer's account. */
 	ACCOUNT_APPROVED,
 

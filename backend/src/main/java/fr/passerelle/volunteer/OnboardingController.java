@@ -1,6 +1,5 @@
 package fr.passerelle.volunteer;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -36,10 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 class OnboardingController {
 
 	/**
-	 * Sign-ups one address may send in an hour (a France Services desk helps several
-	 * people).
+	 * Sign-ups one network address may send in an hour and in a day (a France Services
+	 * desk helps several people).
 	 */
-	static final int SIGN_UPS_PER_ADDRESS_PER_HOUR = 10;
+	static final RateLimits.Limit SIGN_UPS_PER_ADDRESS = new RateLimits.Limit(10, 30);
 
 	private final Onboarding onboarding;
 
@@ -63,8 +62,7 @@ class OnboardingController {
 			+ "confirms it, and a coordinator approves the sign-up. The answer is the same whether the address "
 			+ "had an account or not")
 	void signUp(@Valid @RequestBody SignUp request, HttpServletRequest http) {
-		if (!this.rateLimits.tryAcquire("volunteer-sign-up", http.getRemoteAddr(), SIGN_UPS_PER_ADDRESS_PER_HOUR,
-				Duration.ofHours(1))) {
+		if (!this.rateLimits.allows("volunteer-sign-up", http.getRemoteAddr(), SIGN_UPS_PER_ADDRESS)) {
 			throw new RejectedRequest(HttpStatus.TOO_MANY_REQUESTS, "volunteer.application.too-many");
 		}
 		Onboarding.Application application = new Onboarding.Application(request.displayName(), request.email(),
