@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The single-use links e-mailed to staff: a password reset, an invitation. A token
- * carries 256 random bits and only its SHA-256 is kept; a newer token of the same purpose
- * replaces the earlier one; using one is an atomic update, so that a link clicked twice
- * at once works once.
+ * The single-use links e-mailed to staff: a password reset, an invitation, the
+ * confirmation of a sign-up's address. A token carries 256 random bits and only its
+ * SHA-256 is kept; a newer token of the same purpose replaces the earlier one; using one
+ * is an atomic update, so that a link clicked twice at once works once.
  */
 @Component
 class AccountTokens {
