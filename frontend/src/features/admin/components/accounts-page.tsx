@@ -234,25 +234,7 @@ function AccountEditor({
           </select>
         </div>
         {role === 'COORDINATOR' && (
-          <div className="field">
-            <label htmlFor={`${id}-region`}>{t('accounts.region')}</label>
-            <p id={`${id}-region-hint`} className="hint">
-              {t('accounts.regionHint')}
-            </p>
-            <select
-              id={`${id}-region`}
-              value={regionCode}
-              aria-describedby={`${id}-region-hint`}
-              onChange={(event) => setRegionCode(event.target.value)}
-            >
-              <option value="">{t('accounts.national')}</option>
-              {regions.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {region.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RegionField regions={regions} value={regionCode} onChange={setRegionCode} />
         )}
         <div className="checkbox">
           <input
@@ -396,25 +378,7 @@ function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sen
           </select>
         </div>
         {role === 'COORDINATOR' && (
-          <div className="field">
-            <label htmlFor={`${id}-region`}>{t('accounts.region')}</label>
-            <p id={`${id}-region-hint`} className="hint">
-              {t('accounts.regionHint')}
-            </p>
-            <select
-              id={`${id}-region`}
-              value={regionCode}
-              aria-describedby={`${id}-region-hint`}
-              onChange={(event) => setRegionCode(event.target.value)}
-            >
-              <option value="">{t('accounts.national')}</option>
-              {regions.map((region) => (
-                <option key={region.code} value={region.code}>
-                  {region.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RegionField regions={regions} value={regionCode} onChange={setRegionCode} />
         )}
         {invite.isError && <Notice kind="error">{errorMessage(invite.error, t)}</Notice>}
         <div className="actions">
@@ -427,5 +391,40 @@ function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sen
         </div>
       </form>
     </section>
+  );
+}
+
+/** A coordinator's région, or none for a national coordinator. */
+function RegionField({
+  regions,
+  value,
+  onChange,
+}: {
+  regions: Region[];
+  value: string;
+  onChange: (regionCode: string) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-region`}>{t('accounts.region')}</label>
+      <p id={`${id}-region-hint`} className="hint">
+        {t('accounts.regionHint')}
+      </p>
+      <select
+        id={`${id}-region`}
+        value={value}
+        aria-describedby={`${id}-region-hint`}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        <option value="">{t('accounts.national')}</option>
+        {regions.map((region) => (
+          <option key={region.code} value={region.code}>
+            {region.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

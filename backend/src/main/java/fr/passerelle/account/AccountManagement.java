@@ -131,12 +131,12 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Whether the holder of an account proved its address is theirs (a sign-up's link
-	 * opened; an account opened by the platform or an administrator is).
+	 * An account whose holder proved the address is theirs (a sign-up's link opened; an
+	 * account opened by the platform or an administrator is).
 	 */
 	@Transactional(readOnly = true)
-	public boolean emailConfirmed(long accountId) {
-		return this.accounts.findById(accountId).map(Account::emailConfirmed).orElse(false);
+	public Optional<StaffAccount> findConfirmed(long accountId) {
+		return this.accounts.findById(accountId).filter(Account::emailConfirmed).map(Account::view);
 	}
 
 	/**

@@ -6,18 +6,11 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
-import fr.passerelle.platform.Mailer;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,8 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class Invitations {
 
-	private static final Logger log = LoggerFactory.getLogger(Invitations.class);
-
 	static final Duration VALIDITY = Duration.ofHours(72);
 
 	/** Invitations an administrator sends: a team's worth in an hour, not a mailing. */
@@ -47,33 +38,26 @@ class Invitations {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final Mailer mailer;
+	private final AccountMails mails;
 
 	private final RateLimits rateLimits;
-
-	private final MessageSource messages;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	private final String publicBaseUrl;
-
 	private final SecureRandom random = new SecureRandom();
 
 	Invitations(AccountManagement management, Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
-			Mailer mailer, RateLimits rateLimits, MessageSource messages, AuditLog audit, Clock clock,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+			AccountMails mails, RateLimits rateLimits, AuditLog audit, Clock clock) {
 		this.management = management;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
-		this.mailer = mailer;
+		this.mails = mails;
 		this.rateLimits = rateLimits;
-		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	/**
@@ -138,15 +122,9 @@ class Invitations {
 
 	private void send(StaffAccount invited, StaffAccount administrator) {
 		String token = this.tokens.issue(invited.id(), AccountTokens.Purpose.INVITATION, VALIDITY);
-		String link = this.publicBaseUrl + "/app/invitation#" + token;
-		String role = this.messages.getMessage("role." + invited.role().name(), null, LocaleContextHolder.getLocale());
-		try {
-			this.mailer.send(invited.email(), message("mail.invitation.subject"), message("mail.invitation.body",
-					invited.displayName(), administrator.displayName(), role, link, VALIDITY.toHours()));
-		}
-		catch (RuntimeException ex) {
-			log.warn("The invitation e-mail of account {} could not be sent ({})", invited.id(),
-					ex.getClass().getSimpleName());
+		String role = this.mails.message("role." + invited.role().name());
+		if (!this.mails.send(invited.id(), invited.email(), "invitation", invited.displayName(),
+				administrator.displayName(), role, this.mails.link("invitation", token), VALIDITY.toHours())) {
 			throw new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "mail.unavailable");
 		}
 	}
@@ -155,10 +133,6 @@ class Invitations {
 		byte[] secret = new byte[32];
 		this.random.nextBytes(secret);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-	}
-
-	private String message(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -5,18 +5,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.passerelle.platform.Mailer;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -32,8 +25,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PasswordResets {
-
-	private static final Logger log = LoggerFactory.getLogger(PasswordResets.class);
 
 	static final Duration VALIDITY = Duration.ofMinutes(30);
 
@@ -53,32 +44,25 @@ class PasswordResets {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	private final Mailer mailer;
+	private final AccountMails mails;
 
 	private final RateLimits rateLimits;
-
-	private final MessageSource messages;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	private final String publicBaseUrl;
-
 	PasswordResets(Accounts accounts, AccountTokens tokens, PasswordEncoder passwordEncoder,
-			FindByIndexNameSessionRepository<? extends Session> sessions, Mailer mailer, RateLimits rateLimits,
-			MessageSource messages, AuditLog audit, Clock clock,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+			FindByIndexNameSessionRepository<? extends Session> sessions, AccountMails mails, RateLimits rateLimits,
+			AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
-		this.mailer = mailer;
+		this.mails = mails;
 		this.rateLimits = rateLimits;
-		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	/**
@@ -100,18 +84,10 @@ class PasswordResets {
 		}
 		Account account = found.get();
 		String token = this.tokens.issue(account.id(), AccountTokens.Purpose.PASSWORD_RESET, VALIDITY);
-		String link = this.publicBaseUrl + "/app/nouveau-mot-de-passe#" + token;
-		try {
-			this.mailer.send(account.email(), message("mail.password-reset.subject"),
-					message("mail.password-reset.body", account.displayName(), link, VALIDITY.toMinutes()));
-		}
-		catch (RuntimeException ex) {
-			// the answer stays the same (it would tell that the address has an account);
-			// the
-			// operator sees the failure, without the address
-			log.warn("The password reset e-mail of account {} could not be sent ({})", account.id(),
-					ex.getClass().getSimpleName());
-		}
+		// a failure leaves the answer the same (it would tell that the address has an
+		// account); the operator sees it in the log
+		this.mails.send(account.id(), account.email(), "password-reset", account.displayName(),
+				this.mails.link("nouveau-mot-de-passe", token), VALIDITY.toMinutes());
 		this.audit.record(AuditAction.PASSWORD_RESET_REQUESTED, null, "account/" + account.id(), null);
 	}
 
@@ -137,10 +113,6 @@ class PasswordResets {
 		this.tokens.forget(account.id(), AccountTokens.Purpose.INVITATION);
 		this.sessions.findByPrincipalName(account.email()).keySet().forEach(this.sessions::deleteById);
 		this.audit.record(AuditAction.PASSWORD_RESET, null, "account/" + account.id(), Map.of());
-	}
-
-	private String message(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
 	}
 
 }

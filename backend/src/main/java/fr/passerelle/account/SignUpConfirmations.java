@@ -4,18 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
-import fr.passerelle.platform.Mailer;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SignUpConfirmations {
 
-	private static final Logger log = LoggerFactory.getLogger(SignUpConfirmations.class);
-
 	static final Duration VALIDITY = Duration.ofHours(72);
 
 	static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit(3, 10);
@@ -40,29 +31,22 @@ public class SignUpConfirmations {
 
 	private final AccountTokens tokens;
 
-	private final Mailer mailer;
+	private final AccountMails mails;
 
 	private final RateLimits rateLimits;
-
-	private final MessageSource messages;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	private final String publicBaseUrl;
-
-	SignUpConfirmations(Accounts accounts, AccountTokens tokens, Mailer mailer, RateLimits rateLimits,
-			MessageSource messages, AuditLog audit, Clock clock,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+	SignUpConfirmations(Accounts accounts, AccountTokens tokens, AccountMails mails, RateLimits rateLimits,
+			AuditLog audit, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
-		this.mailer = mailer;
+		this.mails = mails;
 		this.rateLimits = rateLimits;
-		this.messages = messages;
 		this.audit = audit;
 		this.clock = clock;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
 	/**
@@ -95,9 +79,8 @@ public class SignUpConfirmations {
 			sendConfirmation(account.id(), account.email(), account.displayName());
 			return;
 		}
-		send(account.id(), account.email(), message("mail.sign-up-existing.subject"),
-				message("mail.sign-up-existing.body", account.displayName(), this.publicBaseUrl + "/app/login",
-						this.publicBaseUrl + "/app/mot-de-passe-oublie"));
+		this.mails.send(account.id(), account.email(), "sign-up-existing", account.displayName(),
+				this.mails.link("login", null), this.mails.link("mot-de-passe-oublie", null));
 	}
 
 	/**
@@ -118,24 +101,9 @@ public class SignUpConfirmations {
 
 	private void sendConfirmation(long accountId, String email, String displayName) {
 		String token = this.tokens.issue(accountId, AccountTokens.Purpose.EMAIL_CONFIRMATION, VALIDITY);
-		send(accountId, email, message("mail.sign-up-confirmation.subject"), message("mail.sign-up-confirmation.body",
-				displayName, this.publicBaseUrl + "/app/confirmer-adresse#" + token, VALIDITY.toHours()));
-	}
-
-	private void send(long accountId, String email, String subject, String body) {
-		try {
-			this.mailer.send(email, subject, body);
-		}
-		catch (RuntimeException ex) {
-			// the answer of the sign-up stays the same; the operator sees the failure,
-			// without the address
-			log.warn("The sign-up e-mail of account {} could not be sent ({})", accountId,
-					ex.getClass().getSimpleName());
-		}
-	}
-
-	private String message(String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+		// a failure leaves the sign-up's answer the same; the operator sees it in the log
+		this.mails.send(accountId, email, "sign-up-confirmation", displayName,
+				this.mails.link("confirmer-adresse", token), VALIDITY.toHours());
 	}
 
 }

@@ -114,8 +114,7 @@ public class Onboarding {
 					rs.getString("availability"), instant(rs.getTimestamp("applied_at"))))
 			.list()
 			.stream()
-			.flatMap((row) -> this.accounts.find(row.accountId())
-				.filter((account) -> this.accounts.emailConfirmed(account.id()))
+			.flatMap((row) -> this.accounts.findConfirmed(row.accountId())
 				.stream()
 				.map((account) -> new Applicant(account.id(), account.displayName(), account.email(), row.departement(),
 						row.region(), row.languages(), row.availability(), row.appliedAt(),
