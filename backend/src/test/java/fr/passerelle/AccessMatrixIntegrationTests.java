@@ -251,6 +251,10 @@ class AccessMatrixIntegrationTests {
 		rest("DELETE /api/blocked-numbers/{id}", Access.COORDINATOR);
 		rest("GET /api/sms-templates", Access.NATIONAL);
 		rest("PUT /api/sms-templates/{code}", Access.NATIONAL);
+		// statistics
+		rest("GET /api/statistics/summary", Access.COORDINATOR);
+		rest("GET /api/statistics/summary.csv", Access.COORDINATOR);
+		rest("GET /api/statistics/definitions", Access.COORDINATOR);
 		// tutorials
 		rest("GET /api/tutorials", Access.STAFF);
 		rest("GET /api/tutorials/editor", Access.STAFF);

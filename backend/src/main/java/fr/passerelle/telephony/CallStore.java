@@ -246,9 +246,14 @@ class CallStore {
 			.update();
 	}
 
-	void attach(String callSid, String topicCode, String postcode, long ticketId) {
-		this.jdbc.sql("UPDATE telephony_call SET topic_code = ?, postcode = ?, ticket_id = ? WHERE call_sid = ?")
-			.params(topicCode, postcode, ticketId, callSid)
+	/**
+	 * The call led to a request; {@code route} says whether the caller waited on the
+	 * line, or why not ({@code null} when unknown, as in the fallback).
+	 */
+	void attach(String callSid, String topicCode, String postcode, long ticketId, LiveCalls.Route route) {
+		this.jdbc
+			.sql("UPDATE telephony_call SET topic_code = ?, postcode = ?, ticket_id = ?, route = ? WHERE call_sid = ?")
+			.params(topicCode, postcode, ticketId, (route != null) ? route.name() : null, callSid)
 			.update();
 	}
 

@@ -81,8 +81,16 @@ class InboundCalls {
 	 * back (withheld, foreign…), and nothing is recorded
 	 */
 	TicketView requestCallback(String callSid, String from, String topicCode, String postcode) {
+		return requestCallback(callSid, from, topicCode, postcode, null);
+	}
+
+	/**
+	 * Like {@link #requestCallback(String, String, String, String)}, saying why the
+	 * caller did not wait on the line.
+	 */
+	TicketView requestCallback(String callSid, String from, String topicCode, String postcode, LiveCalls.Route why) {
 		return open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.CALLBACK, topicCode, postcode, from, null,
-				Set.of(), null));
+				Set.of(), null), why);
 	}
 
 	/**
@@ -92,7 +100,7 @@ class InboundCalls {
 	 */
 	TicketView waitOnLine(String callSid, String from, String topicCode, String postcode) {
 		TicketView ticket = open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, topicCode, postcode,
-				from, null, Set.of(), null));
+				from, null, Set.of(), null), LiveCalls.Route.QUEUE);
 		if (ticket.kind() == TicketKind.LIVE_CALL) {
 			this.calls.queued(callSid, this.clock.instant());
 		}
@@ -103,7 +111,7 @@ class InboundCalls {
 	 * The call is recorded first, on its own: deliveries that arrive together then queue
 	 * on its row lock, and the first one's request is the others' answer.
 	 */
-	private TicketView open(String callSid, HelpRequest request) {
+	private TicketView open(String callSid, HelpRequest request, LiveCalls.Route route) {
 		this.calls.inbound(callSid, this.clock.instant());
 		if (this.calls.ticketOf(callSid).isEmpty()) {
 			// a webhook delivered again is not one more request
@@ -116,7 +124,11 @@ class InboundCalls {
 				return this.tickets.find(earlier.get()).orElseThrow();
 			}
 			TicketView ticket = this.tickets.open(request);
-			this.calls.attach(callSid, request.topicCode(), ticket.postcode(), ticket.id());
+			this.calls.attach(callSid, request.topicCode(), ticket.postcode(), ticket.id(), route);
+			if (this.practiceCalls.isPractice(callSid)) {
+				// never counted, nor offered to volunteers who are not practising
+				this.tickets.markPractice(ticket.id());
+			}
 			return ticket;
 		});
 	}

@@ -103,14 +103,22 @@ class LiveCalls {
 	 * {@code callers-per-volunteer} for each such volunteer).
 	 */
 	boolean canWaitOnLine(String topicCode, PostcodeArea area) {
+		return route(topicCode, area) == Route.QUEUE;
+	}
+
+	/** Where a caller goes, and why (kept with the call for the statistics). */
+	Route route(String topicCode, PostcodeArea area) {
 		if (!this.openingHours.isOpen(this.clock.instant())) {
-			return false;
+			return Route.CLOSED;
 		}
 		int reachable = this.routing
 			.availableForLiveCall(topicCode, area.departement().code(), area.region().code(), "fr")
 			.size();
-		return reachable > 0
-				&& this.tickets.waitingLiveCalls(area.region().code()) < reachable * this.callersPerVolunteer;
+		if (reachable == 0) {
+			return Route.NO_VOLUNTEER;
+		}
+		return (this.tickets.waitingLiveCalls(area.region().code()) < reachable * this.callersPerVolunteer)
+				? Route.QUEUE : Route.QUEUE_FULL;
 	}
 
 	/**
@@ -261,6 +269,17 @@ class LiveCalls {
 			.updater(caller.queueSid(), caller.callSid(), URI.create(
 					publicBaseUrl + "/telephony/voice/live/connect?ticket=" + ticketId + "&volunteer=" + volunteerId))
 			.setMethod(HttpMethod.POST);
+	}
+
+	/**
+	 * Where a caller goes once their theme and postcode are known: to the queue, or to a
+	 * callback request because the help desk is closed, nobody who could take the call is
+	 * available, or too many callers already wait.
+	 */
+	enum Route {
+
+		QUEUE, CLOSED, NO_VOLUNTEER, QUEUE_FULL
+
 	}
 
 }

@@ -34,6 +34,14 @@ class PracticeCalls {
 			.update();
 	}
 
+	/** Whether the call was placed from a training phone. */
+	boolean isPractice(String callSid) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM telephony_practice_call WHERE call_sid = ?")
+			.param(callSid)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/**
 	 * A call ended: if it came from a training phone and a request came of it, it is a
 	 * practice call of that staff member.

@@ -199,9 +199,10 @@ class VoiceWebhooks {
 		}
 		TicketView ticket;
 		try {
-			ticket = this.live.canWaitOnLine(topicCode, area)
+			LiveCalls.Route route = this.live.route(topicCode, area);
+			ticket = (route == LiveCalls.Route.QUEUE)
 					? this.calls.waitOnLine(callSid, callable(from), topicCode, area.postcode().value())
-					: this.calls.requestCallback(callSid, from, topicCode, area.postcode().value());
+					: this.calls.requestCallback(callSid, from, topicCode, area.postcode().value(), route);
 		}
 		catch (RejectedRequest refused) {
 			if (refused.messageCode().equals("ticket.phone.blocked")) {

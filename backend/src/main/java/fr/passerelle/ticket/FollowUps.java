@@ -57,6 +57,9 @@ class FollowUps {
 		TicketView opened = this.tickets.open(new HelpRequest(TicketSource.VOLUNTEER, TicketKind.CALLBACK, topicCode,
 				(postcode != null && !postcode.isBlank()) ? postcode : held.postcode(), phone.e164(),
 				(firstName != null) ? firstName : held.firstName(), (slots != null) ? slots : Set.of(), staff.id()));
+		if (this.store.isPractice(heldTicketId)) {
+			this.store.markPractice(opened.id());
+		}
 		// the same request opened again within 30 minutes is the one already open: only
 		// its author sees it whole
 		return this.store.latestEventBy(opened.id(), staff.id(), "CREATED") ? opened : opened.withoutPersonalData();

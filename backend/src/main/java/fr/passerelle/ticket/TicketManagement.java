@@ -612,6 +612,15 @@ public class TicketManagement {
 	}
 
 	/**
+	 * Marks a request as practice (made from a training phone): it is never counted in
+	 * any figure.
+	 */
+	@Transactional
+	public void markPractice(long ticketId) {
+		this.store.markPractice(ticketId);
+	}
+
+	/**
 	 * How many live calls of a région wait for a volunteer.
 	 */
 	@Transactional(readOnly = true)

@@ -66,6 +66,19 @@ class TicketStore {
 		this.jdbc.sql("UPDATE ticket SET phone_cipher = ? WHERE id = ?").params(cipher, ticketId).update();
 	}
 
+	/** Marks a request as practice: made from a training phone. */
+	void markPractice(long ticketId) {
+		this.jdbc.sql("UPDATE ticket SET practice = TRUE WHERE id = ?").param(ticketId).update();
+	}
+
+	boolean isPractice(long ticketId) {
+		return this.jdbc.sql("SELECT practice FROM ticket WHERE id = ?")
+			.param(ticketId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 	void update(Ticket ticket) {
 		int updated = this.jdbc.sql("""
 				UPDATE ticket SET status = ?, priority = ?, waiting_since = ?, due_at = ?, next_attempt_at = ?,

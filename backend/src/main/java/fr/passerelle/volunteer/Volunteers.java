@@ -55,8 +55,11 @@ public class Volunteers {
 
 	private final PhoneVault vault;
 
+	private final PresencePeriods periods;
+
 	Volunteers(JdbcClient jdbc, AccountManagement accounts, Territories territories, Topics topics, Clock clock,
-			ApplicationEventPublisher events, PhoneVault vault) {
+			ApplicationEventPublisher events, PhoneVault vault, PresencePeriods periods) {
+		this.periods = periods;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.territories = territories;
@@ -226,10 +229,12 @@ public class Volunteers {
 		if (duration.isZero() || duration.isNegative()) {
 			return;
 		}
+		Instant now = this.clock.instant();
 		int updated = this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = ? WHERE account_id = ?")
-			.params(Timestamp.from(this.clock.instant().plus(duration)), accountId)
+			.params(Timestamp.from(now.plus(duration)), accountId)
 			.update();
 		if (updated > 0) {
+			this.periods.wrapUpStarted(accountId, now, now.plus(duration));
 			this.events.publishEvent(new PresenceChanged(accountId, presence(accountId).status()));
 		}
 	}
@@ -247,6 +252,7 @@ public class Volunteers {
 		this.jdbc.sql("UPDATE volunteer_presence SET wrap_up_until = NULL WHERE account_id = ?")
 			.param(accountId)
 			.update();
+		this.periods.wrapUpEnded(accountId, this.clock.instant());
 		this.events.publishEvent(new PresenceChanged(accountId, current.status()));
 		return new PresenceState(accountId, current.status(), current.since(), current.idleSince(), null);
 	}
@@ -505,6 +511,7 @@ public class Volunteers {
 					accountId)
 			.update();
 		if (status != previous) {
+			this.periods.changed(accountId, status, this.clock.instant());
 			this.events.publishEvent(new PresenceChanged(accountId, status));
 		}
 	}

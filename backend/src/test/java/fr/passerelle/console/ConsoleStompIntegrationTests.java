@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
@@ -58,6 +59,8 @@ class ConsoleStompIntegrationTests {
 
 	private static final String CREUSE_REGION = "75";
 
+	private static final AtomicInteger TESTS_STARTED = new AtomicInteger();
+
 	@LocalServerPort
 	int port;
 
@@ -101,8 +104,9 @@ class ConsoleStompIntegrationTests {
 		this.jdbc.sql("DELETE FROM routing_entry WHERE departement_code = '23'").update();
 		// that deletion tells the figures nothing: the last ones sent may still show one
 		// request waiting in the Creuse since this very instant, and a new one would then
-		// look like no change at all (the clock stands still between tests)
-		this.clock.advance(Duration.ofSeconds(1));
+		// look like no change at all. The clock is put back on the same Monday morning
+		// before every test: each test's requests start at a second of their own
+		this.clock.advance(Duration.ofSeconds(TESTS_STARTED.incrementAndGet()));
 	}
 
 	@AfterEach

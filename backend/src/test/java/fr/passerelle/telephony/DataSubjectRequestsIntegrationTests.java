@@ -70,7 +70,8 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("account_recovery_code.code_hash", "staff: hashes of random codes"),
 			Map.entry("account_token.token_hash", "staff: hashes of random links"),
 			Map.entry("account_two_factor.secret_cipher", "staff: authenticator keys"),
-			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"));
+			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"),
+			Map.entry("statistics_requests.callbacks_phone", "counts of callbacks asked for by phone"));
 
 	@LocalServerPort
 	int port;

@@ -70,6 +70,11 @@ class SimulatorPhoneIntegrationTests {
 			.singleRow()).as("the simulator reports the end of the call")
 			.containsEntry("status", "completed")
 			.containsEntry("outcome", "CALLBACK_REQUESTED");
+		assertThat(this.jdbc.sql("""
+				SELECT t.practice FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id WHERE c.call_sid = ?""")
+			.param((String) JsonPath.read(recorded.body(), "$.sid"))
+			.query(Boolean.class)
+			.single()).as("a request from a training phone is practice, counted in no figure").isTrue();
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))

@@ -117,6 +117,9 @@ class VoiceWebhookIntegrationTests {
 			.containsEntry("topic_code", "CAF")
 			.containsEntry("postcode", "35000")
 			.containsEntry("status", "QUEUED");
+		assertThat(route(this.call)).as("open, yet the caller could not wait: nobody, or too many waiting")
+			.isIn("NO_VOLUNTEER", "QUEUE_FULL");
+		assertThat(ticket).containsEntry("practice", false);
 		String reference = (String) ticket.get("reference");
 		assertThat(spoken(recorded)).contains("Votre demande de rappel est enregistrée.",
 				"Votre numéro de dossier est : " + Voice.spelled(reference), "dès que possible",
@@ -137,6 +140,7 @@ class VoiceWebhookIntegrationTests {
 		assertThat(spoken(recorded)).contains("à partir de lundi 8 mars à 9 heures");
 		assertThat(ticketsOf(this.call)).singleElement()
 			.satisfies((ticket) -> assertThat(ticket).containsEntry("status", "SCHEDULED"));
+		assertThat(route(this.call)).as("kept for the statistics: a request outside opening hours").isEqualTo("CLOSED");
 	}
 
 	@Test
@@ -295,9 +299,16 @@ class VoiceWebhookIntegrationTests {
 			.statusCode()).as("a query string changed after signing").isEqualTo(403);
 	}
 
+	private String route(Map<String, String> call) {
+		return this.jdbc.sql("SELECT route FROM telephony_call WHERE call_sid = ?")
+			.param(call.get("CallSid"))
+			.query(String.class)
+			.single();
+	}
+
 	private List<Map<String, Object>> ticketsOf(Map<String, String> call) {
 		return this.jdbc.sql("""
-				SELECT t.source, t.kind, t.topic_code, t.postcode, t.status, t.reference FROM ticket t
+				SELECT t.source, t.kind, t.topic_code, t.postcode, t.status, t.reference, t.practice FROM ticket t
 				JOIN telephony_call c ON c.ticket_id = t.id WHERE c.call_sid = ?""")
 			.param(call.get("CallSid"))
 			.query()

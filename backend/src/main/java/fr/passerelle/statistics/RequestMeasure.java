@@ -1,0 +1,13 @@
+package fr.passerelle.statistics;
+
+/**
+ * What the requests made on a day are counted by ({@code statistics_requests}); each is
+ * defined in {@link DayRollup}.
+ */
+enum RequestMeasure implements Measure {
+
+	REQUESTS, LIVE_CALLS, CALLBACKS, CALLBACKS_PHONE, CALLBACKS_WEB, CALLBACKS_QUEUE, CALLBACKS_FOLLOW_UP,
+	FIRST_ATTEMPT_24H_KNOWN, FIRST_ATTEMPT_24H, FIRST_ATTEMPT_48H_KNOWN, FIRST_ATTEMPT_48H, CALLBACKS_CLOSED,
+	CALLBACK_ATTEMPTS, CALLBACKS_UNREACHABLE, CLOSED, RESOLVED, REDIRECTED, UNREACHABLE, CANCELLED, REPEAT_REQUESTS
+
+}

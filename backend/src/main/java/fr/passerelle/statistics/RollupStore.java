@@ -1,0 +1,164 @@
+package fr.passerelle.statistics;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The rollup tables: a day's cells written whole, and periods summed from them.
+ */
+@Repository
+class RollupStore {
+
+	private final JdbcTemplate jdbc;
+
+	RollupStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Replaces what is kept of a day by these cells: the requests' and, unless
+	 * {@code withCalls} is false (the calls' records are gone), the calls' and
+	 * volunteers' too.
+	 */
+	void replace(DayCells cells, boolean withCalls) {
+		Date day = Date.valueOf(cells.day);
+		this.jdbc.update("DELETE FROM statistics_requests WHERE day = ?", day);
+		this.jdbc.update("DELETE FROM statistics_outcomes WHERE day = ?", day);
+		insertCells("statistics_requests", RequestMeasure.values(), day, cells.requests);
+		List<Object[]> outcomes = new ArrayList<>();
+		cells.outcomes.forEach((key, count) -> outcomes
+			.add(new Object[] { day, key.scope(), key.question(), truncate(key.code(), 60), count }));
+		this.jdbc.batchUpdate(
+				"INSERT INTO statistics_outcomes (day, scope, question, code, requests) VALUES (?, ?, ?, ?, ?) "
+						+ "ON DUPLICATE KEY UPDATE requests = requests + VALUES(requests)",
+				outcomes);
+		if (!withCalls) {
+			return;
+		}
+		this.jdbc.update("DELETE FROM statistics_calls WHERE day = ?", day);
+		this.jdbc.update("DELETE FROM statistics_waits WHERE day = ?", day);
+		this.jdbc.update("DELETE FROM statistics_volunteers WHERE day = ?", day);
+		insertCells("statistics_calls", CallMeasure.values(), day, cells.calls);
+		List<Object[]> waits = new ArrayList<>();
+		cells.waits.forEach((key, buckets) -> buckets.forEach((bucket, count) -> waits
+			.add(new Object[] { day, key.scope(), String.valueOf(key.kind()), bucket, count })));
+		this.jdbc.batchUpdate("INSERT INTO statistics_waits (day, scope, kind, bucket, calls) VALUES (?, ?, ?, ?, ?)",
+				waits);
+		String columns = columns(VolunteerMeasure.values());
+		List<Object[]> volunteers = new ArrayList<>();
+		cells.volunteers.forEach((id, volunteer) -> {
+			List<Object> row = new ArrayList<>(List.of(day, id, volunteer.regionCode()));
+			Arrays.stream(VolunteerMeasure.values()).forEach((m) -> row.add(volunteer.tally().get(m)));
+			volunteers.add(row.toArray());
+		});
+		this.jdbc.batchUpdate("INSERT INTO statistics_volunteers (day, volunteer_id, region_code, " + columns
+				+ ") VALUES (?, ?, ?" + ", ?".repeat(VolunteerMeasure.values().length) + ")", volunteers);
+	}
+
+	private <M extends Enum<M> & Measure> void insertCells(String table, M[] measures, Date day,
+			Map<Cell, Tally<M>> cells) {
+		List<Object[]> rows = new ArrayList<>();
+		cells.forEach((cell, tally) -> {
+			List<Object> row = new ArrayList<>(List.of(String.valueOf(cell.dim()), day, cell.scope(), cell.item()));
+			Arrays.stream(measures).forEach((m) -> row.add(tally.get(m)));
+			rows.add(row.toArray());
+		});
+		this.jdbc.batchUpdate("INSERT INTO " + table + " (dim, day, scope, item, " + columns(measures)
+				+ ") VALUES (?, ?, ?, ?" + ", ?".repeat(measures.length) + ")", rows);
+	}
+
+	/**
+	 * The cells of one breakdown ({@code dim}) over a period, summed by item (for
+	 * {@link Cell#DAY}, by day).
+	 * @param scope {@link Cell#NATIONAL} or a région's code; for départements, a région's
+	 * code or {@code null} for all
+	 */
+	<M extends Enum<M> & Measure> Map<String, Tally<M>> cells(String table, Class<M> type, char dim, LocalDate from,
+			LocalDate to, String scope, boolean byDay) {
+		if (from.isAfter(to)) {
+			return Collections.emptyMap();
+		}
+		M[] measures = type.getEnumConstants();
+		String key = byDay ? "day" : "item";
+		List<Object> params = new ArrayList<>(List.of(String.valueOf(dim), Date.valueOf(from), Date.valueOf(to)));
+		String where = "dim = ? AND day BETWEEN ? AND ?";
+		if (scope != null) {
+			where += " AND scope = ?";
+			params.add(scope);
+		}
+		String sql = "SELECT " + key + ", "
+				+ Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", ")) + " FROM " + table
+				+ " WHERE " + where + " GROUP BY " + key;
+		Map<String, Tally<M>> sums = new LinkedHashMap<>();
+		this.jdbc.query(sql, (rs) -> {
+			Tally<M> tally = new Tally<>(type);
+			for (M measure : measures) {
+				tally.add(measure, rs.getLong(measure.ordinal() + 2));
+			}
+			sums.put(rs.getString(1), tally);
+		}, params.toArray());
+		return sums;
+	}
+
+	/** Waits of a kind over a period and scope, by bucket. */
+	SortedMap<Integer, Long> waits(LocalDate from, LocalDate to, String scope, char kind) {
+		SortedMap<Integer, Long> buckets = new TreeMap<>();
+		if (!from.isAfter(to)) {
+			this.jdbc.query("""
+					SELECT bucket, SUM(calls) FROM statistics_waits
+					WHERE scope = ? AND kind = ? AND day BETWEEN ? AND ? GROUP BY bucket""", (rs) -> {
+				buckets.put(rs.getInt(1), rs.getLong(2));
+			}, scope, String.valueOf(kind), Date.valueOf(from), Date.valueOf(to));
+		}
+		return buckets;
+	}
+
+	/**
+	 * Volunteers' days over a period, summed by volunteer.
+	 * @param regionCode the volunteers of a région, or {@code null} for all
+	 */
+	Map<Long, Tally<VolunteerMeasure>> volunteers(LocalDate from, LocalDate to, String regionCode) {
+		Map<Long, Tally<VolunteerMeasure>> sums = new LinkedHashMap<>();
+		if (from.isAfter(to)) {
+			return sums;
+		}
+		List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
+		String where = "day BETWEEN ? AND ?";
+		if (regionCode != null) {
+			where = "region_code = ? AND " + where;
+			params.add(0, regionCode);
+		}
+		VolunteerMeasure[] measures = VolunteerMeasure.values();
+		this.jdbc.query("SELECT volunteer_id, "
+				+ Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", "))
+				+ " FROM statistics_volunteers WHERE " + where + " GROUP BY volunteer_id", (rs) -> {
+					Tally<VolunteerMeasure> tally = new Tally<>(VolunteerMeasure.class);
+					for (VolunteerMeasure measure : measures) {
+						tally.add(measure, rs.getLong(measure.ordinal() + 2));
+					}
+					sums.put(rs.getLong(1), tally);
+				}, params.toArray());
+		return sums;
+	}
+
+	private static String columns(Measure[] measures) {
+		return Arrays.stream(measures).map(Measure::column).collect(Collectors.joining(", "));
+	}
+
+	private static String truncate(String text, int length) {
+		return (text.length() <= length) ? text : text.substring(0, length);
+	}
+
+}
