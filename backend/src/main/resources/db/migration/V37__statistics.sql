@@ -16,8 +16,9 @@ ALTER TABLE telephony_call
     ADD CONSTRAINT ck_telephony_call_route CHECK (route IS NULL OR route IN ('QUEUE', 'CLOSED', 'NO_VOLUNTEER', 'QUEUE_FULL')),
     ADD INDEX ix_telephony_call_started (started_at);
 
--- The statistics read a day's events.
+-- The statistics read a day's events, and the outcome forms recorded over a period.
 ALTER TABLE ticket_event ADD INDEX ix_ticket_event_occurred (occurred_at, type);
+ALTER TABLE ticket_outcome ADD INDEX ix_ticket_outcome_recorded (recorded_at);
 
 -- Volunteers' presence over time, for occupancy and coverage: available (AVAILABLE, or BUSY when they hold as many
 -- requests as they can), on a break (PAUSED), wrapping up after a request (WRAP_UP, which overlaps the others). Offline

@@ -255,6 +255,12 @@ class AccessMatrixIntegrationTests {
 		rest("GET /api/statistics/summary", Access.COORDINATOR);
 		rest("GET /api/statistics/summary.csv", Access.COORDINATOR);
 		rest("GET /api/statistics/definitions", Access.COORDINATOR);
+		for (String table : List.of("days", "hours", "themes", "departements", "volunteers", "outcomes")) {
+			rest("GET /api/statistics/" + table, Access.COORDINATOR);
+			rest("GET /api/statistics/" + table + ".csv", Access.COORDINATOR);
+		}
+		rest("GET /api/statistics/activity-report.csv", Access.COORDINATOR);
+		rest("GET /api/statistics/mine", Access.STAFF);
 		// tutorials
 		rest("GET /api/tutorials", Access.STAFF);
 		rest("GET /api/tutorials/editor", Access.STAFF);

@@ -1,9 +1,12 @@
 package fr.passerelle.account;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -158,6 +161,16 @@ public class AccountManagement {
 	@Transactional(readOnly = true)
 	public Optional<StaffAccount> find(long id) {
 		return this.accounts.findById(id).map(Account::view);
+	}
+
+	/**
+	 * The accounts of these ids that exist, by id (one query, whatever their number).
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, StaffAccount> findAll(Collection<Long> ids) {
+		Map<Long, StaffAccount> found = new HashMap<>();
+		this.accounts.findAllById(ids).forEach((account) -> found.put(account.id(), account.view()));
+		return found;
 	}
 
 	/**

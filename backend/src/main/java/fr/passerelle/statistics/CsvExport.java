@@ -3,9 +3,13 @@ package fr.passerelle.statistics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -13,7 +17,10 @@ import org.apache.commons.csv.QuoteMode;
 
 import fr.passerelle.platform.RejectedRequest;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A table written as CSV for a spreadsheet: UTF-8 with a byte order mark (so that Excel
@@ -49,21 +56,66 @@ record CsvExport(char separator, boolean decimalComma) {
 	}
 
 	byte[] write(List<String> header, List<List<Object>> rows) {
-		CSVFormat format = CSVFormat.Builder.create(CSVFormat.RFC4180)
-			.setDelimiter(this.separator)
-			.setQuoteMode(QuoteMode.MINIMAL)
-			.setHeader(header.stream().map(CsvExport::neutralised).toArray(String[]::new))
-			.get();
 		StringWriter text = new StringWriter().append('\uFEFF');
-		try (CSVPrinter printer = new CSVPrinter(text, format)) {
+		try (CSVPrinter printer = new CSVPrinter(text, format(header))) {
 			for (List<Object> row : rows) {
-				printer.printRecord(row.stream().map(this::cell).toList());
+				printer.printRecord(cells(row.toArray()));
 			}
 		}
 		catch (IOException impossible) {
 			throw new UncheckedIOException(impossible);
 		}
 		return text.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** The format of a table with this header, for a {@link CSVPrinter}. */
+	CSVFormat format(List<String> header) {
+		return CSVFormat.Builder.create(CSVFormat.RFC4180)
+			.setDelimiter(this.separator)
+			.setQuoteMode(QuoteMode.MINIMAL)
+			.setHeader(header.stream().map(CsvExport::neutralised).toArray(String[]::new))
+			.get();
+	}
+
+	/** A row's values as cells: numbers in the chosen way, texts neutralised. */
+	List<String> cells(Object... values) {
+		List<String> cells = new ArrayList<>(values.length);
+		for (Object value : values) {
+			cells.add(cell(value));
+		}
+		return cells;
+	}
+
+	/**
+	 * A table of records, a column per component, headed by {@code header} (given each
+	 * component's name).
+	 */
+	<R extends Record> byte[] records(Class<R> type, List<R> rows, Function<String, String> header) {
+		RecordComponent[] components = type.getRecordComponents();
+		List<String> names = Arrays.stream(components).map(RecordComponent::getName).map(header).toList();
+		List<List<Object>> values = new ArrayList<>();
+		for (R row : rows) {
+			List<Object> cells = new ArrayList<>();
+			for (RecordComponent component : components) {
+				try {
+					cells.add(component.getAccessor().invoke(row));
+				}
+				catch (ReflectiveOperationException impossible) {
+					throw new IllegalStateException(impossible);
+				}
+			}
+			values.add(cells);
+		}
+		return write(names, values);
+	}
+
+	/** An exported file, to download. */
+	static ResponseEntity<byte[]> attachment(String fileName, byte[] body) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
+			.body(body);
 	}
 
 	private String cell(Object value) {

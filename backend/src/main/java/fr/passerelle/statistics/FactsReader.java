@@ -41,6 +41,11 @@ class FactsReader {
 	 */
 	static final Duration LONGEST_PERIOD = Duration.ofDays(2);
 
+	/** The pseudo-question counting the outcome forms themselves. */
+	static final String FORM = "form";
+
+	static final String RECORDED = "recorded";
+
 	private static final String NOT_PRACTICE = " NOT EXISTS (SELECT 1 FROM ticket pt WHERE pt.id = c.ticket_id AND pt.practice)";
 
 	private final JdbcClient jdbc;
@@ -126,6 +131,7 @@ class FactsReader {
 				WHERE t.created_at >= ? AND t.created_at < ? AND NOT t.practice""")
 			.params(start, end)
 			.query((rs, row) -> {
+				answers.add(new OutcomeFact(rs.getString("region_code"), FORM, RECORDED));
 				for (String question : questions) {
 					String codes = rs.getString(question);
 					if (codes != null && !codes.isBlank()) {

@@ -4,7 +4,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ class RollupStore {
 	<M extends Enum<M> & Measure> Map<String, Tally<M>> cells(String table, Class<M> type, char dim, LocalDate from,
 			LocalDate to, String scope, boolean byDay) {
 		if (from.isAfter(to)) {
-			return Collections.emptyMap();
+			return new LinkedHashMap<>();
 		}
 		M[] measures = type.getEnumConstants();
 		String key = byDay ? "day" : "item";
@@ -123,6 +122,52 @@ class RollupStore {
 			}, scope, String.valueOf(kind), Date.valueOf(from), Date.valueOf(to));
 		}
 		return buckets;
+	}
+
+	/** Waits of a kind over a period and scope, by day and bucket. */
+	Map<String, SortedMap<Integer, Long>> waitsByDay(LocalDate from, LocalDate to, String scope, char kind) {
+		Map<String, SortedMap<Integer, Long>> days = new TreeMap<>();
+		if (!from.isAfter(to)) {
+			this.jdbc.query("""
+					SELECT day, bucket, calls FROM statistics_waits
+					WHERE scope = ? AND kind = ? AND day BETWEEN ? AND ?""", (rs) -> {
+				days.computeIfAbsent(rs.getString(1), (day) -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
+			}, scope, String.valueOf(kind), Date.valueOf(from), Date.valueOf(to));
+		}
+		return days;
+	}
+
+	/** The hours of each day of a period ({@link Cell#HOUR} cells), by day and hour. */
+	<M extends Enum<M> & Measure> Map<String, Map<String, Tally<M>>> hourCells(String table, Class<M> type,
+			LocalDate from, LocalDate to, String scope) {
+		Map<String, Map<String, Tally<M>>> days = new TreeMap<>();
+		if (from.isAfter(to)) {
+			return days;
+		}
+		M[] measures = type.getEnumConstants();
+		this.jdbc.query("SELECT day, item, " + columns(measures) + " FROM " + table
+				+ " WHERE dim = 'H' AND scope = ? AND day BETWEEN ? AND ?", (rs) -> {
+					Tally<M> tally = new Tally<>(type);
+					for (M measure : measures) {
+						tally.add(measure, rs.getLong(measure.ordinal() + 3));
+					}
+					days.computeIfAbsent(rs.getString(1), (day) -> new TreeMap<>()).put(rs.getString(2), tally);
+				}, scope, Date.valueOf(from), Date.valueOf(to));
+		return days;
+	}
+
+	/** The outcome forms' answers over a period: by question, by code. */
+	Map<String, Map<String, Long>> outcomes(LocalDate from, LocalDate to, String scope) {
+		Map<String, Map<String, Long>> answers = new TreeMap<>();
+		if (!from.isAfter(to)) {
+			this.jdbc.query("""
+					SELECT question, code, SUM(requests) FROM statistics_outcomes
+					WHERE scope = ? AND day BETWEEN ? AND ? GROUP BY question, code""", (rs) -> {
+				answers.computeIfAbsent(rs.getString(1), (question) -> new TreeMap<>())
+					.put(rs.getString(2), rs.getLong(3));
+			}, scope, Date.valueOf(from), Date.valueOf(to));
+		}
+		return answers;
 	}
 
 	/**

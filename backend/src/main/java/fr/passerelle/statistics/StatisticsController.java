@@ -48,7 +48,13 @@ class StatisticsController {
 
 	@Bean
 	static RestrictedPaths statisticsPaths() {
-		return RestrictedPaths.coordinators("/api/statistics/**");
+		// every table but the signed-in volunteer's own line (/api/statistics/mine)
+		return RestrictedPaths.coordinators("/api/statistics/summary", "/api/statistics/summary.csv",
+				"/api/statistics/definitions", "/api/statistics/days", "/api/statistics/days.csv",
+				"/api/statistics/hours", "/api/statistics/hours.csv", "/api/statistics/themes",
+				"/api/statistics/themes.csv", "/api/statistics/departements", "/api/statistics/departements.csv",
+				"/api/statistics/volunteers", "/api/statistics/volunteers.csv", "/api/statistics/outcomes",
+				"/api/statistics/outcomes.csv", "/api/statistics/activity-report.csv");
 	}
 
 	StatisticsController(SummaryReport summaries, AccountManagement accounts, Territories territories,

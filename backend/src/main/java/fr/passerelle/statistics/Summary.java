@@ -111,7 +111,7 @@ record Summary(LocalDate from, LocalDate to, @Schema(description = "null for the
 		return (whole > 0) ? round((double) part / whole, 4) : null;
 	}
 
-	private static double round(double value, int places) {
+	static double round(double value, int places) {
 		return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).doubleValue();
 	}
 

@@ -62,6 +62,8 @@ class StatisticsApiIntegrationTests {
 					"RESOLVED", "2031-06-10T08:20:00Z");
 			records.call("2031-06-10T08:00:00Z", "2031-06-10T08:00:30Z", "2031-06-10T08:00:45Z", "2031-06-10T08:10:00Z",
 					"ANSWERED", "QUEUE", answered);
+			records.outcome(answered, TestAccounts.open(this.accounts, Role.VOLUNTEER).id(), "2031-06-10T08:15:00Z",
+					"social_sante", "plutot_autonome", "finalisee", null);
 			long abandoned = records.ticket("2031-06-10T09:00:20Z", "PHONE", "LIVE_CALL", "CAF", "35000", "35", "53",
 					"CANCELLED", "2031-06-10T09:02:00Z");
 			records.call("2031-06-10T09:00:00Z", "2031-06-10T09:00:30Z", "2031-06-10T09:02:00Z", "2031-06-10T09:02:00Z",
@@ -159,6 +161,59 @@ class StatisticsApiIntegrationTests {
 			.get("/api/statistics/summary.csv?" + JUNE_10 + "&separator=comma&decimal=point");
 		assertThat(english.body()).contains("from,to,scope,code,figure,value,definition")
 			.contains(",abandonmentRate,Abandonment rate,0.5,");
+	}
+
+	@Test
+	void breaksThePeriodDownInTablesAndExportsEach() {
+		StaffClient bretagne = signedIn("53");
+
+		HttpResponse<String> days = bretagne.get("/api/statistics/days?" + JUNE_10);
+		assertThat(days.statusCode()).isEqualTo(200);
+		assertThat(days.body()).contains("\"region\":\"53\"", "\"key\":\"2031-06-10\"", "\"calls\":2",
+				"\"serviceLevel\":0.5");
+		assertThat(bretagne.get("/api/statistics/departements?" + JUNE_10).body()).contains("\"key\":\"35\"");
+		assertThat(bretagne.get("/api/statistics/themes?" + JUNE_10 + "&region=28").statusCode()).isEqualTo(403);
+
+		HttpResponse<String> csv = bretagne.get("/api/statistics/days.csv?" + JUNE_10);
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("passerelle-jours-53-2031-06-10"));
+		String[] lines = csv.body().substring(1).split("\r\n");
+		assertThat(lines[0]).startsWith("jour;appels reçus;appels mis en attente;appels répondus;");
+		assertThat(lines[1]).startsWith("2031-06-10;2;2;1;1;0;0,5;0,5;15;15;15;");
+		assertThat(bretagne.get("/api/statistics/hours.csv?" + JUNE_10).body().split("\r\n"))
+			.as("a header and every hour of the week")
+			.hasSize(1 + 7 * 24);
+		assertThat(bretagne.get("/api/statistics/outcomes?" + JUNE_10).body()).contains("\"forms\":1",
+				"\"completion\":{\"finalisee\":1}");
+	}
+
+	@Test
+	void exportsTheNationalActivityReportWithTheReportsCodesAndNothingAboutThePerson() {
+		StaffClient national = signedIn(null);
+
+		HttpResponse<String> report = national.get("/api/statistics/activity-report.csv?" + JUNE_10 + "&region=53");
+
+		assertThat(report.statusCode()).isEqualTo(200);
+		assertThat(report.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).contains("passerelle-compte-rendu-53-2031-06-10"));
+		assertThat(report.body().substring(1).split("\r\n")).containsExactly(
+				"date;departement;type;lieu;duree_minutes;thematiques_demarche;thematiques_accompagnement;materiel;"
+						+ "autonomie;demarche_finalisee;structure_redirection",
+				"2031-06-10;35;demarche_administrative;a_distance;20;social_sante;navigation_sur_internet;telephone;"
+						+ "plutot_autonome;finalisee;");
+		assertThat(national.get("/api/statistics/activity-report.csv?" + JUNE_10 + "&region=28").body().split("\r\n"))
+			.as("the header alone")
+			.hasSize(1);
+	}
+
+	@Test
+	void showsAVolunteerTheirOwnLineOnly() {
+		StaffClient volunteer = TestAccounts.signedIn(this.accounts, Role.VOLUNTEER, this.port);
+
+		HttpResponse<String> mine = volunteer.get("/api/statistics/mine?" + JUNE_10);
+		assertThat(mine.statusCode()).isEqualTo(200);
+		assertThat(mine.body()).contains("\"answered\":0", "\"callbacksMade\":0", "\"occupancy\":null");
+		assertThat(volunteer.get("/api/statistics/volunteers?" + JUNE_10).statusCode()).isEqualTo(403);
 	}
 
 	@Test

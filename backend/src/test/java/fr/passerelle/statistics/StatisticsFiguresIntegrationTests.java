@@ -1,11 +1,15 @@
 package fr.passerelle.statistics;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestAccounts;
@@ -13,6 +17,7 @@ import fr.passerelle.TestClock;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
+import fr.passerelle.volunteer.Shift;
 import fr.passerelle.volunteer.Volunteers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,12 +66,25 @@ class StatisticsFiguresIntegrationTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	Breakdowns breakdowns;
+
+	long v1;
+
+	long v2;
+
 	@BeforeAll
 	void writeTheRecords() {
 		Records records = new Records(this.jdbc);
 		long v1 = volunteer("35");
 		long v2 = volunteer("29");
 		long v3 = volunteer("974");
+		this.volunteers.qualify(v3);
+		// 13:00 to 15:00 in La Réunion is 10:00 to 12:00 in Paris in March
+		this.volunteers.replaceShifts(v3,
+				List.of(new Shift(DayOfWeek.TUESDAY, LocalTime.of(13, 0), LocalTime.of(15, 0))), false);
+		this.v1 = v1;
+		this.v2 = v2;
 
 		// c1: waits 20 s, answered by v1, 10 minutes' talk
 		long t1 = records.ticket("2031-03-18T09:00:30Z", "PHONE", "LIVE_CALL", "CAF", "35000", "35", "53", "RESOLVED",
@@ -317,6 +335,108 @@ class StatisticsFiguresIntegrationTests {
 		assertThat(summary(TUESDAY, TUESDAY, Scope.NATIONAL)).usingRecursiveComparison()
 			.ignoringFields("computedAt")
 			.isEqualTo(before);
+	}
+
+	@Test
+	void breaksTheFiguresDownByDay() {
+		List<Breakdowns.Row> days = breakdown(
+				() -> this.breakdowns.byDay(new Period(TUESDAY, TUESDAY.plusDays(1)), Scope.NATIONAL));
+
+		assertThat(days).extracting(Breakdowns.Row::key).containsExactly("2031-03-18", "2031-03-19");
+		assertThat(days.get(0))
+			.extracting(Breakdowns.Row::calls, Breakdowns.Row::serviceLevel, Breakdowns.Row::meanWaitSeconds,
+					Breakdowns.Row::p90WaitSeconds, Breakdowns.Row::requests)
+			.containsExactly(10L, 0.6, 37.5, 90, 12L);
+		assertThat(days.get(1)).extracting(Breakdowns.Row::calls, Breakdowns.Row::serviceLevel)
+			.as("the call started before midnight counts on Tuesday")
+			.containsExactly(0L, null);
+	}
+
+	@Test
+	void breaksTheFiguresDownByThemeAndDepartement() {
+		Map<String, Breakdowns.Row> themes = byKey(
+				breakdown(() -> this.breakdowns.byTheme(new Period(TUESDAY, TUESDAY), Scope.NATIONAL)));
+		assertThat(themes.keySet()).containsExactly("CAF", "EMPLOYMENT", "HEALTH", "HOUSING", "TAXES");
+		assertThat(themes.get("CAF")).extracting(Breakdowns.Row::calls, Breakdowns.Row::requests)
+			.containsExactly(5L, 6L);
+		assertThat(themes.get("HOUSING")).extracting(Breakdowns.Row::calls, Breakdowns.Row::requests)
+			.containsExactly(1L, 2L);
+
+		Map<String, Breakdowns.Row> bretagne = byKey(
+				breakdown(() -> this.breakdowns.byDepartement(new Period(TUESDAY, TUESDAY), new Scope("53"))));
+		assertThat(bretagne.keySet()).containsExactly("29", "35");
+		assertThat(bretagne.get("29")).extracting(Breakdowns.Row::calls, Breakdowns.Row::requests)
+			.containsExactly(2L, 2L);
+		assertThat(bretagne.get("35")).extracting(Breakdowns.Row::calls, Breakdowns.Row::requests)
+			.containsExactly(6L, 9L);
+		assertThat(byKey(breakdown(() -> this.breakdowns.byDepartement(new Period(TUESDAY, TUESDAY), Scope.NATIONAL)))
+			.keySet()).containsExactly("29", "35", "974");
+	}
+
+	@Test
+	void breaksTheWeekDownByHourWithTheVolunteersOnShiftAndAvailable() {
+		Map<String, Breakdowns.HourRow> hours = new TreeMap<>();
+		breakdown(() -> this.breakdowns.byHourOfWeek(new Period(TUESDAY, TUESDAY), Scope.NATIONAL))
+			.forEach((row) -> hours.put(row.dayOfWeek() + "-" + row.hour(), row));
+
+		assertThat(hours).hasSize(7 * 24);
+		assertThat(hours.get("2-10"))
+			.extracting(Breakdowns.HourRow::occurrences, Breakdowns.HourRow::calls,
+					Breakdowns.HourRow::callbackRequests, Breakdowns.HourRow::missed,
+					Breakdowns.HourRow::volunteersAvailable)
+			.containsExactly(1, 7L, 2L, 2L, 2.0);
+		assertThat(hours.get("2-11"))
+			.extracting(Breakdowns.HourRow::calls, Breakdowns.HourRow::callbackRequests,
+					Breakdowns.HourRow::volunteersAvailable)
+			.containsExactly(1L, 2L, 2.0);
+		assertThat(hours.get("2-23").calls()).isEqualTo(1);
+		assertThat(hours.get("3-10").occurrences()).as("no Wednesday in the period").isZero();
+
+		Map<String, Breakdowns.HourRow> reunion = new TreeMap<>();
+		breakdown(() -> this.breakdowns.byHourOfWeek(new Period(TUESDAY, TUESDAY), new Scope("04")))
+			.forEach((row) -> reunion.put(row.dayOfWeek() + "-" + row.hour(), row));
+		assertThat(reunion.get("2-10").volunteersOnShift()).as("13:00 in La Réunion").isEqualTo(1.0);
+		assertThat(reunion.get("2-11").volunteersOnShift()).isEqualTo(1.0);
+		assertThat(reunion.get("2-12").volunteersOnShift()).isZero();
+		assertThat(reunion.get("2-11").volunteersAvailable()).isEqualTo(1.0);
+	}
+
+	@Test
+	void breaksTheWorkDownByVolunteer() {
+		List<Breakdowns.VolunteerRow> rows = breakdown(
+				() -> this.breakdowns.byVolunteer(new Period(TUESDAY, TUESDAY), new Scope("53")));
+
+		assertThat(rows).extracting(Breakdowns.VolunteerRow::id).containsExactlyInAnyOrder(this.v1, this.v2);
+		Breakdowns.VolunteerRow first = rows.stream().filter((row) -> row.id() == this.v1).findFirst().orElseThrow();
+		assertThat(first).isEqualTo(new Breakdowns.VolunteerRow(this.v1, first.name(), 1, 0, 0, 4.0, 665.0, 0.0462));
+		assertThat(first.name()).isEqualTo("Test VOLUNTEER");
+		assertThat(breakdown(() -> this.breakdowns.ofVolunteer(new Period(TUESDAY, TUESDAY), this.v2)))
+			.isEqualTo(new Breakdowns.VolunteerRow(this.v2, "Test VOLUNTEER", 1, 1, 1, 1.0, 307.5, 0.1573));
+	}
+
+	@Test
+	void sumsTheOutcomeFormsUp() {
+		Breakdowns.Outcomes outcomes = breakdown(
+				() -> this.breakdowns.outcomes(new Period(TUESDAY, TUESDAY), Scope.NATIONAL));
+
+		assertThat(outcomes.forms()).isEqualTo(2);
+		assertThat(outcomes.answers().get("procedure_themes"))
+			.isEqualTo(Map.of("social_sante", 2L, "argent_impots", 1L));
+		assertThat(outcomes.answers().get("completion")).isEqualTo(Map.of("finalisee", 1L, "orientee", 1L));
+		assertThat(outcomes.answers().get("redirection")).isEqualTo(Map.of("structure_aide_demarches", 1L));
+		assertThat(outcomes.answers().get("autonomy"))
+			.isEqualTo(Map.of("entierement_accompagne", 1L, "a_participe", 1L));
+	}
+
+	private <T> T breakdown(Supplier<T> query) {
+		this.clock.set(LATER);
+		return query.get();
+	}
+
+	private static Map<String, Breakdowns.Row> byKey(List<Breakdowns.Row> rows) {
+		Map<String, Breakdowns.Row> keyed = new LinkedHashMap<>();
+		rows.forEach((row) -> keyed.put(row.key(), row));
+		return keyed;
 	}
 
 	private Summary summary(LocalDate from, LocalDate to, Scope scope) {

@@ -1,0 +1,55 @@
+package fr.passerelle.statistics;
+
+import java.time.Clock;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.territory.Territories;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what a staff member asks the statistics: a period and a scope they may see.
+ */
+@Component
+class Questions {
+
+	private final AccountManagement accounts;
+
+	private final Territories territories;
+
+	private final Clock clock;
+
+	Questions(AccountManagement accounts, Territories territories, Clock clock) {
+		this.accounts = accounts;
+		this.territories = territories;
+		this.clock = clock;
+	}
+
+	/**
+	 * @throws fr.passerelle.platform.RejectedRequest (403) for a région the staff member
+	 * may not see, (400) for a wrong period or an unknown région
+	 */
+	Question ask(String from, String to, String region, Authentication authentication) {
+		Scope scope = Scope.of(this.accounts.signedIn(authentication), region, this.territories);
+		return new Question(Period.parse(from, to, ParisTime.day(this.clock.instant())), scope);
+	}
+
+	/** A period, for the signed-in volunteer's own figures. */
+	Period period(String from, String to) {
+		return Period.parse(from, to, ParisTime.day(this.clock.instant()));
+	}
+
+	record Question(Period period, Scope scope) {
+
+		/**
+		 * Names an exported file: {@code passerelle-jours-53-2027-03-01-2027-03-31.csv}.
+		 */
+		String fileName(String table) {
+			return "passerelle-%s-%s-%s-%s.csv".formatted(table, this.scope.key(), this.period.from(),
+					this.period.to());
+		}
+
+	}
+
+}
