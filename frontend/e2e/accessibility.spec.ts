@@ -31,6 +31,30 @@ test('the privacy notice passes axe-core WCAG 2.1 AA', async ({ page }) => {
   await expectNoWcagViolation(page);
 });
 
+test('the open data page passes axe-core WCAG 2.1 AA', async ({ page }) => {
+  await page.goto('/donnees');
+  await expect(page.getByRole('heading', { level: 1, name: 'Données ouvertes' })).toBeVisible();
+  await expectNoWcagViolation(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the open data page leads to its file', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Données ouvertes' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Données ouvertes' })).toBeVisible();
+    const href = await page
+      .getByRole('link', { name: /Télécharger l’activité|Télécharger l'activité/ })
+      .getAttribute('href');
+    const file = await page.request.get(href!);
+    expect(file.ok()).toBe(true);
+    expect((await file.text()).split('\r\n')[0]).toBe(
+      'jour,region_code,region,theme_code,theme,appels,demandes_de_rappel,appels_repondus',
+    );
+  });
+});
+
 test('the staff sign-in page passes axe-core WCAG 2.1 AA', async ({ page }) => {
   await page.goto('/app/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();

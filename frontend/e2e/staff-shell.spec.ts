@@ -27,6 +27,8 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Console',
     'Téléphone d’entraînement',
     'Tutoriels',
+    'Tableau de bord',
+    'Statistiques',
     'Inscriptions',
     'Numéros bloqués',
     'Textes des SMS',

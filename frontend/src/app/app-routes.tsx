@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 
 import { AppLayout } from '../components/layouts/app-layout';
@@ -25,6 +26,10 @@ import { useLogout, useMe, useRefreshMe, type Me } from '../lib/auth';
 import { errorMessage } from '../lib/error-message';
 import { useI18n } from '../lib/i18n/i18n';
 import { isNationalStaff, navigationFor } from './navigation';
+
+// The dashboard's screens, and the charting library with them, load only when a coordinator opens them.
+const WallboardPage = lazy(() => import('../features/dashboard/components/wallboard-page'));
+const ReportsPage = lazy(() => import('../features/dashboard/components/reports-page'));
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -65,6 +70,26 @@ export function AppRoutes() {
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
         {user?.approved && user.role !== 'VOLUNTEER' && (
           <Route path="numeros-bloques" element={<BlocklistPage />} />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="tableau-de-bord"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <WallboardPage me={user} />
+              </Suspense>
+            }
+          />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="statistiques"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <ReportsPage me={user} />
+              </Suspense>
+            }
+          />
         )}
         {user && isNationalStaff(user) && <Route path="sms" element={<SmsTemplatesPage />} />}
         {user && isNationalStaff(user) && <Route path="droits" element={<DataSubjectPage />} />}

@@ -13,6 +13,8 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/console', label: 'nav.console', shownTo: () => true },
   { to: '/telephone', label: 'nav.phone', shownTo: () => true },
   { to: '/tutoriels', label: 'nav.tutorials', shownTo: (me) => me.approved },
+  { to: '/tableau-de-bord', label: 'nav.dashboard', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
+  { to: '/statistiques', label: 'nav.statistics', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
   { to: '/numeros-bloques', label: 'nav.blocklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },

@@ -13,6 +13,8 @@ export const en: Catalogue = {
     networkError: 'The server does not answer. Check your connection and try again.',
   },
   nav: {
+    dashboard: 'Wallboard',
+    statistics: 'Statistics',
     blocklist: 'Blocked numbers',
     dataSubject: 'Citizens’ rights',
     auditLog: 'Audit log',
@@ -266,6 +268,7 @@ export const en: Catalogue = {
       KEYS_ROTATED: 'Number keys changed',
       ACCESS_REQUEST_ANSWERED: 'A person’s data sent',
       ERASURE_DONE: 'A person’s data erased',
+      TARGETS_CHANGED: 'Targets of the figures changed',
     },
     detailNames: {
       role: 'role',

@@ -12,6 +12,8 @@ export const fr = {
     networkError: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',
   },
   nav: {
+    dashboard: 'Tableau de bord',
+    statistics: 'Statistiques',
     blocklist: 'Numéros bloqués',
     dataSubject: 'Droits des personnes',
     auditLog: 'Journal d’audit',
@@ -270,6 +272,7 @@ export const fr = {
       KEYS_ROTATED: 'Clés des numéros changées',
       ACCESS_REQUEST_ANSWERED: 'Données d’une personne communiquées',
       ERASURE_DONE: 'Données d’une personne effacées',
+      TARGETS_CHANGED: 'Objectifs des chiffres modifiés',
     },
     detailNames: {
       role: 'rôle',

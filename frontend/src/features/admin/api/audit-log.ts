@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'KEYS_ROTATED',
   'ACCESS_REQUEST_ANSWERED',
   'ERASURE_DONE',
+  'TARGETS_CHANGED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,9 @@ import { Client, type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
 import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
+import { SIGN_IN_ENDED, stompUrl } from '../../../lib/stomp';
+
+export { SIGN_IN_ENDED };
 
 /** What the server sends on the volunteer's own queue: ids and states only, details come from the REST API. */
 export type ConsoleEvent =
@@ -10,12 +13,6 @@ export type ConsoleEvent =
   | { type: 'PRESENCE'; ticketId: null; status: string; expiresAt: null };
 
 export type ChannelStatus = 'connecting' | 'connected' | 'disconnected';
-
-export const ENDPOINT = '/api/console/stomp';
-
-export function endpointUrl(location: Pick<Location, 'protocol' | 'host'> = window.location) {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}${ENDPOINT}`;
-}
 
 /** What a console subscribes to: its user's own queue, and the figures of each région it follows. */
 export type Subscriptions = { personal: string; figures: string[] };
@@ -28,9 +25,6 @@ type Handlers = {
   /** The server closed the channel because the sign-in ended (signed out elsewhere, or expired). */
   onSignInEnded: () => void;
 };
-
-/** The close code the server gives a channel whose sign-in ended (WebSocket "policy violation"). */
-export const SIGN_IN_ENDED = 1008;
 
 /**
  * The console's real-time channel: STOMP over WebSocket, signed in by the session cookie, CSRF token on CONNECT.
@@ -51,7 +45,7 @@ export function useLiveChannel(subscriptions: Subscriptions | undefined, handler
       return;
     }
     const client = new Client({
-      brokerURL: endpointUrl(),
+      brokerURL: stompUrl(),
       reconnectDelay: 2000,
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,

@@ -162,3 +162,27 @@ INSERT INTO statistics_target (name, value, updated_at) VALUES
     ('SERVICE_LEVEL', 0.80, CURRENT_TIMESTAMP(6)),
     ('ABANDONMENT_RATE', 0.08, CURRENT_TIMESTAMP(6)),
     ('FIRST_ATTEMPT_24H_RATE', 0.90, CURRENT_TIMESTAMP(6));
+
+-- Coverage alerts: raised when, during opening hours, callers wait and nobody who could answer them is available
+-- (NOBODY_AVAILABLE), or when the last hour's abandonment rate passed its target (ABANDONMENT); ended once it no
+-- longer holds. texted_at: when the coordinators who asked for it were texted about it (once an hour at most).
+CREATE TABLE statistics_alert (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    rule VARCHAR(20) NOT NULL,
+    scope VARCHAR(3) NOT NULL,
+    started_at DATETIME(6) NOT NULL,
+    ended_at DATETIME(6) NULL,
+    texted_at DATETIME(6) NULL,
+    CONSTRAINT ck_statistics_alert_rule CHECK (rule IN ('NOBODY_AVAILABLE', 'ABANDONMENT')),
+    INDEX ix_statistics_alert_open (ended_at, rule, scope)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Coordinators who asked to be texted the coverage alerts, and the phone to text: sealed (AES-GCM) and bound to its
+-- row, as volunteers' phones are.
+CREATE TABLE statistics_alert_subscription (
+    account_id BIGINT NOT NULL PRIMARY KEY,
+    phone_cipher VARBINARY(128) NOT NULL,
+    created_at DATETIME(6) NOT NULL,
+    CONSTRAINT fk_statistics_alert_subscription_account FOREIGN KEY (account_id) REFERENCES account (id)
+        ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -158,6 +158,8 @@ class AccessMatrixIntegrationTests {
 		rest("GET /", Access.PUBLIC);
 		rest("GET /accessibilite", Access.PUBLIC);
 		rest("GET /donnees-personnelles", Access.PUBLIC);
+		rest("GET /donnees", Access.PUBLIC);
+		rest("GET /donnees/activite.csv", Access.PUBLIC);
 		rest("GET /rappel", Access.PUBLIC);
 		rest("POST /rappel", Access.PUBLIC);
 		rest("GET /tutoriels", Access.PUBLIC);
@@ -261,6 +263,12 @@ class AccessMatrixIntegrationTests {
 		}
 		rest("GET /api/statistics/activity-report.csv", Access.COORDINATOR);
 		rest("GET /api/statistics/mine", Access.STAFF);
+		rest("GET /api/statistics/wallboard", Access.COORDINATOR);
+		rest("GET /api/statistics/targets", Access.COORDINATOR);
+		rest("PUT /api/statistics/targets", Access.NATIONAL);
+		rest("GET /api/statistics/alerts/subscription", Access.COORDINATOR);
+		rest("PUT /api/statistics/alerts/subscription", Access.COORDINATOR);
+		rest("DELETE /api/statistics/alerts/subscription", Access.COORDINATOR);
 		// tutorials
 		rest("GET /api/tutorials", Access.STAFF);
 		rest("GET /api/tutorials/editor", Access.STAFF);
@@ -310,6 +318,10 @@ class AccessMatrixIntegrationTests {
 			// an empty wording: refused by the templates after the access check, nothing
 			// changes
 			Map.entry("PUT /api/sms-templates/{code}", "{\"body\":\"\"}"),
+			// the targets as they are: allowed callers change nothing
+			Map.entry("PUT /api/statistics/targets", """
+					{"serviceLevelThresholdSeconds":60,"serviceLevel":0.8,"abandonmentRate":0.08,
+					 "firstAttemptWithin24hRate":0.9}"""),
 			Map.entry("PUT /api/tutorials/editor/{slug}", "{\"basedOn\":1,\"content\":" + DRAFT_CONTENT + "}"));
 
 	/** Actuator's endpoints (served by their own handler mapping). */
@@ -323,6 +335,8 @@ class AccessMatrixIntegrationTests {
 	static {
 		STOMP.put("SUBSCRIBE /user/queue/console", Access.STAFF);
 		STOMP.put("SUBSCRIBE /topic/figures." + REGION, Access.REGION_FIGURES);
+		STOMP.put("SUBSCRIBE /topic/wallboard." + REGION, Access.NATIONAL);
+		STOMP.put("SUBSCRIBE /topic/wallboard.FR", Access.NATIONAL);
 		STOMP.put("SEND /app/tickets/1/accept", Access.NOBODY);
 	}
 

@@ -22,6 +22,7 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.routing.Routing;
+import fr.passerelle.telephony.CitizenCalls;
 import fr.passerelle.volunteer.Volunteers;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Assumptions;
@@ -123,6 +124,11 @@ class BrowserEndToEndIntegrationTests {
 		String managedName = "Compte géré E2E " + UUID.randomUUID().toString().substring(0, 8);
 		this.accounts.open(NewAccount.of(TestAccounts.uniqueEmail(Role.VOLUNTEER), managedName, Role.VOLUNTEER,
 				TestAccounts.PASSWORD));
+		// the dashboard: a coordinator of Centre-Val de Loire (where no other spec sends
+		// requests) watches a call from Tours arrive
+		String dashboardCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		staff(NewAccount.of(dashboardCoordinator, "Coordination Centre E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
+			.inRegion("24"));
 		// two-factor authentication: a coordinator who has not set it up yet
 		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
@@ -156,6 +162,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_NEW_COORDINATOR_EMAIL", newCoordinator);
 		playwright.environment().put("PASSERELLE_E2E_ACCOUNTS_ADMIN_EMAIL", accountsAdministrator);
 		playwright.environment().put("PASSERELLE_E2E_MANAGED_NAME", managedName);
+		playwright.environment().put("PASSERELLE_E2E_DASHBOARD_EMAIL", dashboardCoordinator);
 		// the codes of the authenticator app, computed at the time the (standing) test
 		// clock shows
 		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);
@@ -201,10 +208,19 @@ class BrowserEndToEndIntegrationTests {
 
 	/**
 	 * What the specs read the e-mails from (as a person reads their inbox): {@code GET
-	 * /?to=address} answers the text of the last e-mail sent to that address, or 404.
+	 * /?to=address} answers the text of the last e-mail sent to that address, or 404; and
+	 * where they have a citizen call the hotline ({@code POST /call}).
 	 */
 	private HttpServer mailbox() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		// a citizen's call from Tours (POST /call): a real call, not a training phone's
+		server.createContext("/call", (exchange) -> {
+			String callSid = CitizenCalls.call(this.port, "37000");
+			byte[] body = callSid.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
 		server.createContext("/", (exchange) -> {
 			String query = Objects.requireNonNullElse(exchange.getRequestURI().getQuery(), "");
 			String to = query.startsWith("to=") ? URLDecoder.decode(query.substring(3), StandardCharsets.UTF_8) : "";

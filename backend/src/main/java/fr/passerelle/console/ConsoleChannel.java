@@ -17,6 +17,12 @@ class ConsoleChannel {
 	 */
 	static final String FIGURES_TOPIC = "/topic/figures.";
 
+	/**
+	 * The wallboard of the whole country ({@code /topic/wallboard.FR}) or of a région
+	 * ({@code /topic/wallboard.53}), for coordinators.
+	 */
+	static final String WALLBOARD_TOPIC = "/topic/wallboard.";
+
 	private final boolean relayed;
 
 	ConsoleChannel(ConsoleProperties properties) {

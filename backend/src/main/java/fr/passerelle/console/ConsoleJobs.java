@@ -10,9 +10,10 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * What each instance does for its own consoles: send changed queue figures, take offline
- * the volunteers whose consoles closed, and close the consoles whose sign-in ended. Per
- * instance, not under a cluster-wide lock: each instance serves its own connections.
+ * What each instance does for its own consoles: send changed queue figures and
+ * wallboards, take offline the volunteers whose consoles closed, and close the consoles
+ * whose sign-in ended. Per instance, not under a cluster-wide lock: each instance serves
+ * its own connections.
  */
 @Component
 class ConsoleJobs {
@@ -35,8 +36,12 @@ class ConsoleJobs {
 
 	private final ConsoleBrokerHealth broker;
 
+	private final WallboardPushes wallboards;
+
 	ConsoleJobs(QueueFigures figures, ConsoleSessions sessions, ConsoleProperties properties,
-			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns, ConsoleBrokerHealth broker) {
+			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns, ConsoleBrokerHealth broker,
+			WallboardPushes wallboards) {
+		this.wallboards = wallboards;
 		this.endedSignIns = endedSignIns;
 		this.broker = broker;
 		this.figures = figures;
@@ -48,6 +53,7 @@ class ConsoleJobs {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		this.scheduler.scheduleWithFixedDelay(this.figures::publishChanges, this.properties.figuresInterval());
+		this.scheduler.scheduleWithFixedDelay(this.wallboards::publishChanges, this.properties.wallboardInterval());
 		this.scheduler.scheduleWithFixedDelay(this.sessions::expireAbsentees, ABSENTEES_EVERY);
 		this.scheduler.scheduleWithFixedDelay(this.endedSignIns::closeEnded, SIGN_INS_EVERY);
 		this.scheduler.schedule(this.broker::warnIfNeverReached, Instant.now().plus(BROKER_WARNING_AFTER));

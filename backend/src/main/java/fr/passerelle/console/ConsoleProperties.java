@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
 record ConsoleProperties(@DefaultValue List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeat,
 		@DefaultValue("30s") Duration disconnectGrace, @DefaultValue("500ms") Duration figuresInterval,
 		@DefaultValue("16KB") DataSize messageSizeLimit, @DefaultValue("10s") Duration sendTimeLimit,
-		@DefaultValue("512KB") DataSize sendBufferSizeLimit, @DefaultValue Relay relay) {
+		@DefaultValue("512KB") DataSize sendBufferSizeLimit, @DefaultValue Relay relay,
+		@DefaultValue("2s") Duration wallboardInterval) {
 
 	/**
 	 * RabbitMQ's STOMP plugin ({@code rabbitmq_stomp}), through which the instances reach

@@ -13,6 +13,8 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +54,10 @@ class ConsoleSessions {
 	private final SimpUserRegistry users;
 
 	ConsoleSessions(Audience audience, Volunteers volunteers, Routing routing, ConsoleProperties properties,
-			Clock clock, SimpUserRegistry users) {
+			Clock clock, SimpUserRegistry users, MeterRegistry meters) {
+		Gauge.builder("passerelle.consoles.connected", this, ConsoleSessions::connected)
+			.description("Consoles connected to this instance")
+			.register(meters);
 		this.users = users;
 		this.audience = audience;
 		this.volunteers = volunteers;
@@ -91,6 +96,11 @@ class ConsoleSessions {
 			}
 			return sessions;
 		});
+	}
+
+	/** How many consoles are connected to this instance. */
+	int connected() {
+		return this.connected.values().stream().mapToInt(Set::size).sum();
 	}
 
 	/**

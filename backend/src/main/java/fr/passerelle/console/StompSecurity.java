@@ -1,5 +1,7 @@
 package fr.passerelle.console;
 
+import fr.passerelle.account.Role;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -14,8 +16,9 @@ import org.springframework.security.messaging.web.csrf.CsrfChannelInterceptor;
 /**
  * Deny by default, frame by frame. CONNECT must carry the CSRF token that the staff app
  * reads from its cookie (header {@code X-XSRF-TOKEN}); a console may subscribe to its own
- * queue and to the figures of the régions its user follows, and sends nothing else: every
- * action goes through the REST API.
+ * queue, to the figures of the régions its user follows and, for a coordinator, to the
+ * wallboards of their scope; it sends nothing else: every action goes through the REST
+ * API.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketSecurity
@@ -31,6 +34,8 @@ class StompSecurity {
 			.authenticated()
 			.simpSubscribeDestMatchers(destinations.figures() + "{region}")
 			.access(followsRegion(audience))
+			.simpSubscribeDestMatchers(ConsoleChannel.WALLBOARD_TOPIC + "{scope}")
+			.access(coordinates(audience))
 			.anyMessage()
 			.denyAll()
 			.build();
@@ -44,6 +49,23 @@ class StompSecurity {
 	@Bean
 	ChannelInterceptor csrfChannelInterceptor() {
 		return new CsrfChannelInterceptor();
+	}
+
+	/**
+	 * A wallboard: the whole country's for national coordinators and administrators, a
+	 * région's for them and that région's coordinators.
+	 */
+	private static AuthorizationManager<MessageAuthorizationContext<?>> coordinates(Audience audience) {
+		return (authentication, context) -> {
+			String scope = context.getVariables().get("scope");
+			var user = authentication.get();
+			boolean allowed = user != null && user.isAuthenticated() && scope != null
+					&& audience.staff(user.getName())
+						.filter((staff) -> staff.role() == Role.ADMIN || staff.role() == Role.COORDINATOR)
+						.filter((staff) -> staff.isNational() || scope.equals(staff.regionCode()))
+						.isPresent();
+			return new AuthorizationDecision(allowed);
+		};
 	}
 
 	private static AuthorizationManager<MessageAuthorizationContext<?>> followsRegion(Audience audience) {

@@ -86,6 +86,9 @@ public enum AuditAction {
 	ACCESS_REQUEST_ANSWERED,
 
 	/** What was kept about a citizen's number was erased at their request. */
-	ERASURE_DONE
+	ERASURE_DONE,
+
+	/** A national coordinator changed the targets the figures are coloured against. */
+	TARGETS_CHANGED
 
 }

@@ -21,6 +21,8 @@ import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
@@ -70,8 +72,13 @@ public class Routing {
 
 	private final CandidateBuffers candidates = new CandidateBuffers();
 
+	private final Counter offersExpired;
+
 	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingProperties properties,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+		this.offersExpired = Counter.builder("passerelle.offers.expired")
+			.description("Offers not accepted in time, put back in the queue")
+			.register(meters);
 		this.store = store;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
@@ -296,6 +303,9 @@ public class Routing {
 			}
 			return count;
 		});
+		if (swept != null && swept > 0) {
+			this.offersExpired.increment(swept);
+		}
 		return (swept != null) ? swept : 0;
 	}
 

@@ -111,6 +111,26 @@ class RollupStore {
 		return sums;
 	}
 
+	/** The cells of one breakdown over a period, summed by scope. */
+	<M extends Enum<M> & Measure> Map<String, Tally<M>> byScope(String table, Class<M> type, char dim, LocalDate from,
+			LocalDate to) {
+		Map<String, Tally<M>> sums = new LinkedHashMap<>();
+		if (from.isAfter(to)) {
+			return sums;
+		}
+		M[] measures = type.getEnumConstants();
+		this.jdbc
+			.query("SELECT scope, " + Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", "))
+					+ " FROM " + table + " WHERE dim = ? AND day BETWEEN ? AND ? GROUP BY scope", (rs) -> {
+						Tally<M> tally = new Tally<>(type);
+						for (M measure : measures) {
+							tally.add(measure, rs.getLong(measure.ordinal() + 2));
+						}
+						sums.put(rs.getString(1), tally);
+					}, String.valueOf(dim), Date.valueOf(from), Date.valueOf(to));
+		return sums;
+	}
+
 	/** Waits of a kind over a period and scope, by bucket. */
 	SortedMap<Integer, Long> waits(LocalDate from, LocalDate to, String scope, char kind) {
 		SortedMap<Integer, Long> buckets = new TreeMap<>();

@@ -36,6 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Statistics", description = "The figures of the service over any period (coordinators, administrators)")
 class StatisticsController {
 
+	/** The wallboard's own figures, besides the summary's. */
+	static final List<String> WALLBOARD_FIGURES = List.of("callersWaiting", "callbacksDue", "volunteers.available",
+			"volunteers.inCall", "volunteers.wrapUp", "volunteers.onBreak", "volunteers.onShiftOffline");
+
 	private final SummaryReport summaries;
 
 	private final AccountManagement accounts;
@@ -54,7 +58,8 @@ class StatisticsController {
 				"/api/statistics/hours", "/api/statistics/hours.csv", "/api/statistics/themes",
 				"/api/statistics/themes.csv", "/api/statistics/departements", "/api/statistics/departements.csv",
 				"/api/statistics/volunteers", "/api/statistics/volunteers.csv", "/api/statistics/outcomes",
-				"/api/statistics/outcomes.csv", "/api/statistics/activity-report.csv");
+				"/api/statistics/outcomes.csv", "/api/statistics/activity-report.csv", "/api/statistics/wallboard",
+				"/api/statistics/targets", "/api/statistics/alerts/subscription");
 	}
 
 	StatisticsController(SummaryReport summaries, AccountManagement accounts, Territories territories,
@@ -111,11 +116,14 @@ class StatisticsController {
 	}
 
 	@GetMapping("/definitions")
-	@Operation(summary = "What each figure means, in the caller's language: its name and its definition")
+	@Operation(summary = "What each figure (of the summary and of the wallboard) means, in the caller's language: its "
+			+ "name and its definition")
 	Map<String, Definition> definitions(Locale locale) {
 		Map<String, Definition> definitions = new LinkedHashMap<>();
 		Summary empty = this.summaries.empty();
-		for (String code : empty.figures().keySet()) {
+		List<String> codes = new ArrayList<>(empty.figures().keySet());
+		codes.addAll(WALLBOARD_FIGURES);
+		for (String code : codes) {
 			definitions.put(code, new Definition(label(code, locale), definition(code, locale)));
 		}
 		return definitions;

@@ -97,8 +97,8 @@ class CallStore {
 	 * platform placed, whether it was answered; for a caller, whether they asked for a
 	 * callback, hung up at once, or left in the menu.
 	 */
-	void recordStatus(String callSid, CallStatus status, Integer sequence, Integer durationSeconds, Instant now) {
-		this.jdbc
+	boolean recordStatus(String callSid, CallStatus status, Integer sequence, Integer durationSeconds, Instant now) {
+		return this.jdbc
 			.sql("""
 					UPDATE telephony_call SET status = :status, status_rank = :rank, status_sequence = :sequence,
 					    answered_at = IF(:rank = 2 AND answered_at IS NULL, :now, answered_at),
@@ -126,7 +126,22 @@ class CallStore {
 			.param("failed", status.failed())
 			.param("short", CallStatus.SHORT_ABANDON.toSeconds())
 			.param("sid", callSid)
-			.update();
+			.update() == 1;
+	}
+
+	/**
+	 * A caller's call that ended, as the meters count it: its outcome, whether it waited
+	 * in the queue, and whether it was a practice call (never counted). Empty for a call
+	 * the platform placed.
+	 */
+	Optional<EndedCall> endedCaller(String callSid) {
+		return this.jdbc.sql("""
+				SELECT c.outcome, c.queued_at IS NOT NULL,
+				       EXISTS (SELECT 1 FROM telephony_practice_call p WHERE p.call_sid = c.call_sid)
+				FROM telephony_call c WHERE c.call_sid = ? AND c.leg = 'CALLER' AND c.ended_at IS NOT NULL""")
+			.param(callSid)
+			.query((rs, row) -> new EndedCall(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
+			.optional();
 	}
 
 	/**
@@ -255,6 +270,10 @@ class CallStore {
 			.sql("UPDATE telephony_call SET topic_code = ?, postcode = ?, ticket_id = ?, route = ? WHERE call_sid = ?")
 			.params(topicCode, postcode, ticketId, (route != null) ? route.name() : null, callSid)
 			.update();
+	}
+
+	/** A caller's call that ended. */
+	record EndedCall(String outcome, boolean queued, boolean practice) {
 	}
 
 	/** A caller in one of Twilio's queues. */

@@ -64,8 +64,12 @@ class CallbackCalls {
 
 	private final Clock clock;
 
+	private final TelephonyMeters meters;
+
 	CallbackCalls(TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
-			TicketManagement tickets, Volunteers volunteers, PlatformTransactionManager transactions, Clock clock) {
+			TicketManagement tickets, Volunteers volunteers, PlatformTransactionManager transactions, Clock clock,
+			TelephonyMeters meters) {
+		this.meters = meters;
 		this.twilio = twilio;
 		this.settings = settings;
 		this.hotline = hotline;
@@ -117,6 +121,7 @@ class CallbackCalls {
 		catch (TwilioException failed) {
 			log.warn("The call to the volunteer for ticket {} was not placed: {}", ticketId,
 					TwilioHttp.describe(failed));
+			this.meters.twilioError("callback-call");
 			throw new RejectedRequest(HttpStatus.BAD_GATEWAY, "telephony.call.failed");
 		}
 	}

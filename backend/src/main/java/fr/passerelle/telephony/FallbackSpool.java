@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.privacy.SealedNumbers;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,7 +46,10 @@ class FallbackSpool implements SealedNumbers {
 
 	FallbackSpool(@Value("${passerelle.telephony.spool-dir:data/telephony-spool}") Path directory,
 			@Value("${passerelle.telephony.spool-replay-enabled:true}") boolean replayEnabled, PhoneVault vault,
-			InboundCalls calls) {
+			InboundCalls calls, MeterRegistry meters) {
+		Gauge.builder("passerelle.fallback.spool.size", this, FallbackSpool::size)
+			.description("Requests kept on this instance's disk until the database takes them")
+			.register(meters);
 		this.directory = directory;
 		this.replayEnabled = replayEnabled;
 		this.vault = vault;
@@ -189,6 +194,11 @@ class FallbackSpool implements SealedNumbers {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** How many requests wait on this instance's disk for the database. */
+	synchronized int size() {
+		return Files.isDirectory(this.directory) ? requests().size() : 0;
 	}
 
 	/** A CallSid made safe as a file name. */

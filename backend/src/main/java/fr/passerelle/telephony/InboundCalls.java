@@ -43,8 +43,11 @@ class InboundCalls {
 
 	private final PhoneVault vault;
 
+	private final TelephonyMeters meters;
+
 	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions,
-			PracticeCalls practiceCalls, RateLimits limits, PhoneVault vault) {
+			PracticeCalls practiceCalls, RateLimits limits, PhoneVault vault, TelephonyMeters meters) {
+		this.meters = meters;
 		this.practiceCalls = practiceCalls;
 		this.limits = limits;
 		this.vault = vault;
@@ -68,9 +71,12 @@ class InboundCalls {
 		if (parentCallSid != null && leg != null) {
 			this.calls.dialled(callSid, parentCallSid, leg, now);
 		}
-		this.calls.recordStatus(callSid, status, sequence, durationSeconds, now);
+		boolean changed = this.calls.recordStatus(callSid, status, sequence, durationSeconds, now);
 		if (status.ended()) {
 			this.practiceCalls.ended(callSid);
+			if (changed) {
+				this.calls.endedCaller(callSid).ifPresent(this.meters::callEnded);
+			}
 		}
 	}
 

@@ -77,10 +77,14 @@ class LiveCalls {
 
 	private final int callersPerVolunteer;
 
+	private final TelephonyMeters meters;
+
 	LiveCalls(Routing routing, TicketManagement tickets, Volunteers volunteers, OpeningHours openingHours,
 			TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${passerelle.telephony.live.callers-per-volunteer}") int callersPerVolunteer) {
+			@Value("${passerelle.telephony.live.callers-per-volunteer}") int callersPerVolunteer,
+			TelephonyMeters meters) {
+		this.meters = meters;
 		this.routing = routing;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
@@ -166,6 +170,7 @@ class LiveCalls {
 		catch (TwilioException failed) {
 			log.warn("The volunteer's phone could not be rung for ticket {}: {}", ticketId,
 					TwilioHttp.describe(failed));
+			this.meters.twilioError("live-call");
 			otherwise.run();
 		}
 	}

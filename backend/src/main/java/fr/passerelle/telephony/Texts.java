@@ -39,8 +39,11 @@ class Texts {
 
 	private final Clock clock;
 
+	private final TelephonyMeters meters;
+
 	Texts(TwilioRestClient twilio, HotlineNumber hotline, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, TelephonyMeters meters) {
+		this.meters = meters;
 		this.twilio = twilio;
 		this.hotline = hotline;
 		this.jdbc = jdbc;
@@ -83,11 +86,14 @@ class Texts {
 				.sql("UPDATE sms_message SET status = 'SENT', twilio_sid = ?, sent_at = ? WHERE dedup_key = ?")
 				.params(message.getSid(), Timestamp.from(this.clock.instant()), key)
 				.update());
+			this.meters.textSent();
 			return true;
 		}
 		catch (TwilioException failed) {
 			String error = TwilioHttp.describe(failed);
 			log.warn("Text {} was not sent: {}", key, error);
+			this.meters.textFailed();
+			this.meters.twilioError("text");
 			this.own.executeWithoutResult(
 					(status) -> this.jdbc.sql("UPDATE sms_message SET status = 'FAILED', error = ? WHERE dedup_key = ?")
 						.params(error, key)

@@ -66,7 +66,7 @@ class ConsoleBrokerHealthTests {
 	private static ConsoleProperties properties(String relayHost) {
 		return new ConsoleProperties(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(500),
 				DataSize.ofKilobytes(16), Duration.ofSeconds(10), DataSize.ofKilobytes(512),
-				new ConsoleProperties.Relay(relayHost, 61613, "guest", "guest", "/", false, ""));
+				new ConsoleProperties.Relay(relayHost, 61613, "guest", "guest", "/", false, ""), Duration.ofSeconds(2));
 	}
 
 }

@@ -63,7 +63,7 @@ class StatisticsApiIntegrationTests {
 			records.call("2031-06-10T08:00:00Z", "2031-06-10T08:00:30Z", "2031-06-10T08:00:45Z", "2031-06-10T08:10:00Z",
 					"ANSWERED", "QUEUE", answered);
 			records.outcome(answered, TestAccounts.open(this.accounts, Role.VOLUNTEER).id(), "2031-06-10T08:15:00Z",
-					"social_sante", "plutot_autonome", "finalisee", null);
+					"social_sante", "autonome", "finalisee", null);
 			long abandoned = records.ticket("2031-06-10T09:00:20Z", "PHONE", "LIVE_CALL", "CAF", "35000", "35", "53",
 					"CANCELLED", "2031-06-10T09:02:00Z");
 			records.call("2031-06-10T09:00:00Z", "2031-06-10T09:00:30Z", "2031-06-10T09:02:00Z", "2031-06-10T09:02:00Z",
@@ -200,7 +200,7 @@ class StatisticsApiIntegrationTests {
 				"date;departement;type;lieu;duree_minutes;thematiques_demarche;thematiques_accompagnement;materiel;"
 						+ "autonomie;demarche_finalisee;structure_redirection",
 				"2031-06-10;35;demarche_administrative;a_distance;20;social_sante;navigation_sur_internet;telephone;"
-						+ "plutot_autonome;finalisee;");
+						+ "autonome;finalisee;");
 		assertThat(national.get("/api/statistics/activity-report.csv?" + JUNE_10 + "&region=28").body().split("\r\n"))
 			.as("the header alone")
 			.hasSize(1);

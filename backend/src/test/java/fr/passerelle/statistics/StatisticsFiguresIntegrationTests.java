@@ -107,8 +107,8 @@ class StatisticsFiguresIntegrationTests {
 		records.volunteerLeg(v2, t2, "2031-03-18T09:06:55Z", "2031-03-18T09:12:00Z");
 		records.event(t2, "2031-03-18T09:07:00Z", v2, "CALL_STARTED", null);
 		records.presence(v2, "AVAILABLE", "2031-03-18T09:00:00Z", "2031-03-18T10:00:00Z");
-		records.outcome(t2, v2, "2031-03-18T09:20:00Z", "social_sante", "a_participe", "orientee",
-				"structure_aide_demarches");
+		records.outcome(t2, v2, "2031-03-18T09:20:00Z", "social_sante", "partiellement_autonome",
+				"oriente_vers_structure", "aide_aux_demarches_administratives");
 
 		// c3: hangs up after 3 s of waiting (short abandon); c4 after 70 s
 		long t3 = records.ticket("2031-03-18T09:20:20Z", "PHONE", "LIVE_CALL", "CAF", "35000", "35", "53", "CANCELLED",
@@ -422,10 +422,11 @@ class StatisticsFiguresIntegrationTests {
 		assertThat(outcomes.forms()).isEqualTo(2);
 		assertThat(outcomes.answers().get("procedure_themes"))
 			.isEqualTo(Map.of("social_sante", 2L, "argent_impots", 1L));
-		assertThat(outcomes.answers().get("completion")).isEqualTo(Map.of("finalisee", 1L, "orientee", 1L));
-		assertThat(outcomes.answers().get("redirection")).isEqualTo(Map.of("structure_aide_demarches", 1L));
+		assertThat(outcomes.answers().get("completion"))
+			.isEqualTo(Map.of("finalisee", 1L, "oriente_vers_structure", 1L));
+		assertThat(outcomes.answers().get("redirection")).isEqualTo(Map.of("aide_aux_demarches_administratives", 1L));
 		assertThat(outcomes.answers().get("autonomy"))
-			.isEqualTo(Map.of("entierement_accompagne", 1L, "a_participe", 1L));
+			.isEqualTo(Map.of("entierement_accompagne", 1L, "partiellement_autonome", 1L));
 	}
 
 	private <T> T breakdown(Supplier<T> query) {

@@ -71,7 +71,8 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("account_token.token_hash", "staff: hashes of random links"),
 			Map.entry("account_two_factor.secret_cipher", "staff: authenticator keys"),
 			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"),
-			Map.entry("statistics_requests.callbacks_phone", "counts of callbacks asked for by phone"));
+			Map.entry("statistics_requests.callbacks_phone", "counts of callbacks asked for by phone"),
+			Map.entry("statistics_alert_subscription.phone_cipher", "coordinators' phones for the alerts"));
 
 	@LocalServerPort
 	int port;
@@ -157,6 +158,11 @@ class DataSubjectRequestsIntegrationTests {
 			.id();
 		this.volunteers.register(volunteer, "35", Set.of("CAF"));
 		this.volunteers.registerPhone(volunteer, number);
+		StaffClient alerted = TestAccounts.signedIn(this.accounts, Role.COORDINATOR, this.port);
+		assertThat(
+				alerted.putJson("/api/statistics/alerts/subscription", "{\"phone\":\"" + number + "\"}").statusCode())
+			.as("a coordinator texted the alerts on it")
+			.isEqualTo(200);
 		this.blocklist.block(phone, "Appels injurieux", coordinator);
 
 		AccessFile file = this.requests.access(phone);
@@ -178,6 +184,7 @@ class DataSubjectRequestsIntegrationTests {
 			.satisfies((item) -> assertThat(item).containsEntry("reason", "Appels injurieux"));
 		assertThat(file.kept().get("volunteer phones")).singleElement()
 			.satisfies((item) -> assertThat(item).containsEntry("volunteerAccount", volunteer));
+		assertThat(file.kept().get("coordinators' alert phones")).hasSize(1);
 
 		assertThatExceptionOfType(RejectedRequest.class).as("while a request is open")
 			.isThrownBy(() -> this.requests.erase(phone))

@@ -10,6 +10,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestPhones;
 import fr.passerelle.privacy.PhoneNumber;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -108,7 +109,7 @@ class SmsAndSimulatedApiIntegrationTests {
 	@Test
 	void recordsATextTwilioRefusedAndNeverTriesItAgain() {
 		Texts texts = new Texts(this.twilio, new HotlineNumber("+33600000000"), this.jdbc, this.transactions,
-				java.time.Clock.systemUTC());
+				java.time.Clock.systemUTC(), new TelephonyMeters(new SimpleMeterRegistry()));
 		String key = "TEST:" + System.nanoTime();
 		PhoneNumber to = PhoneNumber.parse(TestPhones.randomMobile());
 

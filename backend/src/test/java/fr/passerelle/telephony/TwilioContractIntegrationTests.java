@@ -20,6 +20,7 @@ import fr.passerelle.privacy.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +85,8 @@ class TwilioContractIntegrationTests {
 
 	@Test
 	void sendsTextsAsTwiliosApiDescribesThem() {
-		Texts texts = new Texts(client(), this.hotline, this.jdbc, this.transactions, Clock.systemUTC());
+		Texts texts = new Texts(client(), this.hotline, this.jdbc, this.transactions, Clock.systemUTC(),
+				new TelephonyMeters(new SimpleMeterRegistry()));
 
 		texts.sendOnce("CONTRACT:" + System.nanoTime(), null, null, PhoneNumber.parse(TestPhones.randomMobile()),
 				"Passerelle : votre demande K7F-4QX est enregistrée.");

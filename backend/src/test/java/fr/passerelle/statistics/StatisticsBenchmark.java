@@ -1,0 +1,433 @@
+package fr.passerelle.statistics;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import fr.passerelle.Benchmarks;
+import fr.passerelle.PasserelleApplication;
+import fr.passerelle.SeparateDatabase;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics over a year of activity (1,000,000 calls, 1,000,000 requests, 2,000
+ * volunteers, mostly during opening hours, themes weighted as a help desk sees them),
+ * generated in the database itself, then rolled up as the job does. Measured in one run:
+ * every report query for a one-year national range and a one-month regional range (p95,
+ * target 300 ms), the wallboard's refresh (p95, target 100 ms), and what keeping the
+ * rollups costs the incoming-call webhook: its throughput while the rollup job runs
+ * without pause, as a ratio to its throughput without (target 0.9 or more). Prints the
+ * query plan of the slowest report query. Run with
+ * {@code mvn -Pbench -pl backend verify -Dtest=StatisticsBenchmark}
+ * ({@code -Dpasserelle.bench.statistics.calls=…} changes the size); results in
+ * {@code backend/target/bench/statistics.txt} and {@code .json}.
+ */
+class StatisticsBenchmark {
+
+	private static final int CALLS = Integer.getInteger("passerelle.bench.statistics.calls", 1_000_000);
+
+	private static final int VOLUNTEERS = 2_000;
+
+	private static final int RUNS = 30;
+
+	private static final int WARM_UP = 5;
+
+	private static final String REGION = "84";
+
+	@Test
+	void reportsOverAYearOfActivity() throws Exception {
+		try (ConfigurableApplicationContext app = instance()) {
+			SeparateDatabase.reset(app);
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			LocalDate today = ParisTime.day(Instant.now());
+			LocalDate first = today.minusDays(364);
+			long began = System.nanoTime();
+			generate(jdbc, first);
+			double generation = Benchmarks.secondsSince(began);
+			began = System.nanoTime();
+			Rollups rollups = app.getBean(Rollups.class);
+			List<LocalDate> days = new ArrayList<>();
+			for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+				days.add(day);
+			}
+			rollups.rebuild(days, Instant.now());
+			double rollup = Benchmarks.secondsSince(began);
+
+			SummaryReport summaries = app.getBean(SummaryReport.class);
+			Breakdowns breakdowns = app.getBean(Breakdowns.class);
+			Wallboards wallboards = app.getBean(Wallboards.class);
+			Period year = new Period(today.minusDays(365), today.minusDays(1));
+			LocalDate monthStart = today.withDayOfMonth(1).minusMonths(1);
+			Period month = new Period(monthStart, monthStart.plusMonths(1).minusDays(1));
+			Scope region = new Scope(REGION);
+			Map<String, Callable<Object>> queries = new LinkedHashMap<>();
+			queries.put("summary, national, one year", () -> summaries.summary(year, Scope.NATIONAL));
+			queries.put("by day, national, one year", () -> breakdowns.byDay(year, Scope.NATIONAL));
+			queries.put("by hour of the week, national, one year", () -> breakdowns.byHourOfWeek(year, Scope.NATIONAL));
+			queries.put("by theme, national, one year", () -> breakdowns.byTheme(year, Scope.NATIONAL));
+			queries.put("by département, national, one year", () -> breakdowns.byDepartement(year, Scope.NATIONAL));
+			queries.put("by volunteer, national, one year", () -> breakdowns.byVolunteer(year, Scope.NATIONAL));
+			queries.put("outcome forms, national, one year", () -> breakdowns.outcomes(year, Scope.NATIONAL));
+			queries.put("summary, région 84, one month", () -> summaries.summary(month, region));
+			queries.put("by day, région 84, one month", () -> breakdowns.byDay(month, region));
+			queries.put("by hour of the week, région 84, one month", () -> breakdowns.byHourOfWeek(month, region));
+			queries.put("by theme, région 84, one month", () -> breakdowns.byTheme(month, region));
+			queries.put("by département, région 84, one month", () -> breakdowns.byDepartement(month, region));
+			queries.put("by volunteer, région 84, one month", () -> breakdowns.byVolunteer(month, region));
+			queries.put("outcome forms, région 84, one month", () -> breakdowns.outcomes(month, region));
+			Map<String, long[]> reports = new LinkedHashMap<>();
+			for (Map.Entry<String, Callable<Object>> query : queries.entrySet()) {
+				reports.put(query.getKey(), time(query.getValue()));
+			}
+			Map<String, long[]> boards = new LinkedHashMap<>();
+			boards.put("wallboard of the country", time(() -> wallboards.of(Scope.NATIONAL)));
+			boards.put("wallboard of région 84", time(() -> wallboards.of(region)));
+			boards.put("every wallboard at once (what a push reads)", time(wallboards::all));
+
+			double[] webhook = webhookWithAndWithoutRollups(app, rollups);
+			String slowest = reports.entrySet()
+				.stream()
+				.max((a, b) -> Long.compare(p95(a.getValue()), p95(b.getValue())))
+				.orElseThrow()
+				.getKey();
+			String plan = plan(jdbc, slowest, year);
+			report(generation, rollup, jdbc, reports, boards, webhook, slowest, plan);
+		}
+	}
+
+	/** The year's activity, written by the database itself from sequences (fast). */
+	private static void generate(JdbcTemplate jdbc, LocalDate first) {
+		int requests = CALLS;
+		Timestamp start = Timestamp.from(ParisTime.start(first));
+		// pseudo-random fractions from a row number and a salt, repeatable
+		String r = "(CRC32(CONCAT(seq, '%s')) %% 1000000 / 1000000.0)";
+		jdbc.execute("SET SESSION sql_log_bin = 0");
+		jdbc.update(
+				"""
+						INSERT INTO account (id, email, display_name, password_hash, role, enabled, created_at, password_changed_at,
+						                     approved_at, email_confirmed_at)
+						SELECT 100000 + seq, CONCAT('benevole-', seq, '@bench.test'), CONCAT('Bénévole ', seq), 'x', 'VOLUNTEER',
+						       TRUE, ?, ?, ?, ?
+						FROM seq_1_to_%d"""
+					.formatted(VOLUNTEERS),
+				start, start, start, start);
+		jdbc.update("""
+				INSERT INTO volunteer (account_id, departement_code, created_at, approved_at, trained_at)
+				SELECT 100000 + seq, d.code, ?, ?, ?
+				FROM seq_1_to_%d JOIN (SELECT code, ROW_NUMBER() OVER (ORDER BY code) - 1 AS n FROM departement) d
+				  ON d.n = seq %% (SELECT COUNT(*) FROM departement)""".formatted(VOLUNTEERS), start, start, start);
+		jdbc.execute("""
+				INSERT INTO volunteer_presence (account_id, status, since) SELECT account_id, 'OFFLINE', created_at
+				FROM volunteer WHERE account_id > 100000""");
+		// requests: a day of the year, mostly 9:00 to 18:00 in Paris, a theme weighted, a
+		// département
+		jdbc.execute("CREATE TEMPORARY TABLE bench_departement AS SELECT code, region_code, "
+				+ "ROW_NUMBER() OVER (ORDER BY code) - 1 AS n FROM departement");
+		String theme = ("CASE WHEN %1$s < 0.25 THEN 'CAF' WHEN %1$s < 0.40 THEN 'HEALTH' WHEN %1$s < 0.55 THEN 'TAXES' "
+				+ "WHEN %1$s < 0.65 THEN 'EMPLOYMENT' WHEN %1$s < 0.75 THEN 'IDENTITY' WHEN %1$s < 0.83 THEN 'RETIREMENT' "
+				+ "WHEN %1$s < 0.90 THEN 'HOUSING' WHEN %1$s < 0.94 THEN 'BANKING' WHEN %1$s < 0.98 THEN 'EMAIL_DEVICES' "
+				+ "ELSE 'OTHER' END")
+			.formatted(r.formatted("t"));
+		String created = ("TIMESTAMPADD(SECOND, FLOOR(%1$s * 365) * 86400 + IF(%2$s < 0.9, 28800 + %3$s * 32400, "
+				+ "%3$s * 86400), ?)")
+			.formatted(r.formatted("d"), r.formatted("o"), r.formatted("h"));
+		String status = ("CASE WHEN %1$s < 0.62 THEN 'RESOLVED' WHEN %1$s < 0.77 THEN 'REDIRECTED' "
+				+ "WHEN %1$s < 0.85 THEN 'UNREACHABLE' WHEN %1$s < 0.97 THEN 'CANCELLED' ELSE 'SCHEDULED' END")
+			.formatted(r.formatted("s"));
+		jdbc.update("""
+				INSERT INTO ticket (id, reference, source, kind, topic_code, postcode, departement_code, region_code,
+				                    status, created_at, closed_at, earlier_ticket_id, practice)
+				SELECT seq, CONCAT('B', LPAD(CONV(seq, 10, 36), 6, '0')),
+				       IF(seq %% 5 = 0, 'WEB_FORM', 'PHONE'), IF(seq %% 5 <> 0 AND %s < 0.6, 'LIVE_CALL', 'CALLBACK'),
+				       %s, CONCAT(d.code, '000'), d.code, d.region_code, %s, %s, NULL,
+				       IF(seq > 10 AND seq %% 10 = 3, seq - 7, NULL), FALSE
+				FROM seq_1_to_%d JOIN bench_departement d ON d.n = seq %% 101""".formatted(r.formatted("q"), theme,
+				status, created, requests), start);
+		jdbc.execute("""
+				UPDATE ticket SET closed_at = TIMESTAMPADD(MINUTE, 20 + id % 3000, created_at)
+				WHERE status <> 'SCHEDULED'""");
+		jdbc.execute("""
+				INSERT INTO ticket_event (ticket_id, occurred_at, type, detail)
+				SELECT id, created_at, 'CREATED', CONCAT(source, ' ', kind) FROM ticket""");
+		// a live caller who asked to be called back from the queue: one in ten
+		jdbc.execute("""
+				UPDATE ticket SET kind = 'CALLBACK' WHERE kind = 'LIVE_CALL' AND id % 10 = 7""");
+		jdbc.execute("""
+				INSERT INTO ticket_event (ticket_id, occurred_at, type)
+				SELECT id, TIMESTAMPADD(SECOND, 40, created_at), 'TURNED_INTO_CALLBACK' FROM ticket
+				WHERE source = 'PHONE' AND id % 10 = 7 AND kind = 'CALLBACK'""");
+		// callers' calls: one per phone request, and one in five more left in the menu
+		String waited = "FLOOR(5 + %s * 120)".formatted(r.formatted("w"));
+		jdbc.update(
+				"""
+						INSERT INTO telephony_call (call_sid, direction, leg, started_at, queued_at, dequeued_at, ended_at,
+						                            outcome, route, ticket_id, topic_code, postcode, status, status_rank)
+						SELECT CONCAT('CAB', t.id), 'INBOUND', 'CALLER', TIMESTAMPADD(SECOND, -30, t.created_at),
+						       IF(t.kind = 'LIVE_CALL' OR t.id %% 10 = 7, t.created_at, NULL),
+						       IF(t.kind = 'LIVE_CALL' OR t.id %% 10 = 7, TIMESTAMPADD(SECOND, %1$s, t.created_at), NULL),
+						       TIMESTAMPADD(SECOND, %1$s + 600, t.created_at),
+						       CASE WHEN t.id %% 10 = 7 THEN 'CALLBACK_REQUESTED'
+						            WHEN t.kind = 'LIVE_CALL' AND t.status = 'CANCELLED' THEN IF(t.id %% 3 = 0, 'SHORT_ABANDON', 'ABANDONED')
+						            WHEN t.kind = 'LIVE_CALL' THEN 'ANSWERED' ELSE 'CALLBACK_REQUESTED' END,
+						       CASE WHEN t.kind = 'LIVE_CALL' OR t.id %% 10 = 7 THEN 'QUEUE' WHEN t.id %% 7 = 0 THEN 'CLOSED'
+						            ELSE 'NO_VOLUNTEER' END,
+						       t.id, t.topic_code, t.postcode, 'completed', 3
+						FROM ticket t WHERE t.source = 'PHONE'"""
+					.formatted(waited));
+		jdbc.update(
+				"""
+						INSERT INTO telephony_call (call_sid, direction, leg, started_at, ended_at, outcome, status, status_rank)
+						SELECT CONCAT('CAM', seq), 'INBOUND', 'CALLER', %s, TIMESTAMPADD(SECOND, 40, %s), 'LEFT_IN_MENU',
+						       'completed', 3
+						FROM seq_1_to_%d"""
+					.formatted(created, created, CALLS - requests * 4 / 5),
+				start, start);
+		// conversations: live calls answered, and callbacks reached, each by a volunteer
+		// (its leg, its timeline)
+		String volunteer = "100001 + (t.id %% %d)".formatted(VOLUNTEERS);
+		jdbc.execute(
+				"""
+						INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
+						                            ticket_id, volunteer_id, status, status_rank)
+						SELECT CONCAT('CAV', t.id), 'OUTBOUND', 'VOLUNTEER', c.dequeued_at, c.dequeued_at, c.ended_at, 'ANSWERED',
+						       t.id, %s, 'completed', 3
+						FROM ticket t JOIN telephony_call c ON c.call_sid = CONCAT('CAB', t.id)
+						WHERE c.outcome = 'ANSWERED'"""
+					.formatted(volunteer));
+		jdbc.execute("""
+				INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
+				SELECT t.id, c.dequeued_at, %s, 'CALL_STARTED'
+				FROM ticket t JOIN telephony_call c ON c.call_sid = CONCAT('CAB', t.id)
+				WHERE c.outcome = 'ANSWERED'""".formatted(volunteer));
+		jdbc.execute(
+				"""
+						INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
+						                            ticket_id, volunteer_id, status, status_rank)
+						SELECT CONCAT('CAR', t.id), 'OUTBOUND', 'VOLUNTEER', TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at),
+						       TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at),
+						       TIMESTAMPADD(SECOND, 900, TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at)), 'ANSWERED', t.id, %s,
+						       'completed', 3
+						FROM ticket t WHERE t.kind = 'CALLBACK' AND t.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')"""
+					.formatted(volunteer));
+		jdbc.execute(
+				"""
+						INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at, ended_at,
+						                            outcome, ticket_id, volunteer_id, status, status_rank)
+						SELECT CONCAT('CAC', c.ticket_id), 'OUTBOUND', 'CITIZEN', c.call_sid, TIMESTAMPADD(SECOND, 10, c.started_at),
+						       IF(t.status = 'UNREACHABLE', NULL, TIMESTAMPADD(SECOND, 20, c.started_at)), c.ended_at,
+						       IF(t.status = 'UNREACHABLE', 'NO_ANSWER', 'ANSWERED'), c.ticket_id, c.volunteer_id, 'completed', 3
+						FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id WHERE c.call_sid LIKE 'CAR%'""");
+		jdbc.execute("""
+				INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail)
+				SELECT c.ticket_id, TIMESTAMPADD(SECOND, 20, c.started_at), c.volunteer_id,
+				       IF(t.status = 'UNREACHABLE', 'ATTEMPT_FAILED', 'CALL_STARTED'),
+				       IF(t.status = 'UNREACHABLE', 'NO_ANSWER, last attempt', NULL)
+				FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id WHERE c.call_sid LIKE 'CAR%'""");
+		// the outcome forms of the requests resolved or redirected
+		jdbc.execute(
+				"""
+						INSERT INTO ticket_outcome (ticket_id, recorded_by, recorded_at, support_type, duration_minutes,
+						                            procedure_themes, support_themes, equipment, autonomy, completion, redirection)
+						SELECT id, 100001 + (id % 2000), closed_at, 'demarche_administrative', 10 + id % 40,
+						       IF(id % 2 = 0, 'social_sante', 'argent_impots,social_sante'), 'navigation_sur_internet',
+						       IF(id % 3 = 0, 'ordinateur', 'telephone'),
+						       CASE id % 3 WHEN 0 THEN 'entierement_accompagne' WHEN 1 THEN 'partiellement_autonome' ELSE 'autonome' END,
+						       IF(status = 'REDIRECTED', 'oriente_vers_structure', 'finalisee'),
+						       IF(status = 'REDIRECTED', 'aide_aux_demarches_administratives', NULL)
+						FROM ticket WHERE status IN ('RESOLVED', 'REDIRECTED')""");
+		// presence: on each weekday, one volunteer in five available four hours, a
+		// wrap-up after each conversation
+		jdbc.update(
+				"""
+						INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+						SELECT v.account_id, 'AVAILABLE', TIMESTAMPADD(HOUR, 8 + v.account_id %% 6, TIMESTAMPADD(DAY, s.seq, ?)),
+						       TIMESTAMPADD(HOUR, 12 + v.account_id %% 6, TIMESTAMPADD(DAY, s.seq, ?))
+						FROM volunteer v JOIN seq_0_to_364 s ON (v.account_id + s.seq) %% 5 = 0
+						WHERE v.account_id > 100000 AND DAYOFWEEK(TIMESTAMPADD(DAY, s.seq, ?)) BETWEEN 2 AND 6""",
+				start, start, start);
+		jdbc.execute("""
+				INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+				SELECT volunteer_id, 'WRAP_UP', ended_at, TIMESTAMPADD(SECOND, 60, ended_at)
+				FROM telephony_call WHERE leg = 'VOLUNTEER' AND call_sid LIKE 'CAV%'""");
+		jdbc.execute("ANALYZE TABLE ticket, ticket_event, telephony_call, ticket_outcome, volunteer_presence_period");
+	}
+
+	private static long[] time(Callable<?> query) throws Exception {
+		for (int i = 0; i < WARM_UP; i++) {
+			query.call();
+		}
+		long[] latencies = new long[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long began = System.nanoTime();
+			query.call();
+			latencies[i] = System.nanoTime() - began;
+		}
+		Arrays.sort(latencies);
+		return latencies;
+	}
+
+	private static long p95(long[] sorted) {
+		return Benchmarks.percentile(sorted, 95);
+	}
+
+	/**
+	 * The incoming-call webhook's throughput (signed requests, 20 concurrent) without the
+	 * rollup job, then while it rebuilds today's and the last days without pause.
+	 * @return calls per second without, then with
+	 */
+	private static double[] webhookWithAndWithoutRollups(ConfigurableApplicationContext app, Rollups rollups)
+			throws Exception {
+		String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+		fr.passerelle.telephony.BenchCalls calls = new fr.passerelle.telephony.BenchCalls(app, base);
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		int count = 4_000;
+		saturate(http, calls.signed(count, "X"));
+		double without = count / saturate(http, calls.signed(count, "Y"));
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger rollupsDone = new AtomicInteger();
+		Thread job = new Thread(() -> {
+			while (running.get()) {
+				rollups.run();
+				rollupsDone.incrementAndGet();
+			}
+		});
+		job.start();
+		double with;
+		try {
+			with = count / saturate(http, calls.signed(count, "Z"));
+		}
+		finally {
+			running.set(false);
+			job.join();
+		}
+		assertThat(rollupsDone.get()).as("the rollup job ran meanwhile").isPositive();
+		return new double[] { without, with, rollupsDone.get() };
+	}
+
+	private static double saturate(HttpClient http, List<HttpRequest> requests) throws Exception {
+		AtomicInteger failures = new AtomicInteger();
+		double seconds = Benchmarks.closedLoop(20, requests.size(), (i) -> {
+			if (http.send(requests.get(i), BodyHandlers.discarding()).statusCode() != 200) {
+				failures.incrementAndGet();
+			}
+		});
+		assertThat(failures).hasValue(0);
+		return seconds;
+	}
+
+	/** The query plans of the rollup reads behind the slowest report query. */
+	private static String plan(JdbcTemplate jdbc, String query, Period year) {
+		String dim = query.startsWith("by theme") ? "T"
+				: query.startsWith("by département") ? "P" : query.startsWith("by hour") ? "H" : "D";
+		String table = query.startsWith("outcome") ? "statistics_outcomes"
+				: query.startsWith("by volunteer") ? "statistics_volunteers" : "statistics_calls";
+		String sql = switch (table) {
+			case "statistics_outcomes" -> "SELECT question, code, SUM(requests) FROM statistics_outcomes "
+					+ "WHERE scope = 'FR' AND day BETWEEN '%s' AND '%s' GROUP BY question, code";
+			case "statistics_volunteers" -> "SELECT volunteer_id, SUM(answered) FROM statistics_volunteers "
+					+ "WHERE day BETWEEN '%s' AND '%s' GROUP BY volunteer_id";
+			default -> "SELECT item, SUM(calls) FROM statistics_calls WHERE dim = '" + dim
+					+ "' AND scope = 'FR' AND day BETWEEN '%s' AND '%s' GROUP BY item";
+		};
+		String explained = sql.formatted(year.from(), year.to());
+		StringBuilder plan = new StringBuilder(explained).append('\n');
+		jdbc.query("EXPLAIN " + explained, (rs) -> {
+			plan.append(
+					String.format(Locale.ROOT, "    table %s type %s key %s rows %s extra %s%n", rs.getString("table"),
+							rs.getString("type"), rs.getString("key"), rs.getString("rows"), rs.getString("Extra")));
+		});
+		return plan.toString();
+	}
+
+	private static void report(double generation, double rollup, JdbcTemplate jdbc, Map<String, long[]> reports,
+			Map<String, long[]> boards, double[] webhook, String slowest, String plan) throws IOException {
+		StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+				"""
+						Statistics over a year of activity, one embedded MariaDB, %s
+						generated in %.0f s: %,d calls (callers' and platform's legs: %,d rows), %,d requests, %,d timeline entries,
+						%,d outcome forms, %,d presence periods, %d volunteers; rolled up (365 days) in %.0f s
+						report queries (%d runs after %d warm-up, in the application, ms)         p50      p95      max   target p95 <= 300
+						""",
+				Instant.now(), generation, CALLS, count(jdbc, "telephony_call"), count(jdbc, "ticket"),
+				count(jdbc, "ticket_event"), count(jdbc, "ticket_outcome"), count(jdbc, "volunteer_presence_period"),
+				VOLUNTEERS, rollup, RUNS, WARM_UP));
+		StringBuilder json = new StringBuilder("{\"queries\":{");
+		boolean allMet = true;
+		for (Map.Entry<String, long[]> query : reports.entrySet()) {
+			allMet &= line(text, json, query.getKey(), query.getValue(), 300);
+		}
+		text.append(
+				"wallboard (ms)                                                             p50      p95      max   target p95 <= 100\n");
+		boolean boardsMet = true;
+		for (Map.Entry<String, long[]> board : boards.entrySet()) {
+			boolean met = line(text, json, board.getKey(), board.getValue(), 100);
+			if (!board.getKey().startsWith("every")) {
+				boardsMet &= met;
+			}
+		}
+		double ratio = webhook[1] / webhook[0];
+		text.append(String.format(Locale.ROOT, """
+				incoming-call webhook, 20 concurrent, 4,000 calls each
+				    without the rollup job                  %8.0f calls/s
+				    while the rollup job runs without pause %8.0f calls/s (%.0f rollups meanwhile)
+				    ratio                                   %8.2f   target >= 0.90  %s
+				report queries: %s; wallboards: %s
+				slowest report query: %s; the plan of its rollup read:
+				%s""", webhook[0], webhook[1], webhook[2], ratio, (ratio >= 0.9) ? "met" : "MISSED",
+				allMet ? "all met" : "SOME MISSED", boardsMet ? "met" : "MISSED", slowest, plan));
+		json.setLength(json.length() - 1);
+		json.append(String.format(Locale.ROOT,
+				"},\"generationSeconds\":%.1f,\"rollupSeconds\":%.1f,\"webhookWithout\":%.1f,\"webhookWith\":%.1f,"
+						+ "\"webhookRatio\":%.3f}%n",
+				generation, rollup, webhook[0], webhook[1], ratio));
+		Benchmarks.write("statistics", text.toString(), json.toString());
+	}
+
+	private static boolean line(StringBuilder text, StringBuilder json, String name, long[] sorted, int target) {
+		double p50 = Benchmarks.millis(Benchmarks.percentile(sorted, 50));
+		double p95 = Benchmarks.millis(Benchmarks.percentile(sorted, 95));
+		double max = Benchmarks.millis(sorted[sorted.length - 1]);
+		boolean met = p95 <= target;
+		text.append(String.format(Locale.ROOT, "    %-70s %8.1f %8.1f %8.1f   %s%n", name, p50, p95, max,
+				met ? "met" : "MISSED"));
+		json.append(
+				String.format(Locale.ROOT, "\"%s\":{\"p50\":%.2f,\"p95\":%.2f,\"max\":%.2f},", name, p50, p95, max));
+		return met;
+	}
+
+	private static long count(JdbcTemplate jdbc, String table) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+	}
+
+	private static ConfigurableApplicationContext instance() {
+		List<String> arguments = new ArrayList<>(List.of(SeparateDatabase.arguments("passerelle_bench_statistics")));
+		arguments.addAll(List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=40",
+				"--passerelle.embedded-db.data-dir=target/bench-mariadb", "--passerelle.embedded-db.args=",
+				"--logging.level.root=WARN"));
+		return new SpringApplicationBuilder(PasserelleApplication.class).profiles("test")
+			.run(arguments.toArray(String[]::new));
+	}
+
+}
