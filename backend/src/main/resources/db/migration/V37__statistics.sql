@@ -186,3 +186,8 @@ CREATE TABLE statistics_alert_subscription (
     CONSTRAINT fk_statistics_alert_subscription_account FOREIGN KEY (account_id) REFERENCES account (id)
         ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Practice requests (made from a training phone) are offered only to volunteers practising: those whose registered
+-- phone is their own training phone (simulator mode).
+ALTER TABLE routing_entry ADD COLUMN practice BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE volunteer ADD COLUMN training_phone BOOLEAN NOT NULL DEFAULT FALSE;

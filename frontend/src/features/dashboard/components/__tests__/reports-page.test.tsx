@@ -167,9 +167,9 @@ describe('ReportsPage', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({} as never);
   });
 
-  it('shows every figure beside its definition, a chart switched to its table, a map and the CSV exports', async () => {
-    const today = parisToday();
-    const { from, to } = presets(today).last7Days;
+  /** The last seven days' report, once its summary is shown. */
+  async function lastSevenDays() {
+    const { from, to } = presets(parisToday()).last7Days;
     fakeServer({
       ...routes(from, to),
       'GET /api/statistics/definitions': { status: 200, body: definitions },
@@ -185,8 +185,14 @@ describe('ReportsPage', () => {
     });
     const user = userEvent.setup();
     renderWithProviders(<ReportsPage me={coordinator} />);
-
     const summaryTable = await screen.findByRole('table', { name: 'Synthèse' });
+    return { from, to, user, summaryTable };
+  }
+
+  // The report is a large page (a map of 101 départements, a heat map, tables) that jsdom
+  // queries slowly: each test reads one part of it, with room on a busy machine.
+  it('shows every figure beside its definition, and a chart switched to its table and exported', async () => {
+    const { from, to, user, summaryTable } = await lastSevenDays();
     expect(
       within(summaryTable).getByRole('row', { name: /Appels reçus 42 Appels au numéro d’aide/ }),
     ).toBeVisible();
@@ -208,7 +214,10 @@ describe('ReportsPage', () => {
       'href',
       `/api/statistics/days.csv?from=${from}&to=${to}&separator=semicolon&decimal=comma`,
     );
+  }, 20_000);
 
+  it('shows coverage as a heat map, the départements on a map, the volunteers and the outcome forms', async () => {
+    const { user } = await lastSevenDays();
     const byHour = screen.getByRole('region', { name: 'Par heure de la semaine' });
     const heat = within(byHour).getByRole('table', {
       name: /Appels reçus par jour de la semaine et par heure/,
@@ -229,14 +238,17 @@ describe('ReportsPage', () => {
 
     expect(screen.getByRole('row', { name: /Léa Bernard 3 2 1 4 395 25\s%/ })).toBeVisible();
     expect(screen.getByRole('table', { name: 'Démarche finalisée ?' })).toHaveTextContent('Oui, finalisée');
+  }, 20_000);
 
+  it('writes the CSV exports with the separators chosen', async () => {
+    const { from, to, user } = await lastSevenDays();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Séparateur' }), 'comma');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Séparateur décimal' }), 'point');
     expect(screen.getByRole('link', { name: /Compte rendu d’activité national/ })).toHaveAttribute(
       'href',
       `/api/statistics/activity-report.csv?from=${from}&to=${to}&separator=comma&decimal=point`,
     );
-  });
+  }, 20_000);
 
   it('opens last month in one click and compares it with the month before', async () => {
     const today = parisToday();
@@ -267,7 +279,7 @@ describe('ReportsPage', () => {
     expect(server.requests.map((r) => r.path)).toContain(
       `/api/statistics/summary?from=${month.from}&to=${month.to}`,
     );
-  });
+  }, 20_000);
 
   it('computes the quick periods and the previous one by the calendar', () => {
     expect(presets('2027-03-10')).toEqual({

@@ -7,8 +7,9 @@ import fr.passerelle.volunteer.RoutingProfile;
 
 /**
  * Whether a volunteer may be given a request now: qualified, reachable by phone for a
- * live call, skilled in its theme, speaking its language, and reached by it given how
- * long it has waited (presence, capacity and declined offers are checked when claiming).
+ * live call, practising for a practice request, skilled in its theme, speaking its
+ * language, and reached by it given how long it has waited (presence, capacity and
+ * declined offers are checked when claiming).
  */
 final class Eligibility {
 
@@ -20,8 +21,8 @@ final class Eligibility {
 
 	boolean eligible(RoutingProfile volunteer, Entry entry, Instant now) {
 		return volunteer.qualified() && (entry.kind() != TicketKind.LIVE_CALL || volunteer.reachableByPhone())
-				&& volunteer.skills().contains(entry.topicCode()) && volunteer.languages().contains(entry.language())
-				&& Reach.of(volunteer)
+				&& (!entry.practice() || volunteer.practising()) && volunteer.skills().contains(entry.topicCode())
+				&& volunteer.languages().contains(entry.language()) && Reach.of(volunteer)
 					.reaches(entry, regionalCutoff(entry.kind(), now), nationalCutoff(entry.kind(), now));
 	}
 

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Repository;
 class RoutingStore {
 
 	private static final String COLUMNS = "ticket_id, kind, topic_code, departement_code, region_code, language, "
-			+ "priority, waiting_since, state, volunteer_id, offer_expires_at";
+			+ "priority, waiting_since, state, volunteer_id, offer_expires_at, practice";
 
 	/**
 	 * Claims must walk the claim-order index and stop at the first row: a locking read
@@ -49,14 +49,14 @@ class RoutingStore {
 	void upsertWaiting(TicketQueued ticket) {
 		this.jdbc.sql("""
 				INSERT INTO routing_entry (ticket_id, kind, lane, topic_code, departement_code, region_code, language,
-				    priority, urgency, waiting_since, state)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING')
+				    priority, urgency, waiting_since, state, practice)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)
 				ON DUPLICATE KEY UPDATE kind = VALUES(kind), lane = VALUES(lane), priority = VALUES(priority),
 				    urgency = VALUES(urgency), waiting_since = VALUES(waiting_since), state = 'WAITING',
 				    volunteer_id = NULL, offer_expires_at = NULL""")
 			.params(ticket.ticketId(), ticket.kind().name(), lane(ticket.kind()), ticket.topicCode(),
 					ticket.departementCode(), ticket.regionCode(), ticket.language(), ticket.priority(),
-					urgency(ticket.priority()), Timestamp.from(ticket.waitingSince()))
+					urgency(ticket.priority()), Timestamp.from(ticket.waitingSince()), ticket.practice())
 			.update();
 	}
 
@@ -104,7 +104,7 @@ class RoutingStore {
 					+ placeholders(volunteer.languages()) + ")" + " AND (departement_code IN ("
 					+ placeholders(reach.departements()) + ")" + "   OR (region_code IN ("
 					+ placeholders(reach.regions()) + ") AND " + escalated() + ")" + "   OR (? AND " + escalated()
-					+ "))"
+					+ "))" + (volunteer.practising() ? "" : " AND NOT practice")
 					+ (withoutSkipped ? " AND NOT EXISTS (SELECT 1 FROM routing_skip k WHERE k.ticket_id = e.ticket_id"
 							+ " AND k.volunteer_id = ?)" : "")
 					+ CLAIM_ORDER + " LIMIT ?")
@@ -282,7 +282,8 @@ class RoutingStore {
 		return new Entry(rs.getLong("ticket_id"), TicketKind.valueOf(rs.getString("kind")), rs.getString("topic_code"),
 				rs.getString("departement_code"), rs.getString("region_code"), rs.getString("language"),
 				rs.getInt("priority"), rs.getTimestamp("waiting_since").toInstant(),
-				Entry.State.valueOf(rs.getString("state")), volunteer, (expires != null) ? expires.toInstant() : null);
+				Entry.State.valueOf(rs.getString("state")), volunteer, (expires != null) ? expires.toInstant() : null,
+				rs.getBoolean("practice"));
 	}
 
 }

@@ -129,12 +129,12 @@ class InboundCalls {
 			if (earlier.isPresent()) {
 				return this.tickets.find(earlier.get()).orElseThrow();
 			}
-			TicketView ticket = this.tickets.open(request);
+			// a call from a training phone: never counted, nor offered to volunteers who
+			// are
+			// not practising
+			TicketView ticket = this.tickets
+				.open(this.practiceCalls.isPractice(callSid) ? request.asPractice() : request);
 			this.calls.attach(callSid, request.topicCode(), ticket.postcode(), ticket.id(), route);
-			if (this.practiceCalls.isPractice(callSid)) {
-				// never counted, nor offered to volunteers who are not practising
-				this.tickets.markPractice(ticket.id());
-			}
 			return ticket;
 		});
 	}

@@ -56,10 +56,8 @@ class FollowUps {
 		this.limits.require("ticket-follow-up-number", this.vault.lookupHash(phone), PER_NUMBER);
 		TicketView opened = this.tickets.open(new HelpRequest(TicketSource.VOLUNTEER, TicketKind.CALLBACK, topicCode,
 				(postcode != null && !postcode.isBlank()) ? postcode : held.postcode(), phone.e164(),
-				(firstName != null) ? firstName : held.firstName(), (slots != null) ? slots : Set.of(), staff.id()));
-		if (this.store.isPractice(heldTicketId)) {
-			this.store.markPractice(opened.id());
-		}
+				(firstName != null) ? firstName : held.firstName(), (slots != null) ? slots : Set.of(), staff.id(),
+				this.store.isPractice(heldTicketId)));
 		// the same request opened again within 30 minutes is the one already open: only
 		// its author sees it whole
 		return this.store.latestEventBy(opened.id(), staff.id(), "CREATED") ? opened : opened.withoutPersonalData();

@@ -15,9 +15,23 @@ import java.util.Set;
  * @param slots preferred callback times, in the citizen's local time; empty means any
  * opening time
  * @param createdBy the volunteer who entered it, if any
+ * @param practice made from a training phone: offered only to volunteers practising, and
+ * counted in no figure
  */
 public record HelpRequest(TicketSource source, TicketKind kind, String topicCode, String postcode, String phone,
-		String firstName, Set<TimeSlot> slots, Long createdBy) {
+		String firstName, Set<TimeSlot> slots, Long createdBy, boolean practice) {
+
+	/** A request of the service (not practice). */
+	public HelpRequest(TicketSource source, TicketKind kind, String topicCode, String postcode, String phone,
+			String firstName, Set<TimeSlot> slots, Long createdBy) {
+		this(source, kind, topicCode, postcode, phone, firstName, slots, createdBy, false);
+	}
+
+	/** The same request, made from a training phone. */
+	public HelpRequest asPractice() {
+		return new HelpRequest(this.source, this.kind, this.topicCode, this.postcode, this.phone, this.firstName,
+				this.slots, this.createdBy, true);
+	}
 
 	public static HelpRequest callback(TicketSource source, String topicCode, String postcode, String phone,
 			String firstName, Set<TimeSlot> slots) {

@@ -46,6 +46,11 @@ final class Ticket {
 
 	Instant createdAt;
 
+	/**
+	 * Made from a training phone: offered only to volunteers practising, counted nowhere.
+	 */
+	boolean practice;
+
 	Instant waitingSince;
 
 	Instant dueAt;

@@ -125,6 +125,7 @@ public class TicketManagement {
 		ticket.firstName = firstName;
 		ticket.preferredSlots = slots;
 		ticket.createdAt = now;
+		ticket.practice = request.practice();
 		if (phone != null) {
 			String hash = this.vault.lookupHash(phone);
 			Optional<Ticket> same = linkToEarlierRequests(ticket, hash, now);
@@ -612,15 +613,6 @@ public class TicketManagement {
 	}
 
 	/**
-	 * Marks a request as practice (made from a training phone): it is never counted in
-	 * any figure.
-	 */
-	@Transactional
-	public void markPractice(long ticketId) {
-		this.store.markPractice(ticketId);
-	}
-
-	/**
 	 * How many live calls of a région wait for a volunteer.
 	 */
 	@Transactional(readOnly = true)
@@ -676,7 +668,7 @@ public class TicketManagement {
 
 	private void publishQueued(Ticket ticket) {
 		this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
-				ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince));
+				ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince, ticket.practice));
 	}
 
 	/**

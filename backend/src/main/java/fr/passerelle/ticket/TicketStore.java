@@ -28,7 +28,8 @@ class TicketStore {
 
 	private static final String COLUMNS = "id, reference, source, kind, topic_code, postcode, departement_code, "
 			+ "region_code, phone_cipher, phone_hash, first_name, language, preferred_slots, priority, status, "
-			+ "created_at, waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version";
+			+ "created_at, waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version, "
+			+ "practice";
 
 	private final JdbcClient jdbc;
 
@@ -46,14 +47,15 @@ class TicketStore {
 			.sql("""
 					INSERT INTO ticket (reference, source, kind, topic_code, postcode, departement_code, region_code,
 					    phone_cipher, phone_hash, first_name, language, preferred_slots, priority, status, created_at,
-					    waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+					    waiting_since, due_at, next_attempt_at, attempts, assignee_id, closed_at, earlier_ticket_id, version,
+					    practice)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""")
 			.params(ticket.reference.value(), ticket.source.name(), ticket.kind.name(), ticket.topicCode,
 					ticket.postcode, ticket.departementCode, ticket.regionCode, ticket.phoneCipher, ticket.phoneHash,
 					ticket.firstName, ticket.language, slots(ticket.preferredSlots), ticket.priority,
 					ticket.status.name(), timestamp(ticket.createdAt), timestamp(ticket.waitingSince),
 					timestamp(ticket.dueAt), timestamp(ticket.nextAttemptAt), ticket.attempts, ticket.assigneeId,
-					timestamp(ticket.closedAt), ticket.earlierTicketId)
+					timestamp(ticket.closedAt), ticket.earlierTicketId, ticket.practice)
 			.update(key, "id");
 		ticket.id = key.getKey().longValue();
 		return ticket;
@@ -64,11 +66,6 @@ class TicketStore {
 	 */
 	void updatePhoneCipher(long ticketId, byte[] cipher) {
 		this.jdbc.sql("UPDATE ticket SET phone_cipher = ? WHERE id = ?").params(cipher, ticketId).update();
-	}
-
-	/** Marks a request as practice: made from a training phone. */
-	void markPractice(long ticketId) {
-		this.jdbc.sql("UPDATE ticket SET practice = TRUE WHERE id = ?").param(ticketId).update();
 	}
 
 	boolean isPractice(long ticketId) {
@@ -396,6 +393,7 @@ class TicketStore {
 		ticket.closedAt = instant(rs, "closed_at");
 		ticket.earlierTicketId = nullableLong(rs, "earlier_ticket_id");
 		ticket.version = rs.getLong("version");
+		ticket.practice = rs.getBoolean("practice");
 		return ticket;
 	}
 

@@ -17,8 +17,18 @@ import java.util.Set;
  * @param qualified approved by a coordinator and trained
  * @param reachableByPhone registered a phone the platform can ring (needed for live
  * calls)
+ * @param practising their registered phone is their training phone: they may be given
+ * practice requests (made from training phones), which nobody else is
  */
 public record RoutingProfile(long accountId, String departementCode, String regionCode, Set<String> skills,
 		Set<String> languages, int capacity, Set<String> servedDepartements, Set<String> servedRegions,
-		boolean servesNationally, boolean qualified, boolean reachableByPhone) {
+		boolean servesNationally, boolean qualified, boolean reachableByPhone, boolean practising) {
+
+	public RoutingProfile(long accountId, String departementCode, String regionCode, Set<String> skills,
+			Set<String> languages, int capacity, Set<String> servedDepartements, Set<String> servedRegions,
+			boolean servesNationally, boolean qualified, boolean reachableByPhone) {
+		this(accountId, departementCode, regionCode, skills, languages, capacity, servedDepartements, servedRegions,
+				servesNationally, qualified, reachableByPhone, false);
+	}
+
 }

@@ -25,6 +25,7 @@ import fr.passerelle.topic.Topics;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,9 +58,13 @@ public class Volunteers {
 
 	private final PresencePeriods periods;
 
+	private final ObjectProvider<TrainingPhones> trainingPhones;
+
 	Volunteers(JdbcClient jdbc, AccountManagement accounts, Territories territories, Topics topics, Clock clock,
-			ApplicationEventPublisher events, PhoneVault vault, PresencePeriods periods) {
+			ApplicationEventPublisher events, PhoneVault vault, PresencePeriods periods,
+			ObjectProvider<TrainingPhones> trainingPhones) {
 		this.periods = periods;
+		this.trainingPhones = trainingPhones;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.territories = territories;
@@ -79,8 +84,9 @@ public class Volunteers {
 	public String registerPhone(long accountId, String typed) {
 		requireVolunteer(accountId);
 		PhoneNumber phone = PhoneNumber.parse(typed);
-		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ? WHERE account_id = ?")
-			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), accountId)
+		boolean training = this.trainingPhones.stream().anyMatch((phones) -> phones.isTrainingPhone(phone));
+		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ?, training_phone = ? WHERE account_id = ?")
+			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), training, accountId)
 			.update();
 		// routing offers live calls only to volunteers it can ring
 		this.events.publishEvent(new RoutingProfileChanged(accountId));
@@ -469,7 +475,7 @@ public class Volunteers {
 		List<RoutingProfile> profiles = this.jdbc.sql("""
 				SELECT v.account_id, v.departement_code, d.region_code, v.languages, v.capacity, v.serves_nationally,
 				       v.approved_at IS NOT NULL AND v.trained_at IS NOT NULL AS qualified,
-				       v.phone_cipher IS NOT NULL AS reachable_by_phone
+				       v.phone_cipher IS NOT NULL AS reachable_by_phone, v.training_phone
 				FROM volunteer v JOIN volunteer_presence p ON p.account_id = v.account_id
 				JOIN departement d ON d.code = v.departement_code
 				""" + "WHERE " + condition + " ORDER BY p.idle_since, v.account_id")
@@ -477,7 +483,7 @@ public class Volunteers {
 			.query((rs, row) -> new RoutingProfile(rs.getLong("account_id"), rs.getString("departement_code"),
 					rs.getString("region_code"), Set.of(), Set.of(rs.getString("languages").split(",")),
 					rs.getInt("capacity"), Set.of(), Set.of(), rs.getBoolean("serves_nationally"),
-					rs.getBoolean("qualified"), rs.getBoolean("reachable_by_phone")))
+					rs.getBoolean("qualified"), rs.getBoolean("reachable_by_phone"), rs.getBoolean("training_phone")))
 			.list();
 		if (profiles.isEmpty()) {
 			return profiles;
@@ -500,7 +506,7 @@ public class Volunteers {
 					Set.copyOf(skills.getOrDefault(p.accountId(), Set.of())), p.languages(), p.capacity(),
 					Set.copyOf(departements.getOrDefault(p.accountId(), Set.of())),
 					Set.copyOf(regions.getOrDefault(p.accountId(), Set.of())), p.servesNationally(), p.qualified(),
-					p.reachableByPhone()));
+					p.reachableByPhone(), p.practising()));
 		}
 		return complete;
 	}

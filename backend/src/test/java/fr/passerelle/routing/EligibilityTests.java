@@ -86,6 +86,19 @@ class EligibilityTests {
 		assertThat(eligible(this.local, liveCall)).isTrue();
 	}
 
+	@Test
+	void givesPracticeRequestsOnlyToVolunteersPractising() {
+		Entry practice = new Entry(1, TicketKind.CALLBACK, "CAF", "35", "53", "fr", 0, NOW, Entry.State.WAITING, null,
+				null, true);
+		RoutingProfile practising = new RoutingProfile(9, "35", "53", Set.of("CAF"), Set.of("fr"), 1, Set.of("35"),
+				Set.of(), false, true, true, true);
+
+		assertThat(eligible(this.local, practice)).as("a volunteer with a real phone").isFalse();
+		assertThat(eligible(practising, practice)).isTrue();
+		assertThat(eligible(practising, callback("35", "53", Duration.ZERO))).as("and the service's requests too")
+			.isTrue();
+	}
+
 	private boolean eligible(RoutingProfile volunteer, Entry entry) {
 		return this.eligibility.eligible(volunteer, entry, NOW);
 	}

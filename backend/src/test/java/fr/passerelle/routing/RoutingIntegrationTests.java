@@ -261,6 +261,21 @@ class RoutingIntegrationTests {
 			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("ticket.not-found"));
 	}
 
+	@Test
+	void keepsPracticeRequestsForVolunteersPractisingOnTheirTrainingPhone() {
+		long withRealPhone = availableVolunteer("43", Set.of(), false, 1);
+		this.volunteers.registerPhone(withRealPhone, String.format("07%08d", System.nanoTime() % 100_000_000));
+		long practising = availableVolunteer("43", Set.of(), false, 1);
+		this.volunteers.registerPhone(practising, String.format("+3361%07d", practising % 10_000_000));
+		TicketView practice = this.tickets
+			.open(HelpRequest.callback(TicketSource.PHONE, "CAF", "43000", TestPhones.randomMobile(), null, Set.of())
+				.asPractice());
+
+		assertThat(this.routing.takeNext(withRealPhone)).as("never offered to a volunteer who is not practising")
+			.isEmpty();
+		assertThat(this.routing.takeNext(practising)).map(TicketView::id).hasValue(practice.id());
+	}
+
 	private long availableVolunteer(String departement, Set<String> regions, boolean national, int capacity) {
 		long id = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.volunteers.register(id, departement, Set.of("CAF", "HEALTH"));

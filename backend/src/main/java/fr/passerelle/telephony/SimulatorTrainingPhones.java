@@ -1,0 +1,31 @@
+package fr.passerelle.telephony;
+
+import java.util.regex.Pattern;
+
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.volunteer.TrainingPhones;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The training phones of simulator mode: each staff member's simulated phone,
+ * {@code +3361} and seven digits ({@link SimulatorPhoneController}). With a Twilio
+ * account there are none.
+ */
+@Component
+class SimulatorTrainingPhones implements TrainingPhones {
+
+	static final Pattern NUMBER = Pattern.compile("\\+3361\\d{7}");
+
+	private final TwilioSettings settings;
+
+	SimulatorTrainingPhones(TwilioSettings settings) {
+		this.settings = settings;
+	}
+
+	@Override
+	public boolean isTrainingPhone(PhoneNumber phone) {
+		return this.settings.mode() == TwilioProperties.Mode.SIMULATOR && NUMBER.matcher(phone.e164()).matches();
+	}
+
+}
