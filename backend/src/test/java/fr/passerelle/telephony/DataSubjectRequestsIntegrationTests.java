@@ -58,6 +58,7 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("ticket_event.detail", "codes, no personal data"), Map.entry("sms_message.body", "hotline"),
 			Map.entry("sms_message.dedup_key", "codes and ticket ids"),
 			Map.entry("volunteer.phone_cipher", "volunteer phones"),
+			Map.entry("volunteer.training_phone", "a flag: whether the volunteer's phone is a training phone"),
 			Map.entry("blocked_number.lookup_hash", "blocklist, kept on purpose"),
 			Map.entry("blocked_number.phone_cipher", "blocklist, kept on purpose"),
 			Map.entry("blocked_number.reason", "blocklist, kept on purpose"),
