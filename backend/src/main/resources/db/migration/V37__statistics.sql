@@ -144,6 +144,8 @@ CREATE TABLE statistics_rollup_state (
     id TINYINT NOT NULL PRIMARY KEY,
     event_watermark BIGINT NOT NULL,
     first_day DATE NULL,
+    -- days from this one to yesterday are counted again whole at the next run (records written in the past)
+    recount_from DATE NULL,
     rolled_up_at DATETIME(6) NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Creates the demo accounts that do not exist yet, and prints how to sign in with them.
  */
 @Component
+@Order(1)
 @Conditional(DemoEnabledCondition.class)
 class DemoData implements ApplicationRunner {
 

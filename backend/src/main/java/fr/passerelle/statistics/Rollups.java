@@ -87,6 +87,16 @@ class Rollups {
 			.query(Boolean.class)
 			.single();
 		LocalDate first = oldestRecord().orElse(today);
+		Date recountFrom = this.jdbc
+			.sql("SELECT recount_from FROM statistics_rollup_state WHERE id = 1 AND recount_from IS NOT NULL")
+			.query(Date.class)
+			.optional()
+			.orElse(null);
+		if (recountFrom != null) {
+			for (LocalDate day = recountFrom.toLocalDate(); day.isBefore(today); day = day.plusDays(1)) {
+				days.add(day);
+			}
+		}
 		if (firstRun) {
 			for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
 				days.add(day);
@@ -109,7 +119,14 @@ class Rollups {
 		days.removeIf(today::isBefore);
 		LocalDate recent = today.minusDays(RECENT_DAYS - 1);
 		for (LocalDate day : days) {
-			rebuild(day, now, firstRun || !day.isBefore(recent));
+			rebuild(day, now, firstRun || !day.isBefore(recent)
+					|| (recountFrom != null && !day.isBefore(recountFrom.toLocalDate())));
+		}
+		if (recountFrom != null) {
+			// unless asked again meanwhile
+			this.jdbc.sql("UPDATE statistics_rollup_state SET recount_from = NULL WHERE id = 1 AND recount_from = ?")
+				.param(recountFrom)
+				.update();
 		}
 		this.jdbc.sql(
 				"UPDATE statistics_rollup_state SET event_watermark = ?, first_day = COALESCE(first_day, ?), rolled_up_at = ? WHERE id = 1")

@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
  */
 public record TicketReference(String value) {
 
-	static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
+	public static final String ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 
 	private static final Pattern FORMAT = Pattern.compile("[" + ALPHABET + "]{3}-[" + ALPHABET + "]{3}");
 

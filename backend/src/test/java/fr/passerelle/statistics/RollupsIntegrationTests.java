@@ -28,6 +28,9 @@ class RollupsIntegrationTests {
 	Rollups rollups;
 
 	@Autowired
+	Recount recount;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -58,6 +61,25 @@ class RollupsIntegrationTests {
 			.single()).as("an old day's calls are final: a record that appears later changes nothing").isZero();
 
 		assertThat(this.rollups.run()).as("nothing moved").doesNotContain(OLD_DAY);
+	}
+
+	@Test
+	void countsPastDaysAgainWholeWhenAskedOnce() {
+		LocalDate day = LocalDate.of(2026, 6, 8);
+		this.rollups.run();
+		new Records(this.jdbc).call("2026-06-08T10:00:00Z", null, null, "2026-06-08T10:01:00Z", "LEFT_IN_MENU", null,
+				null);
+		assertThat(this.rollups.run()).as("a call record appearing in the past moves nothing by itself")
+			.doesNotContain(day);
+
+		this.recount.since(day);
+
+		assertThat(this.rollups.run()).contains(day, day.plusDays(1));
+		assertThat(this.jdbc.sql("SELECT SUM(calls) FROM statistics_calls WHERE dim = 'D' AND scope = 'FR' AND day = ?")
+			.param(Date.valueOf(day))
+			.query(Long.class)
+			.single()).as("its calls counted too").isEqualTo(1);
+		assertThat(this.rollups.run()).as("once").doesNotContain(day);
 	}
 
 	@Test

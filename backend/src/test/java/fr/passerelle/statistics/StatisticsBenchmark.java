@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,10 +19,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
 
 import fr.passerelle.Benchmarks;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
+import fr.passerelle.demo.PastActivity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,12 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The statistics over a year of activity (1,000,000 calls, 1,000,000 requests, 2,000
  * volunteers, mostly during opening hours, themes weighted as a help desk sees them),
- * generated in the database itself, then rolled up as the job does. Measured in one run:
- * every report query for a one-year national range and a one-month regional range (p95,
- * target 300 ms), the wallboard's refresh (p95, target 100 ms), and what keeping the
- * rollups costs the incoming-call webhook: its throughput while the rollup job runs
- * without pause, as a ratio to its throughput without (target 0.9 or more). Prints the
- * query plan of the slowest report query. Run with
+ * generated in the database itself as the demonstration's history is
+ * ({@link PastActivity}), then rolled up as the job does. Measured in one run: every
+ * report query for a one-year national range and a one-month regional range (p95, target
+ * 300 ms), the wallboard's refresh (p95, target 100 ms), and what keeping the rollups
+ * costs the incoming-call webhook: its throughput while the rollup job runs without
+ * pause, as a ratio to its throughput without (target 0.9 or more). Prints the query plan
+ * of the slowest report query. Run with
  * {@code mvn -Pbench -pl backend verify -Dtest=StatisticsBenchmark}
  * ({@code -Dpasserelle.bench.statistics.calls=…} changes the size); results in
  * {@code backend/target/bench/statistics.txt} and {@code .json}.
@@ -62,14 +68,14 @@ class StatisticsBenchmark {
 			SeparateDatabase.reset(app);
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			LocalDate today = ParisTime.day(Instant.now());
-			LocalDate first = today.minusDays(364);
+			LocalDate first = today.minusDays(365);
 			long began = System.nanoTime();
-			generate(jdbc, first);
+			generate(app, jdbc, first);
 			double generation = Benchmarks.secondsSince(began);
 			began = System.nanoTime();
 			Rollups rollups = app.getBean(Rollups.class);
 			List<LocalDate> days = new ArrayList<>();
-			for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+			for (LocalDate day = first; day.isBefore(today); day = day.plusDays(1)) {
 				days.add(day);
 			}
 			rollups.rebuild(days, Instant.now());
@@ -117,13 +123,13 @@ class StatisticsBenchmark {
 		}
 	}
 
-	/** The year's activity, written by the database itself from sequences (fast). */
-	private static void generate(JdbcTemplate jdbc, LocalDate first) {
-		int requests = CALLS;
+	/**
+	 * The volunteers, then the year's activity, written by the database itself from
+	 * sequences (fast).
+	 */
+	private static void generate(ConfigurableApplicationContext app, JdbcTemplate jdbc, LocalDate first)
+			throws SQLException {
 		Timestamp start = Timestamp.from(ParisTime.start(first));
-		// pseudo-random fractions from a row number and a salt, repeatable
-		String r = "(CRC32(CONCAT(seq, '%s')) %% 1000000 / 1000000.0)";
-		jdbc.execute("SET SESSION sql_log_bin = 0");
 		jdbc.update(
 				"""
 						INSERT INTO account (id, email, display_name, password_hash, role, enabled, created_at, password_changed_at,
@@ -141,137 +147,11 @@ class StatisticsBenchmark {
 		jdbc.execute("""
 				INSERT INTO volunteer_presence (account_id, status, since) SELECT account_id, 'OFFLINE', created_at
 				FROM volunteer WHERE account_id > 100000""");
-		// requests: a day of the year, mostly 9:00 to 18:00 in Paris, a theme weighted, a
-		// département
-		jdbc.execute("CREATE TEMPORARY TABLE bench_departement AS SELECT code, region_code, "
-				+ "ROW_NUMBER() OVER (ORDER BY code) - 1 AS n FROM departement");
-		String theme = ("CASE WHEN %1$s < 0.25 THEN 'CAF' WHEN %1$s < 0.40 THEN 'HEALTH' WHEN %1$s < 0.55 THEN 'TAXES' "
-				+ "WHEN %1$s < 0.65 THEN 'EMPLOYMENT' WHEN %1$s < 0.75 THEN 'IDENTITY' WHEN %1$s < 0.83 THEN 'RETIREMENT' "
-				+ "WHEN %1$s < 0.90 THEN 'HOUSING' WHEN %1$s < 0.94 THEN 'BANKING' WHEN %1$s < 0.98 THEN 'EMAIL_DEVICES' "
-				+ "ELSE 'OTHER' END")
-			.formatted(r.formatted("t"));
-		String created = ("TIMESTAMPADD(SECOND, FLOOR(%1$s * 365) * 86400 + IF(%2$s < 0.9, 28800 + %3$s * 32400, "
-				+ "%3$s * 86400), ?)")
-			.formatted(r.formatted("d"), r.formatted("o"), r.formatted("h"));
-		String status = ("CASE WHEN %1$s < 0.62 THEN 'RESOLVED' WHEN %1$s < 0.77 THEN 'REDIRECTED' "
-				+ "WHEN %1$s < 0.85 THEN 'UNREACHABLE' WHEN %1$s < 0.97 THEN 'CANCELLED' ELSE 'SCHEDULED' END")
-			.formatted(r.formatted("s"));
-		jdbc.update("""
-				INSERT INTO ticket (id, reference, source, kind, topic_code, postcode, departement_code, region_code,
-				                    status, created_at, closed_at, earlier_ticket_id, practice)
-				SELECT seq, CONCAT('B', LPAD(CONV(seq, 10, 36), 6, '0')),
-				       IF(seq %% 5 = 0, 'WEB_FORM', 'PHONE'), IF(seq %% 5 <> 0 AND %s < 0.6, 'LIVE_CALL', 'CALLBACK'),
-				       %s, CONCAT(d.code, '000'), d.code, d.region_code, %s, %s, NULL,
-				       IF(seq > 10 AND seq %% 10 = 3, seq - 7, NULL), FALSE
-				FROM seq_1_to_%d JOIN bench_departement d ON d.n = seq %% 101""".formatted(r.formatted("q"), theme,
-				status, created, requests), start);
-		jdbc.execute("""
-				UPDATE ticket SET closed_at = TIMESTAMPADD(MINUTE, 20 + id % 3000, created_at)
-				WHERE status <> 'SCHEDULED'""");
-		jdbc.execute("""
-				INSERT INTO ticket_event (ticket_id, occurred_at, type, detail)
-				SELECT id, created_at, 'CREATED', CONCAT(source, ' ', kind) FROM ticket""");
-		// a live caller who asked to be called back from the queue: one in ten
-		jdbc.execute("""
-				UPDATE ticket SET kind = 'CALLBACK' WHERE kind = 'LIVE_CALL' AND id % 10 = 7""");
-		jdbc.execute("""
-				INSERT INTO ticket_event (ticket_id, occurred_at, type)
-				SELECT id, TIMESTAMPADD(SECOND, 40, created_at), 'TURNED_INTO_CALLBACK' FROM ticket
-				WHERE source = 'PHONE' AND id % 10 = 7 AND kind = 'CALLBACK'""");
-		// callers' calls: one per phone request, and one in five more left in the menu
-		String waited = "FLOOR(5 + %s * 120)".formatted(r.formatted("w"));
-		jdbc.update(
-				"""
-						INSERT INTO telephony_call (call_sid, direction, leg, started_at, queued_at, dequeued_at, ended_at,
-						                            outcome, route, ticket_id, topic_code, postcode, status, status_rank)
-						SELECT CONCAT('CAB', t.id), 'INBOUND', 'CALLER', TIMESTAMPADD(SECOND, -30, t.created_at),
-						       IF(t.kind = 'LIVE_CALL' OR t.id %% 10 = 7, t.created_at, NULL),
-						       IF(t.kind = 'LIVE_CALL' OR t.id %% 10 = 7, TIMESTAMPADD(SECOND, %1$s, t.created_at), NULL),
-						       TIMESTAMPADD(SECOND, %1$s + 600, t.created_at),
-						       CASE WHEN t.id %% 10 = 7 THEN 'CALLBACK_REQUESTED'
-						            WHEN t.kind = 'LIVE_CALL' AND t.status = 'CANCELLED' THEN IF(t.id %% 3 = 0, 'SHORT_ABANDON', 'ABANDONED')
-						            WHEN t.kind = 'LIVE_CALL' THEN 'ANSWERED' ELSE 'CALLBACK_REQUESTED' END,
-						       CASE WHEN t.kind = 'LIVE_CALL' OR t.id %% 10 = 7 THEN 'QUEUE' WHEN t.id %% 7 = 0 THEN 'CLOSED'
-						            ELSE 'NO_VOLUNTEER' END,
-						       t.id, t.topic_code, t.postcode, 'completed', 3
-						FROM ticket t WHERE t.source = 'PHONE'"""
-					.formatted(waited));
-		jdbc.update(
-				"""
-						INSERT INTO telephony_call (call_sid, direction, leg, started_at, ended_at, outcome, status, status_rank)
-						SELECT CONCAT('CAM', seq), 'INBOUND', 'CALLER', %s, TIMESTAMPADD(SECOND, 40, %s), 'LEFT_IN_MENU',
-						       'completed', 3
-						FROM seq_1_to_%d"""
-					.formatted(created, created, CALLS - requests * 4 / 5),
-				start, start);
-		// conversations: live calls answered, and callbacks reached, each by a volunteer
-		// (its leg, its timeline)
-		String volunteer = "100001 + (t.id %% %d)".formatted(VOLUNTEERS);
-		jdbc.execute(
-				"""
-						INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
-						                            ticket_id, volunteer_id, status, status_rank)
-						SELECT CONCAT('CAV', t.id), 'OUTBOUND', 'VOLUNTEER', c.dequeued_at, c.dequeued_at, c.ended_at, 'ANSWERED',
-						       t.id, %s, 'completed', 3
-						FROM ticket t JOIN telephony_call c ON c.call_sid = CONCAT('CAB', t.id)
-						WHERE c.outcome = 'ANSWERED'"""
-					.formatted(volunteer));
-		jdbc.execute("""
-				INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
-				SELECT t.id, c.dequeued_at, %s, 'CALL_STARTED'
-				FROM ticket t JOIN telephony_call c ON c.call_sid = CONCAT('CAB', t.id)
-				WHERE c.outcome = 'ANSWERED'""".formatted(volunteer));
-		jdbc.execute(
-				"""
-						INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
-						                            ticket_id, volunteer_id, status, status_rank)
-						SELECT CONCAT('CAR', t.id), 'OUTBOUND', 'VOLUNTEER', TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at),
-						       TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at),
-						       TIMESTAMPADD(SECOND, 900, TIMESTAMPADD(HOUR, 3 + t.id %% 30, t.created_at)), 'ANSWERED', t.id, %s,
-						       'completed', 3
-						FROM ticket t WHERE t.kind = 'CALLBACK' AND t.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')"""
-					.formatted(volunteer));
-		jdbc.execute(
-				"""
-						INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at, ended_at,
-						                            outcome, ticket_id, volunteer_id, status, status_rank)
-						SELECT CONCAT('CAC', c.ticket_id), 'OUTBOUND', 'CITIZEN', c.call_sid, TIMESTAMPADD(SECOND, 10, c.started_at),
-						       IF(t.status = 'UNREACHABLE', NULL, TIMESTAMPADD(SECOND, 20, c.started_at)), c.ended_at,
-						       IF(t.status = 'UNREACHABLE', 'NO_ANSWER', 'ANSWERED'), c.ticket_id, c.volunteer_id, 'completed', 3
-						FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id WHERE c.call_sid LIKE 'CAR%'""");
-		jdbc.execute("""
-				INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail)
-				SELECT c.ticket_id, TIMESTAMPADD(SECOND, 20, c.started_at), c.volunteer_id,
-				       IF(t.status = 'UNREACHABLE', 'ATTEMPT_FAILED', 'CALL_STARTED'),
-				       IF(t.status = 'UNREACHABLE', 'NO_ANSWER, last attempt', NULL)
-				FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id WHERE c.call_sid LIKE 'CAR%'""");
-		// the outcome forms of the requests resolved or redirected
-		jdbc.execute(
-				"""
-						INSERT INTO ticket_outcome (ticket_id, recorded_by, recorded_at, support_type, duration_minutes,
-						                            procedure_themes, support_themes, equipment, autonomy, completion, redirection)
-						SELECT id, 100001 + (id % 2000), closed_at, 'demarche_administrative', 10 + id % 40,
-						       IF(id % 2 = 0, 'social_sante', 'argent_impots,social_sante'), 'navigation_sur_internet',
-						       IF(id % 3 = 0, 'ordinateur', 'telephone'),
-						       CASE id % 3 WHEN 0 THEN 'entierement_accompagne' WHEN 1 THEN 'partiellement_autonome' ELSE 'autonome' END,
-						       IF(status = 'REDIRECTED', 'oriente_vers_structure', 'finalisee'),
-						       IF(status = 'REDIRECTED', 'aide_aux_demarches_administratives', NULL)
-						FROM ticket WHERE status IN ('RESOLVED', 'REDIRECTED')""");
-		// presence: on each weekday, one volunteer in five available four hours, a
-		// wrap-up after each conversation
-		jdbc.update(
-				"""
-						INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
-						SELECT v.account_id, 'AVAILABLE', TIMESTAMPADD(HOUR, 8 + v.account_id %% 6, TIMESTAMPADD(DAY, s.seq, ?)),
-						       TIMESTAMPADD(HOUR, 12 + v.account_id %% 6, TIMESTAMPADD(DAY, s.seq, ?))
-						FROM volunteer v JOIN seq_0_to_364 s ON (v.account_id + s.seq) %% 5 = 0
-						WHERE v.account_id > 100000 AND DAYOFWEEK(TIMESTAMPADD(DAY, s.seq, ?)) BETWEEN 2 AND 6""",
-				start, start, start);
-		jdbc.execute("""
-				INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
-				SELECT volunteer_id, 'WRAP_UP', ended_at, TIMESTAMPADD(SECOND, 60, ended_at)
-				FROM telephony_call WHERE leg = 'VOLUNTEER' AND call_sid LIKE 'CAV%'""");
-		jdbc.execute("ANALYZE TABLE ticket, ticket_event, telephony_call, ticket_outcome, volunteer_presence_period");
+		List<Long> volunteers = LongStream.rangeClosed(100_001, 100_000 + VOLUNTEERS).boxed().toList();
+		// callers' calls: one per phone request (four in five), and the rest left in the
+		// menu
+		PastActivity.write(app.getBean(DataSource.class),
+				new PastActivity.Plan(first, 365, CALLS, CALLS - CALLS * 4 / 5, volunteers, 0.2, true));
 	}
 
 	private static long[] time(Callable<?> query) throws Exception {

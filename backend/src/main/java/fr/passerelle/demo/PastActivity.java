@@ -1,0 +1,449 @@
+package fr.passerelle.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import fr.passerelle.ticket.TicketReference;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Weeks or a year of fictitious past activity, written straight into the records by the
+ * database from its sequences (a million requests take a minute or two): requests on
+ * every theme and département, mostly on weekdays during opening hours (Monday to Friday,
+ * 9:00 to 18:00, Paris time); the callers' calls, which waited and were answered, hung up
+ * (some within 5 s), asked to be called back from the queue, found nobody available or
+ * the service closed, or left in the menu; the callbacks made the same or the next day,
+ * some of them unreachable; the outcome forms with the national activity report's codes;
+ * and the volunteers' presence (a four-hour stretch on some weekdays, a wrap-up after
+ * each conversation). Nothing personal: no phone number, no first name, no note. Every
+ * request is closed, unless the plan leaves a few callbacks to make.
+ * <p>
+ * The demonstration's history ({@link DemoData}) and the statistics benchmark's year.
+ * Pseudo-random but repeatable: every draw is a hash of a row number and a salt.
+ */
+public final class PastActivity {
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private PastActivity() {
+	}
+
+	/**
+	 * What to write.
+	 *
+	 * @param first the first day (Paris time)
+	 * @param days how many days from it (the last should be yesterday at the latest)
+	 * @param requests requests over the period (four in five made by phone, one in five
+	 * on the site)
+	 * @param callsLeftInMenu callers' calls besides, that asked for nothing
+	 * @param volunteers the volunteers who answered and called back, in turn
+	 * @param availability the share of weekdays each volunteer was available
+	 * @param openCallbacks whether about 3 % of the callbacks are left to make (the
+	 * benchmark's backlog)
+	 */
+	public record Plan(LocalDate first, int days, int requests, int callsLeftInMenu, List<Long> volunteers,
+			double availability, boolean openCallbacks) {
+
+		public Plan {
+			if (days < 1 || requests < 1 || callsLeftInMenu < 0 || volunteers.isEmpty()) {
+				throw new IllegalArgumentException("An empty plan");
+			}
+			volunteers = List.copyOf(volunteers);
+		}
+
+	}
+
+	/**
+	 * Writes the plan's activity after the requests already there (new identifiers).
+	 * @return the identifier of the first request written
+	 */
+	public static long write(DataSource dataSource, Plan plan) throws SQLException {
+		// temporary tables live as long as the connection: one for the whole run
+		try (Connection connection = dataSource.getConnection()) {
+			JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			try {
+				return new Writer(jdbc, plan).write();
+			}
+			finally {
+				jdbc.execute("DROP TEMPORARY TABLE IF EXISTS past_day, past_volunteer, past_request");
+			}
+		}
+	}
+
+	private static final class Writer {
+
+		private final JdbcTemplate jdbc;
+
+		private final Plan plan;
+
+		private long base;
+
+		Writer(JdbcTemplate jdbc, Plan plan) {
+			this.jdbc = jdbc;
+			this.plan = plan;
+		}
+
+		long write() {
+			this.base = this.jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM ticket", Long.class);
+			days();
+			volunteers();
+			requests();
+			tickets();
+			callersCalls();
+			conversations();
+			callbacks();
+			closings();
+			presence();
+			this.jdbc.execute("ANALYZE TABLE ticket, ticket_event, telephony_call, ticket_outcome, "
+					+ "volunteer_presence_period");
+			return this.base + 1;
+		}
+
+		/**
+		 * Each day's start, Paris time (23 or 25 hours on the days the clocks change).
+		 */
+		private void days() {
+			this.jdbc.execute("""
+					CREATE TEMPORARY TABLE past_day (n INT NOT NULL PRIMARY KEY, starts_at DATETIME(6) NOT NULL,
+					    weekday TINYINT NOT NULL)""");
+			List<Object[]> rows = new ArrayList<>();
+			for (int n = 0; n < this.plan.days(); n++) {
+				LocalDate day = this.plan.first().plusDays(n);
+				rows.add(new Object[] { n, Timestamp.from(day.atStartOfDay(PARIS).toInstant()),
+						day.getDayOfWeek().getValue() });
+			}
+			this.jdbc.batchUpdate("INSERT INTO past_day (n, starts_at, weekday) VALUES (?, ?, ?)", rows);
+		}
+
+		private void volunteers() {
+			this.jdbc.execute("""
+					CREATE TEMPORARY TABLE past_volunteer (n INT NOT NULL PRIMARY KEY, account_id BIGINT NOT NULL)""");
+			List<Object[]> rows = new ArrayList<>();
+			for (int n = 0; n < this.plan.volunteers().size(); n++) {
+				rows.add(new Object[] { n, this.plan.volunteers().get(n) });
+			}
+			this.jdbc.batchUpdate("INSERT INTO past_volunteer (n, account_id) VALUES (?, ?)", rows);
+		}
+
+		/**
+		 * What becomes of each request, decided before anything is written: its day and
+		 * time, its theme and département, how the caller went through the menu, how long
+		 * they waited and talked, how it ended and when its callback was first tried.
+		 */
+		private void requests() {
+			this.jdbc.execute("""
+					CREATE TEMPORARY TABLE past_request (id BIGINT NOT NULL PRIMARY KEY, n INT NOT NULL,
+					    secs INT NOT NULL, opened BOOLEAN NOT NULL DEFAULT FALSE, phone BOOLEAN NOT NULL,
+					    topic VARCHAR(30) NOT NULL, departement INT NOT NULL, volunteer INT NOT NULL,
+					    route VARCHAR(12) NULL, turned BOOLEAN NOT NULL DEFAULT FALSE, live_outcome VARCHAR(20) NULL,
+					    waited INT NOT NULL DEFAULT 0, talk INT NOT NULL, status VARCHAR(20) NULL,
+					    attempt_after INT NULL, closed_after INT NULL)""");
+			int departements = this.jdbc.queryForObject("SELECT COUNT(*) FROM departement", Integer.class);
+			// themes as a help desk sees them; 93 % of requests during opening hours
+			String theme = ("CASE WHEN %1$s < 0.25 THEN 'CAF' WHEN %1$s < 0.40 THEN 'HEALTH' WHEN %1$s < 0.55 "
+					+ "THEN 'TAXES' WHEN %1$s < 0.65 THEN 'EMPLOYMENT' WHEN %1$s < 0.75 THEN 'IDENTITY' WHEN %1$s < 0.83 "
+					+ "THEN 'RETIREMENT' WHEN %1$s < 0.90 THEN 'HOUSING' WHEN %1$s < 0.94 THEN 'BANKING' "
+					+ "WHEN %1$s < 0.98 THEN 'EMAIL_DEVICES' ELSE 'OTHER' END")
+				.formatted(draw("seq", "theme"));
+			this.jdbc.execute("""
+					INSERT INTO past_request (id, n, secs, phone, topic, departement, volunteer, talk)
+					SELECT %d + seq, FLOOR(%s * %d), IF(%s < 0.93, 32400 + FLOOR(%s * 32400), FLOOR(%s * 86400)),
+					       seq %% 5 <> 0, %s, FLOOR(%s * %d), seq %% %d, 240 + FLOOR(%s * 1200)
+					FROM seq_1_to_%d""".formatted(this.base, draw("seq", "day"), this.plan.days(), draw("seq", "hours"),
+					draw("seq", "hour"), draw("seq", "hour"), theme, draw("seq", "place"), departements,
+					this.plan.volunteers().size(), draw("seq", "talk"), this.plan.requests()));
+			// four week-end requests in five belong to the week before
+			this.jdbc.execute("""
+					UPDATE past_request r JOIN past_day d ON d.n = r.n
+					SET r.n = r.n - (d.weekday - 5) - r.id %% 5
+					WHERE d.weekday >= 6 AND %s < 0.8 AND r.n - (d.weekday - 5) - r.id %% 5 >= 0"""
+				.formatted(draw("r.id", "weekend")));
+			this.jdbc.execute("""
+					UPDATE past_request r JOIN past_day d ON d.n = r.n
+					SET r.opened = d.weekday <= 5 AND r.secs >= 32400 AND r.secs < 64800""");
+			// the caller's way through the menu: closed, the queue, or nobody to wait for
+			this.jdbc.execute("""
+					UPDATE past_request SET route = CASE WHEN NOT opened THEN 'CLOSED' WHEN %1$s < 0.78 THEN 'QUEUE'
+					    WHEN %1$s < 0.95 THEN 'NO_VOLUNTEER' ELSE 'QUEUE_FULL' END
+					WHERE phone""".formatted(draw("id", "route")));
+			// in the queue: one in ten asks to be called back; 3 % hang up within 5 s, 7
+			// %
+			// later; most are answered within a minute
+			this.jdbc.execute("""
+					UPDATE past_request SET turned = id %% 10 = 7,
+					    live_outcome = CASE WHEN id %% 10 = 7 THEN NULL WHEN %1$s < 0.03 THEN 'SHORT_ABANDON'
+					        WHEN %1$s < 0.10 THEN 'ABANDONED' ELSE 'ANSWERED' END,
+					    waited = CASE WHEN id %% 10 = 7 THEN 60 + FLOOR(%2$s * 120) WHEN %1$s < 0.03 THEN 1 + id %% 4
+					        WHEN %1$s < 0.10 THEN 20 + FLOOR(%2$s * 240)
+					        WHEN %3$s < 0.82 THEN 3 + FLOOR(%2$s * 55) ELSE 60 + FLOOR(%2$s * 240) END
+					WHERE route = 'QUEUE'""".formatted(draw("id", "leave"), draw("id", "wait"), draw("id", "quick")));
+			String open = this.plan.openCallbacks() ? "WHEN %s < 0.03 THEN 'SCHEDULED'".formatted(draw("id", "open"))
+					: "";
+			this.jdbc.execute("""
+					UPDATE past_request SET status = CASE
+					    WHEN live_outcome = 'ANSWERED' THEN IF(%1$s < 0.8, 'RESOLVED', 'REDIRECTED')
+					    WHEN live_outcome IS NOT NULL THEN 'CANCELLED' %2$s
+					    WHEN %1$s < 0.58 THEN 'RESOLVED' WHEN %1$s < 0.72 THEN 'REDIRECTED'
+					    WHEN %1$s < 0.85 THEN 'UNREACHABLE' ELSE 'CANCELLED' END""".formatted(draw("id", "status"),
+					open));
+			// a callback is tried the same afternoon when there is time, otherwise the
+			// next
+			// day between 9:30 and 16:30 (on the last day, before midnight)
+			this.jdbc.execute("""
+					UPDATE past_request SET attempt_after = CASE
+					    WHEN opened AND secs < 57600 AND %1$s < 0.7 THEN 1800 + FLOOR(%2$s * 7200)
+					    WHEN n + 1 < %3$d THEN 86400 - secs + 34200 + FLOOR(%2$s * 25200)
+					    ELSE LEAST(1800, 86340 - secs) END
+					WHERE live_outcome IS NULL""".formatted(draw("id", "same-day"), draw("id", "attempt"),
+					this.plan.days()));
+			this.jdbc.execute("""
+					UPDATE past_request SET closed_after = CASE
+					    WHEN live_outcome = 'ANSWERED' THEN waited + talk + 120
+					    WHEN live_outcome IS NOT NULL THEN waited
+					    WHEN status IN ('RESOLVED', 'REDIRECTED') THEN attempt_after + 20 + talk + 120
+					    WHEN status = 'UNREACHABLE' THEN attempt_after + 45
+					    WHEN status = 'CANCELLED' THEN FLOOR(attempt_after * %s) END"""
+				.formatted(draw("id", "cancel")));
+		}
+
+		private void tickets() {
+			String reference = reference("r.id");
+			this.jdbc.execute(
+					"""
+							INSERT INTO ticket (id, reference, source, kind, topic_code, postcode, departement_code,
+							                    region_code, status, created_at, closed_at, practice)
+							SELECT r.id, %s, IF(r.phone, 'PHONE', 'WEB_FORM'), IF(r.live_outcome IS NULL, 'CALLBACK', 'LIVE_CALL'),
+							       r.topic, CASE p.code WHEN '2A' THEN '20000' WHEN '2B' THEN '20200' ELSE RPAD(p.code, 5, '0') END,
+							       p.code, p.region_code, r.status, TIMESTAMPADD(SECOND, r.secs, d.starts_at),
+							       IF(r.closed_after IS NULL, NULL, TIMESTAMPADD(SECOND, r.secs + r.closed_after, d.starts_at)),
+							       FALSE
+							FROM past_request r JOIN past_day d ON d.n = r.n
+							JOIN (SELECT code, region_code, ROW_NUMBER() OVER (ORDER BY code) - 1 AS n FROM departement) p
+							  ON p.n = r.departement"""
+						.formatted(reference));
+			// one request in ten is a caller who had asked within the week before
+			this.jdbc.execute("""
+					UPDATE ticket t JOIN ticket e ON e.id = t.id - 7
+					SET t.earlier_ticket_id = e.id
+					WHERE t.id > %1$d AND e.id > %1$d AND t.id %% 10 = 3 AND e.created_at < t.created_at
+					  AND e.created_at > TIMESTAMPADD(DAY, -7, t.created_at)""".formatted(this.base));
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, type, detail)
+					SELECT r.id, t.created_at, 'CREATED',
+					       CONCAT(t.source, ' ', IF(r.route = 'QUEUE', 'LIVE_CALL', 'CALLBACK'))
+					FROM past_request r JOIN ticket t ON t.id = r.id""");
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, type)
+					SELECT r.id, TIMESTAMPADD(SECOND, r.waited, t.created_at), 'TURNED_INTO_CALLBACK'
+					FROM past_request r JOIN ticket t ON t.id = r.id WHERE r.turned""");
+		}
+
+		/**
+		 * A reference from a request's identifier, in the alphabet the phone spells: the
+		 * identifier times a number prime to 25 is a different reference for each one.
+		 */
+		private static String reference(String id) {
+			String alphabet = TicketReference.ALPHABET;
+			String number = "((%s * 48271) %% 244140625)".formatted(id);
+			StringBuilder concat = new StringBuilder("CONCAT(");
+			long place = 1;
+			for (int i = 0; i < 6; i++) {
+				if (i == 3) {
+					concat.append("'-', ");
+				}
+				concat.append(
+						String.format(Locale.ROOT, "SUBSTRING('%s', %s DIV %d %% 25 + 1, 1)", alphabet, number, place));
+				concat.append((i < 5) ? ", " : ")");
+				place *= 25;
+			}
+			return concat.toString();
+		}
+
+		/**
+		 * The callers' calls to the hotline: one per phone request, and those left in the
+		 * menu.
+		 */
+		private void callersCalls() {
+			this.jdbc.execute(
+					"""
+							INSERT INTO telephony_call (call_sid, direction, leg, started_at, queued_at, dequeued_at, ended_at,
+							                            outcome, route, ticket_id, topic_code, postcode, status, status_rank)
+							SELECT CONCAT('CAPAST', r.id), 'INBOUND', 'CALLER', TIMESTAMPADD(SECOND, -60, t.created_at),
+							       IF(r.route = 'QUEUE', t.created_at, NULL),
+							       IF(r.live_outcome = 'ANSWERED' OR r.turned, TIMESTAMPADD(SECOND, r.waited, t.created_at), NULL),
+							       TIMESTAMPADD(SECOND, r.waited + CASE WHEN r.live_outcome = 'ANSWERED' THEN r.talk
+							           WHEN r.live_outcome IS NOT NULL THEN 0 ELSE 30 END, t.created_at),
+							       COALESCE(r.live_outcome, 'CALLBACK_REQUESTED'), r.route, r.id, t.topic_code, t.postcode,
+							       'completed', 3
+							FROM past_request r JOIN ticket t ON t.id = r.id WHERE r.phone""");
+			if (this.plan.callsLeftInMenu() > 0) {
+				this.jdbc.execute(
+						"""
+								INSERT INTO telephony_call (call_sid, direction, leg, started_at, ended_at, outcome, status,
+								                            status_rank)
+								SELECT CONCAT('CAMENU', %d + seq), 'INBOUND', 'CALLER',
+								       TIMESTAMPADD(SECOND, 32400 + FLOOR(%s * 32400), d.starts_at),
+								       TIMESTAMPADD(SECOND, 32440 + FLOOR(%s * 32400), d.starts_at), 'LEFT_IN_MENU', 'completed', 3
+								FROM seq_1_to_%d JOIN past_day d ON d.n = FLOOR(%s * %d)"""
+							.formatted(this.base, draw("seq", "menu-hour"), draw("seq", "menu-hour"),
+									this.plan.callsLeftInMenu(), draw("seq", "menu-day"), this.plan.days()));
+			}
+		}
+
+		/**
+		 * Live calls answered: the volunteer's leg and the conversation in the timeline.
+		 */
+		private void conversations() {
+			this.jdbc.execute("""
+					INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at,
+					                            ended_at, outcome, ticket_id, volunteer_id, status, status_rank)
+					SELECT CONCAT('CAPASTV', r.id), 'OUTBOUND', 'VOLUNTEER', c.call_sid, c.dequeued_at, c.dequeued_at,
+					       c.ended_at, 'ANSWERED', r.id, v.account_id, 'completed', 3
+					FROM past_request r JOIN telephony_call c ON c.call_sid = CONCAT('CAPAST', r.id)
+					JOIN past_volunteer v ON v.n = r.volunteer
+					WHERE r.live_outcome = 'ANSWERED'""");
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
+					SELECT c.ticket_id, c.answered_at, c.volunteer_id, 'CALL_STARTED' FROM telephony_call c
+					WHERE c.call_sid LIKE 'CAPASTV%%' AND c.ticket_id > %1$d
+					UNION ALL
+					SELECT c.ticket_id, c.ended_at, c.volunteer_id, 'CALL_ENDED' FROM telephony_call c
+					WHERE c.call_sid LIKE 'CAPASTV%%' AND c.ticket_id > %1$d""".formatted(this.base));
+		}
+
+		/**
+		 * Callbacks tried: the volunteer's leg, the citizen's (picked up or not), and the
+		 * conversation or the failed attempt in the timeline.
+		 */
+		private void callbacks() {
+			this.jdbc.execute(
+					"""
+							INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
+							                            ticket_id, volunteer_id, status, status_rank)
+							SELECT CONCAT('CAPASTR', r.id), 'OUTBOUND', 'VOLUNTEER',
+							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after, d.starts_at),
+							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after, d.starts_at),
+							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after + IF(r.status = 'UNREACHABLE', 45, 20 + r.talk),
+							                    d.starts_at),
+							       'ANSWERED', r.id, v.account_id, 'completed', 3
+							FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
+							WHERE r.live_outcome IS NULL AND r.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')""");
+			this.jdbc.execute("""
+					INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at,
+					                            ended_at, outcome, ticket_id, volunteer_id, status, status_rank)
+					SELECT CONCAT('CAPASTC', c.ticket_id), 'OUTBOUND', 'CITIZEN', c.call_sid,
+					       TIMESTAMPADD(SECOND, 5, c.started_at),
+					       IF(t.status = 'UNREACHABLE', NULL, TIMESTAMPADD(SECOND, 20, c.started_at)), c.ended_at,
+					       IF(t.status = 'UNREACHABLE', 'NO_ANSWER', 'ANSWERED'), c.ticket_id, c.volunteer_id,
+					       'completed', 3
+					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
+					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %d""".formatted(this.base));
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail)
+					SELECT c.ticket_id, TIMESTAMPADD(SECOND, 20, c.started_at), c.volunteer_id,
+					       IF(t.status = 'UNREACHABLE', 'ATTEMPT_FAILED', 'CALL_STARTED'),
+					       IF(t.status = 'UNREACHABLE', 'NO_ANSWER, last attempt', NULL)
+					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
+					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %1$d
+					UNION ALL
+					SELECT c.ticket_id, c.ended_at, c.volunteer_id, 'CALL_ENDED', NULL
+					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
+					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %1$d AND t.status <> 'UNREACHABLE'"""
+				.formatted(this.base));
+		}
+
+		/**
+		 * How each request ended: the outcome form (the national activity report's codes,
+		 * from its theme), then the closing entry of its timeline.
+		 */
+		private void closings() {
+			String procedure = """
+					CASE r.topic WHEN 'CAF' THEN 'social_sante' WHEN 'HEALTH' THEN 'social_sante'
+					    WHEN 'RETIREMENT' THEN 'social_sante' WHEN 'TAXES' THEN 'argent_impots'
+					    WHEN 'BANKING' THEN 'argent_impots' WHEN 'EMPLOYMENT' THEN 'travail_formation'
+					    WHEN 'IDENTITY' THEN 'papiers_elections_citoyennete' WHEN 'HOUSING' THEN 'logement'
+					    WHEN 'EMAIL_DEVICES' THEN '' ELSE 'famille_scolarite' END""";
+			String support = """
+					CASE r.topic WHEN 'EMAIL_DEVICES' THEN IF(%1$s < 0.5, 'email', 'prendre_en_main_du_materiel')
+					    WHEN 'BANKING' THEN 'banque_et_achats_en_ligne' WHEN 'HEALTH' THEN 'sante'
+					    ELSE IF(%1$s < 0.3, 'navigation_sur_internet,securite_numerique', 'navigation_sur_internet') END"""
+				.formatted(draw("r.id", "support"));
+			this.jdbc.execute(
+					"""
+							INSERT INTO ticket_outcome (ticket_id, recorded_by, recorded_at, support_type, duration_minutes,
+							                            procedure_themes, support_themes, equipment, autonomy, completion,
+							                            redirection)
+							SELECT r.id, v.account_id, t.closed_at,
+							       IF(r.topic = 'EMAIL_DEVICES', 'individuel', 'demarche_administrative'), CEIL(r.talk / 60) + 2,
+							       %s, %s,
+							       CASE WHEN %3$s < 0.55 THEN 'telephone' WHEN %3$s < 0.9 THEN 'ordinateur' ELSE 'tablette' END,
+							       CASE WHEN %4$s < 0.45 THEN 'entierement_accompagne' WHEN %4$s < 0.85
+							           THEN 'partiellement_autonome' ELSE 'autonome' END,
+							       IF(r.status = 'REDIRECTED', 'oriente_vers_structure',
+							          CASE WHEN %5$s < 0.7 THEN 'finalisee' WHEN %5$s < 0.9 THEN 'a_finaliser_en_autonomie'
+							              ELSE 'doit_revenir' END),
+							       IF(r.status = 'REDIRECTED',
+							          CASE WHEN %5$s < 0.4 THEN 'operateur_ou_organisme_en_charge'
+							              WHEN %5$s < 0.7 THEN 'aide_aux_demarches_administratives'
+							              WHEN %5$s < 0.9 THEN 'mediation_numerique' ELSE 'administration' END, NULL)
+							FROM past_request r JOIN ticket t ON t.id = r.id JOIN past_volunteer v ON v.n = r.volunteer
+							WHERE r.status IN ('RESOLVED', 'REDIRECTED')"""
+						.formatted(procedure, support, draw("r.id", "equipment"), draw("r.id", "autonomy"),
+								draw("r.id", "completion")));
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail)
+					SELECT o.ticket_id, o.recorded_at, o.recorded_by, 'OUTCOME_RECORDED', o.completion
+					FROM ticket_outcome o WHERE o.ticket_id > %1$d
+					UNION ALL
+					SELECT t.id, t.closed_at, o.recorded_by, t.status, NULL
+					FROM ticket t JOIN ticket_outcome o ON o.ticket_id = t.id WHERE t.id > %1$d
+					UNION ALL
+					SELECT t.id, t.closed_at, NULL, 'UNREACHABLE', NULL
+					FROM ticket t WHERE t.id > %1$d AND t.status = 'UNREACHABLE'
+					UNION ALL
+					SELECT t.id, t.closed_at, NULL, 'CANCELLED',
+					       IF(t.kind = 'LIVE_CALL', 'CALLER_HUNG_UP', 'Annulée à la demande de la personne')
+					FROM ticket t WHERE t.id > %1$d AND t.status = 'CANCELLED'""".formatted(this.base));
+		}
+
+		/**
+		 * Each volunteer available four hours on some weekdays (starting between 9:00 and
+		 * 13:00), and wrapping up two minutes after each conversation.
+		 */
+		private void presence() {
+			this.jdbc.execute("""
+					INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+					SELECT v.account_id, 'AVAILABLE', TIMESTAMPADD(HOUR, 9 + v.n %% 5, d.starts_at),
+					       TIMESTAMPADD(HOUR, 13 + v.n %% 5, d.starts_at)
+					FROM past_volunteer v JOIN past_day d
+					WHERE d.weekday <= 5 AND %s < %s""".formatted(draw("CONCAT(v.account_id, '-', d.n)", "available"),
+					String.format(Locale.ROOT, "%.4f", this.plan.availability())));
+			this.jdbc.execute(
+					"""
+							INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+							SELECT volunteer_id, 'WRAP_UP', ended_at, TIMESTAMPADD(SECOND, 120, ended_at)
+							FROM telephony_call
+							WHERE leg = 'VOLUNTEER' AND ticket_id > %d AND (call_sid LIKE 'CAPASTV%%' OR call_sid LIKE 'CAPASTR%%')"""
+						.formatted(this.base));
+		}
+
+		/**
+		 * A pseudo-random fraction in [0, 1) from a row's number and a salt, repeatable.
+		 */
+		private static String draw(String row, String salt) {
+			return "(CRC32(CONCAT(%s, '%s')) %% 1000000 / 1000000.0)".formatted(row, salt);
+		}
+
+	}
+
+}
