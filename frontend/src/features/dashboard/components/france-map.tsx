@@ -44,7 +44,7 @@ export function FranceMap({
   return (
     <figure className="france-map">
       <svg
-        viewBox={`0 0 ${width + tile + 20} ${height}`}
+        viewBox={`0 0 ${width + tile + 30} ${height}`}
         role="img"
         aria-label={d('mapCaption', { measure })}
         focusable="false"
@@ -54,7 +54,7 @@ export function FranceMap({
             <title>{written(location.id)}</title>
           </path>
         ))}
-        <text x={width + 4} y={24} className="map-label">
+        <text x={width + 8 + tile / 2} y={24} textAnchor="middle" className="map-label">
           {d('mapOverseas')}
         </text>
         {OVERSEAS.map((code, index) => (

@@ -25,6 +25,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +73,7 @@ class DemoHistory implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws SQLException {
+	public void run(ApplicationArguments args) {
 		List<Long> demoVolunteers = new ArrayList<>();
 		int n = 0;
 		for (DemoData.DemoStaff staff : DemoData.STAFF) {
@@ -98,9 +99,18 @@ class DemoHistory implements ApplicationRunner {
 			return;
 		}
 		LocalDate first = today.minusDays(DAYS);
-		PastActivity.write(this.dataSource,
-				new PastActivity.Plan(first, DAYS, REQUESTS, CALLS_LEFT_IN_MENU, demoVolunteers, 0.6, false));
-		this.recount.since(first);
+		try {
+			PastActivity.write(this.dataSource,
+					new PastActivity.Plan(first, DAYS, REQUESTS, CALLS_LEFT_IN_MENU, demoVolunteers, 0.6, false));
+		}
+		catch (SQLException | DataAccessException ex) {
+			// the demo is still worth trying without its history
+			log.warn("Demo history not written (delete ./data to try again): {}", ex.getMessage());
+			return;
+		}
+		finally {
+			this.recount.since(first);
+		}
 		log.info("Demo history: {} fictitious requests from {} to yesterday, in the statistics within a minute",
 				REQUESTS, first);
 	}

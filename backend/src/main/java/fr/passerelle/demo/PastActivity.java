@@ -75,7 +75,7 @@ public final class PastActivity {
 				return new Writer(jdbc, plan).write();
 			}
 			finally {
-				jdbc.execute("DROP TEMPORARY TABLE IF EXISTS past_day, past_volunteer, past_request");
+				jdbc.execute("DROP TEMPORARY TABLE IF EXISTS past_day, past_volunteer, past_draw, past_request");
 			}
 		}
 	}
@@ -141,6 +141,10 @@ public final class PastActivity {
 		 * they waited and talked, how it ended and when its callback was first tried.
 		 */
 		private void requests() {
+			this.jdbc.execute(
+					"""
+							CREATE TEMPORARY TABLE past_draw (seq BIGINT NOT NULL PRIMARY KEY, n INT NOT NULL, secs INT NOT NULL,
+							    weekday TINYINT NOT NULL DEFAULT 0)""");
 			this.jdbc.execute("""
 					CREATE TEMPORARY TABLE past_request (id BIGINT NOT NULL PRIMARY KEY, n INT NOT NULL,
 					    secs INT NOT NULL, opened BOOLEAN NOT NULL DEFAULT FALSE, phone BOOLEAN NOT NULL,
@@ -149,25 +153,31 @@ public final class PastActivity {
 					    waited INT NOT NULL DEFAULT 0, talk INT NOT NULL, status VARCHAR(20) NULL,
 					    attempt_after INT NULL, closed_after INT NULL)""");
 			int departements = this.jdbc.queryForObject("SELECT COUNT(*) FROM departement", Integer.class);
-			// themes as a help desk sees them; 93 % of requests during opening hours
+			// when: a day, and 93 % of requests during opening hours
+			this.jdbc.execute("""
+					INSERT INTO past_draw (seq, n, secs)
+					SELECT seq, FLOOR(%s * %d), IF(%s < 0.93, 32400 + FLOOR(%s * 32400), FLOOR(%s * 86400))
+					FROM seq_1_to_%d""".formatted(draw("seq", "day"), this.plan.days(), draw("seq", "hours"),
+					draw("seq", "hour"), draw("seq", "hour"), this.plan.requests()));
+			// four week-end requests in five belong to the week before
+			this.jdbc.execute("UPDATE past_draw r JOIN past_day d ON d.n = r.n SET r.weekday = d.weekday");
+			this.jdbc.execute("""
+					UPDATE past_draw SET n = n - (weekday - 5) - seq %% 5
+					WHERE weekday >= 6 AND %s < 0.8 AND n - (weekday - 5) - seq %% 5 >= 0"""
+				.formatted(draw("seq", "weekend")));
+			// numbered in the order they were made, as the database numbers them
 			String theme = ("CASE WHEN %1$s < 0.25 THEN 'CAF' WHEN %1$s < 0.40 THEN 'HEALTH' WHEN %1$s < 0.55 "
 					+ "THEN 'TAXES' WHEN %1$s < 0.65 THEN 'EMPLOYMENT' WHEN %1$s < 0.75 THEN 'IDENTITY' WHEN %1$s < 0.83 "
 					+ "THEN 'RETIREMENT' WHEN %1$s < 0.90 THEN 'HOUSING' WHEN %1$s < 0.94 THEN 'BANKING' "
 					+ "WHEN %1$s < 0.98 THEN 'EMAIL_DEVICES' ELSE 'OTHER' END")
-				.formatted(draw("seq", "theme"));
+				.formatted(draw("o.seq", "theme"));
 			this.jdbc.execute("""
 					INSERT INTO past_request (id, n, secs, phone, topic, departement, volunteer, talk)
-					SELECT %d + seq, FLOOR(%s * %d), IF(%s < 0.93, 32400 + FLOOR(%s * 32400), FLOOR(%s * 86400)),
-					       seq %% 5 <> 0, %s, FLOOR(%s * %d), seq %% %d, 240 + FLOOR(%s * 1200)
-					FROM seq_1_to_%d""".formatted(this.base, draw("seq", "day"), this.plan.days(), draw("seq", "hours"),
-					draw("seq", "hour"), draw("seq", "hour"), theme, draw("seq", "place"), departements,
-					this.plan.volunteers().size(), draw("seq", "talk"), this.plan.requests()));
-			// four week-end requests in five belong to the week before
-			this.jdbc.execute("""
-					UPDATE past_request r JOIN past_day d ON d.n = r.n
-					SET r.n = r.n - (d.weekday - 5) - r.id %% 5
-					WHERE d.weekday >= 6 AND %s < 0.8 AND r.n - (d.weekday - 5) - r.id %% 5 >= 0"""
-				.formatted(draw("r.id", "weekend")));
+					SELECT %d + o.id, o.n, o.secs, o.seq %% 5 <> 0, %s, FLOOR(%s * %d), o.seq %% %d,
+					       240 + FLOOR(%s * 1200)
+					FROM (SELECT seq, n, secs, ROW_NUMBER() OVER (ORDER BY n, secs, seq) AS id FROM past_draw) o"""
+				.formatted(this.base, theme, draw("o.seq", "place"), departements, this.plan.volunteers().size(),
+						draw("o.seq", "talk")));
 			this.jdbc.execute("""
 					UPDATE past_request r JOIN past_day d ON d.n = r.n
 					SET r.opened = d.weekday <= 5 AND r.secs >= 32400 AND r.secs < 64800""");
@@ -278,47 +288,52 @@ public final class PastActivity {
 					"""
 							INSERT INTO telephony_call (call_sid, direction, leg, started_at, queued_at, dequeued_at, ended_at,
 							                            outcome, route, ticket_id, topic_code, postcode, status, status_rank)
-							SELECT CONCAT('CAPAST', r.id), 'INBOUND', 'CALLER', TIMESTAMPADD(SECOND, -60, t.created_at),
+							SELECT %s, 'INBOUND', 'CALLER', TIMESTAMPADD(SECOND, -60, t.created_at),
 							       IF(r.route = 'QUEUE', t.created_at, NULL),
 							       IF(r.live_outcome = 'ANSWERED' OR r.turned, TIMESTAMPADD(SECOND, r.waited, t.created_at), NULL),
 							       TIMESTAMPADD(SECOND, r.waited + CASE WHEN r.live_outcome = 'ANSWERED' THEN r.talk
 							           WHEN r.live_outcome IS NOT NULL THEN 0 ELSE 30 END, t.created_at),
 							       COALESCE(r.live_outcome, 'CALLBACK_REQUESTED'), r.route, r.id, t.topic_code, t.postcode,
 							       'completed', 3
-							FROM past_request r JOIN ticket t ON t.id = r.id WHERE r.phone""");
+							FROM past_request r JOIN ticket t ON t.id = r.id WHERE r.phone"""
+						.formatted(sid("caller", "r.id")));
 			if (this.plan.callsLeftInMenu() > 0) {
 				this.jdbc.execute(
 						"""
 								INSERT INTO telephony_call (call_sid, direction, leg, started_at, ended_at, outcome, status,
 								                            status_rank)
-								SELECT CONCAT('CAMENU', %d + seq), 'INBOUND', 'CALLER',
+								SELECT %s, 'INBOUND', 'CALLER',
 								       TIMESTAMPADD(SECOND, 32400 + FLOOR(%s * 32400), d.starts_at),
 								       TIMESTAMPADD(SECOND, 32440 + FLOOR(%s * 32400), d.starts_at), 'LEFT_IN_MENU', 'completed', 3
 								FROM seq_1_to_%d JOIN past_day d ON d.n = FLOOR(%s * %d)"""
-							.formatted(this.base, draw("seq", "menu-hour"), draw("seq", "menu-hour"),
-									this.plan.callsLeftInMenu(), draw("seq", "menu-day"), this.plan.days()));
+							.formatted(sid("menu", this.base + " + seq"), draw("seq", "menu-hour"),
+									draw("seq", "menu-hour"), this.plan.callsLeftInMenu(), draw("seq", "menu-day"),
+									this.plan.days()));
 			}
 		}
 
 		/**
-		 * Live calls answered: the volunteer's leg and the conversation in the timeline.
+		 * Live calls answered: the volunteer's leg and the conversation in the timeline
+		 * (from the plan, not read back from the calls: a temporary table is read once
+		 * per statement).
 		 */
 		private void conversations() {
+			String answered = "TIMESTAMPADD(SECOND, r.secs + r.waited, d.starts_at)";
+			String ended = "TIMESTAMPADD(SECOND, r.secs + r.waited + r.talk, d.starts_at)";
+			String from = """
+					FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
+					WHERE r.live_outcome = 'ANSWERED'""";
 			this.jdbc.execute("""
 					INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at,
 					                            ended_at, outcome, ticket_id, volunteer_id, status, status_rank)
-					SELECT CONCAT('CAPASTV', r.id), 'OUTBOUND', 'VOLUNTEER', c.call_sid, c.dequeued_at, c.dequeued_at,
-					       c.ended_at, 'ANSWERED', r.id, v.account_id, 'completed', 3
-					FROM past_request r JOIN telephony_call c ON c.call_sid = CONCAT('CAPAST', r.id)
-					JOIN past_volunteer v ON v.n = r.volunteer
-					WHERE r.live_outcome = 'ANSWERED'""");
+					SELECT %s, 'OUTBOUND', 'VOLUNTEER', %s, %s, %s, %s, 'ANSWERED', r.id, v.account_id, 'completed', 3
+					%s""".formatted(sid("answer", "r.id"), sid("caller", "r.id"), answered, answered, ended, from));
 			this.jdbc.execute("""
 					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
-					SELECT c.ticket_id, c.answered_at, c.volunteer_id, 'CALL_STARTED' FROM telephony_call c
-					WHERE c.call_sid LIKE 'CAPASTV%%' AND c.ticket_id > %1$d
-					UNION ALL
-					SELECT c.ticket_id, c.ended_at, c.volunteer_id, 'CALL_ENDED' FROM telephony_call c
-					WHERE c.call_sid LIKE 'CAPASTV%%' AND c.ticket_id > %1$d""".formatted(this.base));
+					SELECT r.id, %s, v.account_id, 'CALL_STARTED' %s""".formatted(answered, from));
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
+					SELECT r.id, %s, v.account_id, 'CALL_ENDED' %s""".formatted(ended, from));
 		}
 
 		/**
@@ -326,40 +341,34 @@ public final class PastActivity {
 		 * conversation or the failed attempt in the timeline.
 		 */
 		private void callbacks() {
-			this.jdbc.execute(
-					"""
-							INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
-							                            ticket_id, volunteer_id, status, status_rank)
-							SELECT CONCAT('CAPASTR', r.id), 'OUTBOUND', 'VOLUNTEER',
-							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after, d.starts_at),
-							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after, d.starts_at),
-							       TIMESTAMPADD(SECOND, r.secs + r.attempt_after + IF(r.status = 'UNREACHABLE', 45, 20 + r.talk),
-							                    d.starts_at),
-							       'ANSWERED', r.id, v.account_id, 'completed', 3
-							FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
-							WHERE r.live_outcome IS NULL AND r.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')""");
+			String dialled = "TIMESTAMPADD(SECOND, r.secs + r.attempt_after, d.starts_at)";
+			String ended = "TIMESTAMPADD(SECOND, r.secs + r.attempt_after + IF(r.status = 'UNREACHABLE', 45, 20 + r.talk), "
+					+ "d.starts_at)";
+			String from = """
+					FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
+					WHERE r.live_outcome IS NULL AND r.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')""";
+			this.jdbc.execute("""
+					INSERT INTO telephony_call (call_sid, direction, leg, started_at, answered_at, ended_at, outcome,
+					                            ticket_id, volunteer_id, status, status_rank)
+					SELECT %s, 'OUTBOUND', 'VOLUNTEER', %s, %s, %s, 'ANSWERED', r.id, v.account_id, 'completed', 3
+					%s""".formatted(sid("dial", "r.id"), dialled, dialled, ended, from));
 			this.jdbc.execute("""
 					INSERT INTO telephony_call (call_sid, direction, leg, parent_call_sid, started_at, answered_at,
 					                            ended_at, outcome, ticket_id, volunteer_id, status, status_rank)
-					SELECT CONCAT('CAPASTC', c.ticket_id), 'OUTBOUND', 'CITIZEN', c.call_sid,
-					       TIMESTAMPADD(SECOND, 5, c.started_at),
-					       IF(t.status = 'UNREACHABLE', NULL, TIMESTAMPADD(SECOND, 20, c.started_at)), c.ended_at,
-					       IF(t.status = 'UNREACHABLE', 'NO_ANSWER', 'ANSWERED'), c.ticket_id, c.volunteer_id,
-					       'completed', 3
-					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
-					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %d""".formatted(this.base));
+					SELECT %1$s, 'OUTBOUND', 'CITIZEN', %2$s, TIMESTAMPADD(SECOND, 5, %3$s),
+					       IF(r.status = 'UNREACHABLE', NULL, TIMESTAMPADD(SECOND, 20, %3$s)), %4$s,
+					       IF(r.status = 'UNREACHABLE', 'NO_ANSWER', 'ANSWERED'), r.id, v.account_id, 'completed', 3
+					%5$s""".formatted(sid("citizen", "r.id"), sid("dial", "r.id"), dialled, ended, from));
 			this.jdbc.execute("""
 					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail)
-					SELECT c.ticket_id, TIMESTAMPADD(SECOND, 20, c.started_at), c.volunteer_id,
-					       IF(t.status = 'UNREACHABLE', 'ATTEMPT_FAILED', 'CALL_STARTED'),
-					       IF(t.status = 'UNREACHABLE', 'NO_ANSWER, last attempt', NULL)
-					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
-					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %1$d
-					UNION ALL
-					SELECT c.ticket_id, c.ended_at, c.volunteer_id, 'CALL_ENDED', NULL
-					FROM telephony_call c JOIN ticket t ON t.id = c.ticket_id
-					WHERE c.call_sid LIKE 'CAPASTR%%' AND c.ticket_id > %1$d AND t.status <> 'UNREACHABLE'"""
-				.formatted(this.base));
+					SELECT r.id, TIMESTAMPADD(SECOND, 20, %s), v.account_id,
+					       IF(r.status = 'UNREACHABLE', 'ATTEMPT_FAILED', 'CALL_STARTED'),
+					       IF(r.status = 'UNREACHABLE', 'NO_ANSWER, last attempt', NULL)
+					%s""".formatted(dialled, from));
+			this.jdbc.execute("""
+					INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type)
+					SELECT r.id, %s, v.account_id, 'CALL_ENDED' %s AND r.status <> 'UNREACHABLE'""".formatted(ended,
+					from));
 		}
 
 		/**
@@ -428,13 +437,29 @@ public final class PastActivity {
 					FROM past_volunteer v JOIN past_day d
 					WHERE d.weekday <= 5 AND %s < %s""".formatted(draw("CONCAT(v.account_id, '-', d.n)", "available"),
 					String.format(Locale.ROOT, "%.4f", this.plan.availability())));
-			this.jdbc.execute(
-					"""
-							INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
-							SELECT volunteer_id, 'WRAP_UP', ended_at, TIMESTAMPADD(SECOND, 120, ended_at)
-							FROM telephony_call
-							WHERE leg = 'VOLUNTEER' AND ticket_id > %d AND (call_sid LIKE 'CAPASTV%%' OR call_sid LIKE 'CAPASTR%%')"""
-						.formatted(this.base));
+			// a wrap-up after each conversation, and after each callback tried
+			this.jdbc.execute("""
+					INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+					SELECT v.account_id, 'WRAP_UP', TIMESTAMPADD(SECOND, r.secs + r.waited + r.talk, d.starts_at),
+					       TIMESTAMPADD(SECOND, r.secs + r.waited + r.talk + 120, d.starts_at)
+					FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
+					WHERE r.live_outcome = 'ANSWERED'""");
+			String ended = "r.secs + r.attempt_after + IF(r.status = 'UNREACHABLE', 45, 20 + r.talk)";
+			this.jdbc.execute("""
+					INSERT INTO volunteer_presence_period (account_id, state, started_at, ended_at)
+					SELECT v.account_id, 'WRAP_UP', TIMESTAMPADD(SECOND, %1$s, d.starts_at),
+					       TIMESTAMPADD(SECOND, %1$s + 120, d.starts_at)
+					FROM past_request r JOIN past_day d ON d.n = r.n JOIN past_volunteer v ON v.n = r.volunteer
+					WHERE r.live_outcome IS NULL AND r.status IN ('RESOLVED', 'REDIRECTED', 'UNREACHABLE')"""
+				.formatted(ended));
+		}
+
+		/**
+		 * A call's identifier as Twilio makes them ("CA" and 32 hexadecimal digits),
+		 * unique for each leg of each request, and scattered as theirs are.
+		 */
+		private static String sid(String leg, String row) {
+			return "CONCAT('CA', MD5(CONCAT('%s-', %s)))".formatted(leg, row);
 		}
 
 		/**
