@@ -12,7 +12,7 @@ test('the wallboard and last month’s statistics, for the README', async ({ bro
   await page.goto('/rappel');
   await page
     .getByLabel('Votre numéro de téléphone')
-    .fill(`07${String(Math.floor(Math.random() * 100_000_000)).padStart(8, '0')}`);
+    .fill(`075${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`);
   await page.getByLabel('Santé (Ameli, téléconsultation)').check();
   await page.getByLabel('Votre code postal').fill('29200');
   await page.getByLabel('Le matin (9 h – 12 h)').check();

@@ -264,7 +264,7 @@ class RoutingIntegrationTests {
 	@Test
 	void keepsPracticeRequestsForVolunteersPractisingOnTheirTrainingPhone() {
 		long withRealPhone = availableVolunteer("43", Set.of(), false, 1);
-		this.volunteers.registerPhone(withRealPhone, String.format("07%08d", System.nanoTime() % 100_000_000));
+		this.volunteers.registerPhone(withRealPhone, String.format("075%07d", System.nanoTime() % 10_000_000));
 		long practising = availableVolunteer("43", Set.of(), false, 1);
 		this.volunteers.registerPhone(practising, String.format("+3361%07d", practising % 10_000_000));
 		TicketView practice = this.tickets
