@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -79,19 +80,15 @@ class Rollups {
 		for (int i = 0; i < RECENT_DAYS; i++) {
 			days.add(today.minusDays(i));
 		}
-		long watermark = this.jdbc.sql("SELECT event_watermark FROM statistics_rollup_state WHERE id = 1")
-			.query(Long.class)
-			.single();
+		Map<String, Object> state = this.jdbc.sql(
+				"SELECT event_watermark, first_day IS NULL AS first_run, recount_from FROM statistics_rollup_state WHERE id = 1")
+			.query()
+			.singleRow();
+		long watermark = ((Number) state.get("event_watermark")).longValue();
+		boolean firstRun = ((Number) state.get("first_run")).intValue() != 0;
+		Date recountFrom = (Date) state.get("recount_from");
 		long latest = this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ticket_event").query(Long.class).single();
-		boolean firstRun = this.jdbc.sql("SELECT first_day IS NULL FROM statistics_rollup_state WHERE id = 1")
-			.query(Boolean.class)
-			.single();
 		LocalDate first = oldestRecord().orElse(today);
-		Date recountFrom = this.jdbc
-			.sql("SELECT recount_from FROM statistics_rollup_state WHERE id = 1 AND recount_from IS NOT NULL")
-			.query(Date.class)
-			.optional()
-			.orElse(null);
 		if (recountFrom != null) {
 			for (LocalDate day = recountFrom.toLocalDate(); day.isBefore(today); day = day.plusDays(1)) {
 				days.add(day);
