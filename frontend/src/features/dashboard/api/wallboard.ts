@@ -51,6 +51,8 @@ export type Wallboard = {
   queue: WallboardQueue;
   volunteers: WallboardVolunteers;
   today: WallboardToday;
+  /** When today's figures were counted (a few seconds before `updatedAt` at most). */
+  todayCountedAt: string;
   firstAttemptWithin24hRate: number | null;
   targets: Goals;
   status: Partial<Record<'serviceLevel' | 'abandonmentRate' | 'firstAttemptWithin24hRate', Status>>;

@@ -147,6 +147,9 @@ export default function WallboardPage({ me }: { me: Me }) {
 
         <section aria-labelledby={`${id}-today`}>
           <h2 id={`${id}-today`}>{d('todayHeading')}</h2>
+          <p className="wallboard-counted">
+            {d('todayCountedAt', { time: timeOfDay(board.todayCountedAt, language) })}
+          </p>
           <dl className="figures">
             <Figure
               label={definitions.data?.offered?.label ?? ''}

@@ -46,6 +46,7 @@ function board(overrides: Partial<Wallboard> = {}): Wallboard {
     scope: 'FR',
     region: null,
     updatedAt: '2027-03-01T09:30:00Z',
+    todayCountedAt: '2027-03-01T09:29:55Z',
     queue: {
       callersWaiting: 2,
       longestWaitSince: new Date(Date.now() - 125000).toISOString(),
@@ -146,6 +147,7 @@ describe('WallboardPage', () => {
     expect(within(now).getByText('Appelants en attente').nextSibling).toHaveTextContent('2');
     expect(within(now).getByText(/Attente la plus longue : 2 min 0[0-9] s/)).toBeVisible();
     const today = screen.getByRole('region', { name: 'Aujourd’hui' });
+    expect(within(today).getByText('Chiffres du jour comptés à 10:29:55')).toBeVisible();
     expect(within(today).getByText('75 %')).toBeVisible();
     expect(within(today).getByText('Proche de l’objectif (80 % en 60 s)')).toBeVisible();
     expect(within(today).getByText('Objectif manqué (≤ 8 %)')).toBeVisible();

@@ -31,7 +31,7 @@ class Breakdowns {
 
 	private final RollupStore store;
 
-	private final Rollups rollups;
+	private final TodayFigures todayFigures;
 
 	private final AccountManagement accounts;
 
@@ -39,10 +39,10 @@ class Breakdowns {
 
 	private final Clock clock;
 
-	Breakdowns(RollupStore store, Rollups rollups, AccountManagement accounts, Targets targets, Clock clock) {
+	Breakdowns(RollupStore store, TodayFigures todayFigures, AccountManagement accounts, Targets targets, Clock clock) {
 		this.targets = targets;
 		this.store = store;
-		this.rollups = rollups;
+		this.todayFigures = todayFigures;
 		this.accounts = accounts;
 		this.clock = clock;
 	}
@@ -135,12 +135,12 @@ class Breakdowns {
 	 * the days older than 13 months count only in the totals.
 	 */
 	List<VolunteerRow> byVolunteer(Period period, Scope scope) {
-		return volunteers(period, scope.regionCode(), (id) -> true);
+		return volunteers(period, scope.regionCode(), null);
 	}
 
 	/** One volunteer's own line. */
 	VolunteerRow ofVolunteer(Period period, long volunteerId) {
-		return volunteers(period, null, (id) -> id == volunteerId).stream()
+		return volunteers(period, null, volunteerId).stream()
 			.findFirst()
 			.orElseGet(() -> VolunteerRow.of(volunteerId, null, new Tally<>(VolunteerMeasure.class)));
 	}
@@ -161,18 +161,22 @@ class Breakdowns {
 		return new Outcomes(forms, answers);
 	}
 
-	private List<VolunteerRow> volunteers(Period period, String regionCode, Predicate<Long> which) {
+	/**
+	 * @param volunteerId one volunteer's line, or {@code null} for everyone's
+	 */
+	private List<VolunteerRow> volunteers(Period period, String regionCode, Long volunteerId) {
 		Span span = span(period);
-		Map<Long, Tally<VolunteerMeasure>> days = this.store.volunteers(period.from(), span.lastKept(), regionCode);
+		Map<Long, Tally<VolunteerMeasure>> days = this.store.volunteers(period.from(), span.lastKept(), regionCode,
+				volunteerId);
 		if (span.live() != null) {
 			span.live().volunteers.forEach((id, volunteer) -> {
-				if (regionCode == null || regionCode.equals(volunteer.regionCode())) {
+				if ((regionCode == null || regionCode.equals(volunteer.regionCode()))
+						&& (volunteerId == null || volunteerId.equals(id))) {
 					days.computeIfAbsent(id, (key) -> new Tally<>(VolunteerMeasure.class)).merge(volunteer.tally());
 				}
 			});
 		}
 		days.remove(0L);
-		days.keySet().removeIf(which.negate());
 		Map<Long, StaffAccount> names = this.accounts.findAll(days.keySet());
 		return days.entrySet()
 			.stream()
@@ -216,7 +220,7 @@ class Breakdowns {
 		LocalDate today = ParisTime.day(this.clock.instant());
 		LocalDate lastKept = period.to().isBefore(today) ? period.to() : today.minusDays(1);
 		boolean includesToday = !period.from().isAfter(today) && !period.to().isBefore(today);
-		return new Span(today, lastKept, includesToday ? this.rollups.live(today) : null,
+		return new Span(today, lastKept, includesToday ? this.todayFigures.read().cells() : null,
 				this.targets.current().serviceLevelThresholdSeconds());
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -191,31 +192,94 @@ class RollupStore {
 	}
 
 	/**
+	 * Sums each volunteer's days of a month (one that has ended) into their month's line.
+	 * @param month its first day
+	 */
+	void sumVolunteerMonth(LocalDate month) {
+		VolunteerMeasure[] measures = VolunteerMeasure.values();
+		this.jdbc.update("DELETE FROM statistics_volunteer_months WHERE month = ?", Date.valueOf(month));
+		this.jdbc.update(
+				"INSERT INTO statistics_volunteer_months (month, volunteer_id, region_code, " + columns(measures)
+						+ ") SELECT ?, volunteer_id, region_code, "
+						+ Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", "))
+						+ " FROM statistics_volunteers WHERE day BETWEEN ? AND ? GROUP BY volunteer_id, region_code",
+				Date.valueOf(month), Date.valueOf(month), Date.valueOf(month.plusMonths(1).minusDays(1)));
+	}
+
+	/**
 	 * Volunteers' days over a period, summed by volunteer.
 	 * @param regionCode the volunteers of a région, or {@code null} for all
+	 * @param volunteerId one volunteer, or {@code null} for all
 	 */
-	Map<Long, Tally<VolunteerMeasure>> volunteers(LocalDate from, LocalDate to, String regionCode) {
+	Map<Long, Tally<VolunteerMeasure>> volunteers(LocalDate from, LocalDate to, String regionCode, Long volunteerId) {
 		Map<Long, Tally<VolunteerMeasure>> sums = new LinkedHashMap<>();
-		if (from.isAfter(to)) {
-			return sums;
-		}
-		List<Object> params = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-		String where = "day BETWEEN ? AND ?";
-		if (regionCode != null) {
-			where = "region_code = ? AND " + where;
-			params.add(0, regionCode);
-		}
-		VolunteerMeasure[] measures = VolunteerMeasure.values();
-		this.jdbc.query("SELECT volunteer_id, "
-				+ Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", "))
-				+ " FROM statistics_volunteers WHERE " + where + " GROUP BY volunteer_id", (rs) -> {
-					Tally<VolunteerMeasure> tally = new Tally<>(VolunteerMeasure.class);
-					for (VolunteerMeasure measure : measures) {
-						tally.add(measure, rs.getLong(measure.ordinal() + 2));
-					}
-					sums.put(rs.getLong(1), tally);
-				}, params.toArray());
+		volunteerSums(from, to, regionCode, volunteerId, true, (id, tally) -> sums.put(id, tally));
 		return sums;
+	}
+
+	/**
+	 * Every volunteer's days over a period, summed (with the anonymous lines of the days
+	 * whose volunteers are forgotten).
+	 * @param regionCode the volunteers of a région, or {@code null} for all
+	 */
+	Tally<VolunteerMeasure> volunteerTotals(LocalDate from, LocalDate to, String regionCode) {
+		Tally<VolunteerMeasure> totals = new Tally<>(VolunteerMeasure.class);
+		volunteerSums(from, to, regionCode, null, false, (id, tally) -> totals.merge(tally));
+		return totals;
+	}
+
+	/**
+	 * Reads the whole months of a period from the volunteers' monthly lines where they
+	 * are summed, and the other days from the daily lines, in one query.
+	 */
+	private void volunteerSums(LocalDate from, LocalDate to, String regionCode, Long volunteerId, boolean byVolunteer,
+			BiConsumer<Long, Tally<VolunteerMeasure>> each) {
+		if (from.isAfter(to)) {
+			return;
+		}
+		List<Date> summed = this.jdbc.queryForList(
+				"SELECT volunteer_months_until FROM statistics_rollup_state WHERE id = 1 AND volunteer_months_until IS NOT NULL",
+				Date.class);
+		VolunteerMonths.Split split = VolunteerMonths.split(from, to,
+				summed.isEmpty() ? null : summed.get(0).toLocalDate());
+		VolunteerMeasure[] measures = VolunteerMeasure.values();
+		String filter = ((regionCode != null) ? " AND region_code = ?" : "")
+				+ ((volunteerId != null) ? " AND volunteer_id = ?" : "");
+		List<String> parts = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (split.months() != null) {
+			parts.add("SELECT volunteer_id, " + columns(measures)
+					+ " FROM statistics_volunteer_months WHERE month BETWEEN ? AND ?" + filter);
+			params.add(Date.valueOf(split.months().from()));
+			params.add(Date.valueOf(split.months().to()));
+			addFilter(params, regionCode, volunteerId);
+		}
+		for (Period days : split.days()) {
+			parts.add("SELECT volunteer_id, " + columns(measures)
+					+ " FROM statistics_volunteers WHERE day BETWEEN ? AND ?" + filter);
+			params.add(Date.valueOf(days.from()));
+			params.add(Date.valueOf(days.to()));
+			addFilter(params, regionCode, volunteerId);
+		}
+		String sums = Arrays.stream(measures).map(Measure::aggregate).collect(Collectors.joining(", "));
+		String sql = "SELECT " + (byVolunteer ? "volunteer_id" : "0") + ", " + sums + " FROM ("
+				+ String.join(" UNION ALL ", parts) + ") v" + (byVolunteer ? " GROUP BY volunteer_id" : "");
+		this.jdbc.query(sql, (rs) -> {
+			Tally<VolunteerMeasure> tally = new Tally<>(VolunteerMeasure.class);
+			for (VolunteerMeasure measure : measures) {
+				tally.add(measure, rs.getLong(measure.ordinal() + 2));
+			}
+			each.accept(rs.getLong(1), tally);
+		}, params.toArray());
+	}
+
+	private static void addFilter(List<Object> params, String regionCode, Long volunteerId) {
+		if (regionCode != null) {
+			params.add(regionCode);
+		}
+		if (volunteerId != null) {
+			params.add(volunteerId);
+		}
 	}
 
 	private static String columns(Measure[] measures) {

@@ -81,12 +81,13 @@ class Rollups {
 			days.add(today.minusDays(i));
 		}
 		Map<String, Object> state = this.jdbc.sql(
-				"SELECT event_watermark, first_day IS NULL AS first_run, recount_from FROM statistics_rollup_state WHERE id = 1")
+				"SELECT event_watermark, first_day IS NULL AS first_run, recount_from, volunteer_months_until FROM statistics_rollup_state WHERE id = 1")
 			.query()
 			.singleRow();
 		long watermark = ((Number) state.get("event_watermark")).longValue();
 		boolean firstRun = ((Number) state.get("first_run")).intValue() != 0;
 		Date recountFrom = (Date) state.get("recount_from");
+		Date monthsUntil = (Date) state.get("volunteer_months_until");
 		long latest = this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM ticket_event").query(Long.class).single();
 		LocalDate first = oldestRecord().orElse(today);
 		if (recountFrom != null) {
@@ -115,10 +116,20 @@ class Rollups {
 		}
 		days.removeIf(today::isBefore);
 		LocalDate recent = today.minusDays(RECENT_DAYS - 1);
+		LocalDate thisMonth = today.withDayOfMonth(1);
+		Set<LocalDate> months = new TreeSet<>();
 		for (LocalDate day : days) {
-			rebuild(day, now, firstRun || !day.isBefore(recent)
+			boolean volunteers = rebuild(day, now, firstRun || !day.isBefore(recent)
 					|| (recountFrom != null && !day.isBefore(recountFrom.toLocalDate())));
+			if (volunteers && day.isBefore(thisMonth)) {
+				months.add(day.withDayOfMonth(1));
+			}
 		}
+		LocalDate month = (monthsUntil != null) ? monthsUntil.toLocalDate() : first.withDayOfMonth(1);
+		for (; month.isBefore(thisMonth); month = month.plusMonths(1)) {
+			months.add(month);
+		}
+		sumVolunteerMonths(months);
 		if (recountFrom != null) {
 			// unless asked again meanwhile
 			this.jdbc.sql("UPDATE statistics_rollup_state SET recount_from = NULL WHERE id = 1 AND recount_from = ?")
@@ -126,8 +137,8 @@ class Rollups {
 				.update();
 		}
 		this.jdbc.sql(
-				"UPDATE statistics_rollup_state SET event_watermark = ?, first_day = COALESCE(first_day, ?), rolled_up_at = ? WHERE id = 1")
-			.params(latest, Date.valueOf(first), Timestamp.from(now))
+				"UPDATE statistics_rollup_state SET event_watermark = ?, first_day = COALESCE(first_day, ?), rolled_up_at = ?, volunteer_months_until = ? WHERE id = 1")
+			.params(latest, Date.valueOf(first), Timestamp.from(now), Date.valueOf(thisMonth))
 			.update();
 		if (!days.isEmpty()) {
 			log.debug("Rolled up {} days of statistics", days.size());
@@ -148,11 +159,21 @@ class Rollups {
 	 * volunteers' too. Once a few days old, those are final (and the shifts they were
 	 * compared with may have changed since): only the requests still change.
 	 */
-	private void rebuild(LocalDate day, Instant now, boolean whole) {
+	private boolean rebuild(LocalDate day, Instant now, boolean whole) {
 		LocalDate callsSince = ParisTime.day(now.minus(this.callsKept)).plusDays(RECENT_DAYS);
 		DayCells cells = DayRollup.count(this.facts.read(day, now));
-		this.transactions
-			.executeWithoutResult((status) -> this.store.replace(cells, whole && !day.isBefore(callsSince)));
+		boolean withCalls = whole && !day.isBefore(callsSince);
+		this.transactions.executeWithoutResult((status) -> this.store.replace(cells, withCalls));
+		return withCalls;
+	}
+
+	/**
+	 * Sums the volunteers' days of these months (ended) into their monthly lines, each
+	 * month in its own transaction.
+	 */
+	private void sumVolunteerMonths(Collection<LocalDate> months) {
+		months.forEach(
+				(month) -> this.transactions.executeWithoutResult((status) -> this.store.sumVolunteerMonth(month)));
 	}
 
 	/**
@@ -172,7 +193,7 @@ class Rollups {
 		String additions = Arrays.stream(VolunteerMeasure.values())
 			.map((m) -> m.column() + " = " + m.column() + " + VALUES(" + m.column() + ")")
 			.collect(Collectors.joining(", "));
-		return this.transactions.execute((status) -> {
+		int forgotten = this.transactions.execute((status) -> {
 			this.jdbc
 				.sql("INSERT INTO statistics_volunteers (day, volunteer_id, region_code, " + columns + ") "
 						+ "SELECT day, 0, region_code, " + sums + " FROM statistics_volunteers "
@@ -184,11 +205,16 @@ class Rollups {
 				.param(before)
 				.update();
 		});
-	}
-
-	/** Today's figures (or any day's), counted from the records now, not kept. */
-	DayCells live(LocalDate day) {
-		return DayRollup.count(this.facts.read(day, this.clock.instant()));
+		// the months that still name volunteers on days now forgotten are summed again
+		sumVolunteerMonths(this.jdbc
+			.sql("SELECT DISTINCT month FROM statistics_volunteer_months WHERE month < ? AND volunteer_id <> 0")
+			.param(before)
+			.query(Date.class)
+			.list()
+			.stream()
+			.map(Date::toLocalDate)
+			.toList());
+		return forgotten;
 	}
 
 	private Optional<LocalDate> oldestRecord() {

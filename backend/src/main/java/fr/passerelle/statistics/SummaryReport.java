@@ -12,22 +12,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * The summary of a period: the rollups of its past days, and today counted from the
- * records (so that a call that just ended is in it).
+ * records (so that a call that ended a few seconds ago is in it: {@link TodayFigures}).
  */
 @Service
 class SummaryReport {
 
 	private final RollupStore store;
 
-	private final Rollups rollups;
+	private final TodayFigures todayFigures;
 
 	private final Targets targets;
 
 	private final Clock clock;
 
-	SummaryReport(RollupStore store, Rollups rollups, Targets targets, Clock clock) {
+	SummaryReport(RollupStore store, TodayFigures todayFigures, Targets targets, Clock clock) {
 		this.store = store;
-		this.rollups = rollups;
+		this.todayFigures = todayFigures;
 		this.targets = targets;
 		this.clock = clock;
 	}
@@ -47,10 +47,11 @@ class SummaryReport {
 			.forEach(requests::merge);
 		SortedMap<Integer, Long> answered = this.store.waits(period.from(), lastKept, key, WaitKey.ANSWERED);
 		SortedMap<Integer, Long> abandoned = this.store.waits(period.from(), lastKept, key, WaitKey.ABANDONED);
-		Tally<VolunteerMeasure> volunteers = new Tally<>(VolunteerMeasure.class);
-		this.store.volunteers(period.from(), lastKept, scope.regionCode()).values().forEach(volunteers::merge);
+		Tally<VolunteerMeasure> volunteers = this.store.volunteerTotals(period.from(), lastKept, scope.regionCode());
 		if (!period.from().isAfter(today) && !period.to().isBefore(today)) {
-			DayCells live = this.rollups.live(today);
+			TodayFigures.Counted counted = this.todayFigures.read();
+			DayCells live = counted.cells();
+			now = counted.at();
 			Tally<CallMeasure> todayCalls = live.calls.get(Cell.day(key));
 			if (todayCalls != null) {
 				calls.merge(todayCalls);

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param scope {@code FR} or a région's code
  * @param region {@code null} for the whole country
+ * @param todayCountedAt when today's figures were counted (a few seconds ago at most)
  * @param firstAttemptWithin24hRate over the callback requests of the last 7 days whose 24
  * hours are known
  * @param status each coloured figure against its target: {@code GOOD}, {@code WARNING} or
@@ -18,8 +19,8 @@ import java.util.Map;
  * @param areas the régions (for the whole country) or the départements (for a région)
  */
 public record Wallboard(String scope, String region, Instant updatedAt, Queue queue, Volunteers volunteers, Today today,
-		Double firstAttemptWithin24hRate, Goals targets, Map<String, String> status, List<Area> areas,
-		List<Alert> alerts) {
+		Instant todayCountedAt, Double firstAttemptWithin24hRate, Goals targets, Map<String, String> status,
+		List<Area> areas, List<Alert> alerts) {
 
 	/**
 	 * @param callersWaiting callers on the line waiting for a volunteer

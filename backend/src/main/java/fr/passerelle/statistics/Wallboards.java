@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The wallboards: the whole country's (with a line per région) and each région's (with a
- * line per département), all from one reading of what stands now and of today's records.
+ * line per département), all from one reading of what stands now and of today's figures
+ * (counted at most a few seconds before: {@link TodayFigures}).
  */
 @Service
 public class Wallboards {
@@ -34,7 +35,7 @@ public class Wallboards {
 
 	private final LiveState live;
 
-	private final Rollups rollups;
+	private final TodayFigures todayFigures;
 
 	private final RollupStore store;
 
@@ -46,10 +47,10 @@ public class Wallboards {
 
 	private final Clock clock;
 
-	Wallboards(LiveState live, Rollups rollups, RollupStore store, Targets targets, Alerts alerts,
+	Wallboards(LiveState live, TodayFigures todayFigures, RollupStore store, Targets targets, Alerts alerts,
 			Territories territories, Clock clock) {
 		this.live = live;
-		this.rollups = rollups;
+		this.todayFigures = todayFigures;
 		this.store = store;
 		this.targets = targets;
 		this.alerts = alerts;
@@ -83,7 +84,7 @@ public class Wallboards {
 		this.store.byScope("statistics_requests", RequestMeasure.class, Cell.DAY, week.from(), week.to())
 			.forEach((scope, tally) -> firstAttempts.put(scope, Summary
 				.rate(tally.get(RequestMeasure.FIRST_ATTEMPT_24H), tally.get(RequestMeasure.FIRST_ATTEMPT_24H_KNOWN))));
-		return new Reading(now, this.live.read(now), this.rollups.live(today), this.targets.current(),
+		return new Reading(now, this.live.read(now), this.todayFigures.read(), this.targets.current(),
 				this.alerts.current(), firstAttempts);
 	}
 
@@ -125,9 +126,9 @@ public class Wallboards {
 			.stream()
 			.filter((alert) -> scope.regionCode() == null || alert.scope().equals(key))
 			.toList();
-		return new Wallboard(key, scope.regionCode(), reading.now(), queue, volunteers, today, firstAttempts,
-				new Wallboard.Goals(goals.serviceLevelThresholdSeconds(), goals.serviceLevel(), goals.abandonmentRate(),
-						goals.firstAttempt24hRate()),
+		return new Wallboard(key, scope.regionCode(), reading.now(), queue, volunteers, today, reading.today().at(),
+				firstAttempts, new Wallboard.Goals(goals.serviceLevelThresholdSeconds(), goals.serviceLevel(),
+						goals.abandonmentRate(), goals.firstAttempt24hRate()),
 				status, areas, alerts);
 	}
 
@@ -201,8 +202,13 @@ public class Wallboards {
 		return (a == null || b.isBefore(a)) ? b : a;
 	}
 
-	private record Reading(Instant now, Snapshot snapshot, DayCells cells, Targets.Current goals,
+	private record Reading(Instant now, Snapshot snapshot, TodayFigures.Counted today, Targets.Current goals,
 			List<Wallboard.Alert> alerts, Map<String, Double> firstAttempts) {
+
+		DayCells cells() {
+			return this.today.cells();
+		}
+
 	}
 
 }

@@ -31,6 +31,9 @@ class RollupsIntegrationTests {
 	Recount recount;
 
 	@Autowired
+	RollupStore store;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -83,28 +86,78 @@ class RollupsIntegrationTests {
 	}
 
 	@Test
-	void mergesVolunteersDaysIntoAnonymousTotalsOnceTheirPresenceIsForgotten() {
-		for (long volunteer : List.of(101L, 102L)) {
-			this.jdbc.sql("""
-					INSERT INTO statistics_volunteers (day, volunteer_id, region_code, answered, callbacks_made,
-					    callbacks_reached, available_seconds, in_call_seconds, wrap_up_seconds, handling_seconds,
-					    working_seconds, paused_seconds)
-					VALUES ('2026-06-16', ?, '53', 2, 1, 1, 3600, 600, 120, 720, 3600, 300)""")
-				.param(volunteer)
-				.update();
-		}
+	void mergesVolunteersDaysIntoAnonymousTotalsPerRegionOnceTheirPresenceIsForgotten() {
+		volunteerDay("2026-06-16", 101, "53");
+		volunteerDay("2026-06-16", 102, "53");
+		volunteerDay("2026-06-16", 103, "11");
+		this.store.sumVolunteerMonth(LocalDate.of(2026, 6, 1));
 		this.clock.set(Instant.parse("2027-07-20T10:00:00Z"));
 
-		assertThat(this.rollups.forgetVolunteers()).isEqualTo(2);
+		assertThat(this.rollups.forgetVolunteers()).isEqualTo(3);
 		assertThat(this.rollups.forgetVolunteers()).as("again, nothing").isZero();
 
-		assertThat(this.jdbc.sql("""
-				SELECT volunteer_id, answered, handling_seconds, working_seconds FROM statistics_volunteers
-				WHERE day = '2026-06-16'""").query().listOfRows()).singleElement()
-			.satisfies((row) -> assertThat(row).containsEntry("volunteer_id", 0L)
-				.containsEntry("answered", 4)
-				.containsEntry("handling_seconds", 1440L)
-				.containsEntry("working_seconds", 7200L));
+		String anonymous = """
+				SELECT region_code, answered, handling_seconds, working_seconds FROM %s
+				WHERE %s AND volunteer_id = 0 ORDER BY region_code""";
+		for (String lines : List.of(anonymous.formatted("statistics_volunteers", "day = '2026-06-16'"),
+				anonymous.formatted("statistics_volunteer_months", "month = '2026-06-01'"))) {
+			assertThat(this.jdbc.sql(lines).query().listOfRows()).as(lines)
+				.satisfiesExactly(
+						(row) -> assertThat(row).containsEntry("region_code", "11")
+							.containsEntry("answered", 2)
+							.containsEntry("handling_seconds", 720L),
+						(row) -> assertThat(row).containsEntry("region_code", "53")
+							.containsEntry("answered", 4)
+							.containsEntry("handling_seconds", 1440L)
+							.containsEntry("working_seconds", 7200L));
+		}
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM statistics_volunteer_months WHERE month = '2026-06-01' "
+					+ "AND volunteer_id <> 0")
+			.query(Long.class)
+			.single()).as("nobody named in June any more").isZero();
+	}
+
+	@Test
+	void readsAPeriodFromTheVolunteersMonthsAndDaysAlike() {
+		this.rollups.run();
+		long volunteer = 900_111;
+		volunteerDay("2026-12-31", volunteer, "53");
+		volunteerDay("2027-01-01", volunteer, "53");
+		volunteerDay("2027-01-20", volunteer, "53");
+		volunteerDay("2027-01-31", volunteer, "53");
+		volunteerDay("2027-02-01", volunteer, "53");
+		this.store.sumVolunteerMonth(LocalDate.of(2027, 1, 1));
+		this.jdbc.sql("UPDATE statistics_volunteers SET answered = 100 WHERE day = '2027-01-20' AND volunteer_id = ?")
+			.param(volunteer)
+			.update();
+
+		assertThat(this.store.volunteers(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 2, 1), "53", volunteer))
+			.as("December's last day and February's first from the days, January from its month")
+			.containsOnlyKeys(volunteer)
+			.hasEntrySatisfying(volunteer, (tally) -> assertThat(tally.get(VolunteerMeasure.ANSWERED)).isEqualTo(10));
+		assertThat(this.store.volunteers(LocalDate.of(2027, 1, 2), LocalDate.of(2027, 1, 31), "53", volunteer))
+			.as("part of January: from the days")
+			.hasEntrySatisfying(volunteer, (tally) -> assertThat(tally.get(VolunteerMeasure.ANSWERED)).isEqualTo(102));
+		assertThat(this.store.volunteers(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), "11", volunteer))
+			.as("another région")
+			.isEmpty();
+
+		this.recount.since(LocalDate.of(2027, 1, 25));
+		this.rollups.run();
+		assertThat(this.store.volunteers(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), "53", volunteer))
+			.as("a day counted again (whole, without this volunteer, who has no records): its month summed again")
+			.hasEntrySatisfying(volunteer, (tally) -> assertThat(tally.get(VolunteerMeasure.ANSWERED)).isEqualTo(102));
+	}
+
+	private void volunteerDay(String day, long volunteer, String region) {
+		this.jdbc.sql("""
+				INSERT INTO statistics_volunteers (day, volunteer_id, region_code, answered, callbacks_made,
+				    callbacks_reached, available_seconds, in_call_seconds, wrap_up_seconds, handling_seconds,
+				    working_seconds, paused_seconds)
+				VALUES (?, ?, ?, 2, 1, 1, 3600, 600, 120, 720, 3600, 300)""")
+			.params(Date.valueOf(day), volunteer, region)
+			.update();
 	}
 
 	private long requests(LocalDate day, String column) {

@@ -73,6 +73,11 @@ class StatisticsBenchmark {
 
 	private static final String REGION = "84";
 
+	private static final int NO_TARGET = Integer.MAX_VALUE;
+
+	/** Between two readings of a wallboard, in ms. */
+	private static final long WALLBOARD_PAUSE = 1_000;
+
 	@Test
 	void reportsOverAYearOfActivity() throws Exception {
 		try (ConfigurableApplicationContext app = instance()) {
@@ -125,9 +130,12 @@ class StatisticsBenchmark {
 				reports.put(query.getKey(), time(query.getValue()));
 			}
 			Map<String, long[]> boards = new LinkedHashMap<>();
-			boards.put("wallboard of the country", time(() -> wallboards.of(Scope.NATIONAL)));
-			boards.put("wallboard of région 84", time(() -> wallboards.of(region)));
-			boards.put("every wallboard at once (what a push reads)", time(wallboards::all));
+			boards.put("wallboard of the country", time(() -> wallboards.of(Scope.NATIONAL), WALLBOARD_PAUSE));
+			boards.put("wallboard of région 84", time(() -> wallboards.of(region), WALLBOARD_PAUSE));
+			boards.put("every wallboard at once (what a push reads)", time(wallboards::all, WALLBOARD_PAUSE));
+			FactsReader facts = app.getBean(FactsReader.class);
+			boards.put("today's count, which readings do not wait for (every 10 s at most)",
+					time(() -> DayRollup.count(facts.read(today, Instant.now()))));
 
 			double[] webhook = webhookWithAndWithoutRollups(app, rollups);
 			String slowest = reports.entrySet()
@@ -178,11 +186,20 @@ class StatisticsBenchmark {
 	}
 
 	private static long[] time(Callable<?> query) throws Exception {
+		return time(query, 0);
+	}
+
+	/**
+	 * @param pause between two runs, in ms (a wallboard is read every second or so, and
+	 * today's figures are counted again meanwhile)
+	 */
+	private static long[] time(Callable<?> query, long pause) throws Exception {
 		for (int i = 0; i < WARM_UP; i++) {
 			query.call();
 		}
 		long[] latencies = new long[RUNS];
 		for (int i = 0; i < RUNS; i++) {
+			Thread.sleep(pause);
 			long began = System.nanoTime();
 			query.call();
 			latencies[i] = System.nanoTime() - began;
@@ -287,8 +304,9 @@ class StatisticsBenchmark {
 				"wallboard (ms)                                                             p50      p95      max   target p95 <= 100\n");
 		boolean boardsMet = true;
 		for (Map.Entry<String, long[]> board : boards.entrySet()) {
-			boolean met = line(text, json, board.getKey(), board.getValue(), 100);
-			if (!board.getKey().startsWith("every")) {
+			boolean met = line(text, json, board.getKey(), board.getValue(),
+					board.getKey().startsWith("today") ? NO_TARGET : 100);
+			if (!board.getKey().startsWith("every") && !board.getKey().startsWith("today")) {
 				boardsMet &= met;
 			}
 		}
@@ -316,7 +334,7 @@ class StatisticsBenchmark {
 		double max = Benchmarks.millis(sorted[sorted.length - 1]);
 		boolean met = p95 <= target;
 		text.append(String.format(Locale.ROOT, "    %-70s %8.1f %8.1f %8.1f   %s%n", name, p50, p95, max,
-				met ? "met" : "MISSED"));
+				(target == NO_TARGET) ? "" : met ? "met" : "MISSED"));
 		json.append(
 				String.format(Locale.ROOT, "\"%s\":{\"p50\":%.2f,\"p95\":%.2f,\"max\":%.2f},", name, p50, p95, max));
 		return met;
@@ -330,6 +348,8 @@ class StatisticsBenchmark {
 		List<String> arguments = new ArrayList<>(List.of(SeparateDatabase.arguments("passerelle_bench_statistics")));
 		arguments.addAll(List.of("--server.port=0", "--spring.datasource.hikari.maximum-pool-size=40",
 				"--passerelle.embedded-db.data-dir=target/bench-mariadb",
+				// as in production, not as in the tests
+				"--passerelle.statistics.today-max-age=10s",
 				"--passerelle.embedded-db.args="
 						+ (BUFFER_POOL.isEmpty() ? "" : "--innodb-buffer-pool-size=" + BUFFER_POOL),
 				"--logging.level.root=WARN"));
