@@ -96,11 +96,15 @@ class StatisticsBenchmark {
 				generation = Benchmarks.secondsSince(began);
 				began = System.nanoTime();
 				// the job's first run counts every day since the oldest record, as after
-				// an
-				// upgrade; its later runs, the last days and today
+				// an upgrade; its later runs, the last days and today
 				Set<LocalDate> days = rollups.run();
 				assertThat(days).as("a year and today").hasSizeGreaterThanOrEqualTo(366);
 				rollup = Benchmarks.secondsSince(began);
+			}
+			else {
+				// as the job does within a minute of a start (and, after an upgrade, what
+				// its new version keeps that the earlier did not)
+				rollups.run();
 			}
 
 			SummaryReport summaries = app.getBean(SummaryReport.class);
