@@ -269,6 +269,9 @@ export const en: Catalogue = {
       ACCESS_REQUEST_ANSWERED: 'A person’s data sent',
       ERASURE_DONE: 'A person’s data erased',
       TARGETS_CHANGED: 'Targets of the figures changed',
+      VOLUNTEER_PROFILE_CHANGED: 'Volunteer profile changed',
+      VOLUNTEER_SHIFTS_CHANGED: 'Volunteer shifts changed',
+      TRAINING_VALIDATED: 'Training vouched for in person',
     },
     detailNames: {
       role: 'role',

@@ -273,6 +273,9 @@ export const fr = {
       ACCESS_REQUEST_ANSWERED: 'Données d’une personne communiquées',
       ERASURE_DONE: 'Données d’une personne effacées',
       TARGETS_CHANGED: 'Objectifs des chiffres modifiés',
+      VOLUNTEER_PROFILE_CHANGED: 'Profil de bénévole modifié',
+      VOLUNTEER_SHIFTS_CHANGED: 'Créneaux de bénévole modifiés',
+      TRAINING_VALIDATED: 'Formation validée en personne',
     },
     detailNames: {
       role: 'rôle',

@@ -26,6 +26,9 @@ export const AUDIT_ACTIONS = [
   'ACCESS_REQUEST_ANSWERED',
   'ERASURE_DONE',
   'TARGETS_CHANGED',
+  'VOLUNTEER_PROFILE_CHANGED',
+  'VOLUNTEER_SHIFTS_CHANGED',
+  'TRAINING_VALIDATED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -121,6 +121,11 @@ class AccessMatrixIntegrationTests {
 		REGIONAL("401 403 403 404 403 ok ok"),
 		/** National coordinators and administrators. */
 		NATIONAL("401 403 403 403 403 ok ok"),
+		/**
+		 * A volunteer's file: a coordinator of their région (refused to others'), a
+		 * national one, or an administrator.
+		 */
+		VOLUNTEER_FILE("401 403 403 403 403 ok ok"),
 		/** A draft, by its author and the editors (coordinators, administrators). */
 		DRAFT("401 403 403 ok ok ok ok"),
 		/** Administrators only. */
@@ -219,6 +224,12 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/simulator/phone/call/hangup", Access.ONBOARDING);
 		rest("GET /api/volunteer-applications", Access.COORDINATOR);
 		rest("POST /api/volunteer-applications/{id}/approve", Access.REGIONAL);
+		// volunteers' files, for coordinators
+		rest("GET /api/volunteers", Access.COORDINATOR);
+		rest("GET /api/volunteers/{id}", Access.VOLUNTEER_FILE);
+		rest("PUT /api/volunteers/{id}/profile", Access.VOLUNTEER_FILE);
+		rest("PUT /api/volunteers/{id}/shifts", Access.VOLUNTEER_FILE);
+		rest("POST /api/volunteers/{id}/training", Access.VOLUNTEER_FILE);
 		// the console
 		rest("GET /api/console", Access.STAFF);
 		rest("GET /api/topics", Access.PUBLIC);
@@ -318,6 +329,15 @@ class AccessMatrixIntegrationTests {
 			// an empty wording: refused by the templates after the access check, nothing
 			// changes
 			Map.entry("PUT /api/sms-templates/{code}", "{\"body\":\"\"}"),
+			// a version nobody read: allowed callers are told the file changed meanwhile
+			// (or, trained already, that nothing changes), and nothing changes
+			Map.entry("PUT /api/volunteers/{id}/profile", """
+					{"skills":[],"languages":["fr"],"capacity":1,"servedDepartements":[],"servedRegions":[],
+					 "servesNationally":false,"version":999999}"""),
+			Map.entry("PUT /api/volunteers/{id}/shifts",
+					"{\"shifts\":[],\"availableAtShiftStart\":false,\"version\":999999}"),
+			Map.entry("POST /api/volunteers/{id}/training",
+					"{\"reason\":\"Formation faite en personne\",\"version\":999999}"),
 			// the targets as they are: allowed callers change nothing
 			Map.entry("PUT /api/statistics/targets", """
 					{"serviceLevelThresholdSeconds":60,"serviceLevel":0.8,"abandonmentRate":0.08,
@@ -472,6 +492,10 @@ class AccessMatrixIntegrationTests {
 		}
 		else if (pattern.startsWith("/api/tutorials/editor/{slug}")) {
 			variables.put("slug", draftBy(Subject.VOLUNTEER));
+		}
+		else if (pattern.startsWith("/api/volunteers/{id}")) {
+			// the volunteer holding the request, in the Vendée
+			variables.put("id", String.valueOf(volunteer.id()));
 		}
 		variables.putIfAbsent("slug", PUBLISHED_TUTORIAL);
 		variables.put("code", pattern.startsWith("/t/") ? "ameli" : "INBOUND_REPLY");

@@ -15,11 +15,28 @@ public class RejectedRequest extends RuntimeException {
 
 	private final transient Object[] arguments;
 
+	private final String field;
+
 	public RejectedRequest(HttpStatus status, String messageCode, Object... arguments) {
+		this(null, status, messageCode, arguments);
+	}
+
+	private RejectedRequest(String field, HttpStatus status, String messageCode, Object... arguments) {
 		super(messageCode);
 		this.status = status;
 		this.messageCode = messageCode;
 		this.arguments = arguments;
+		this.field = field;
+	}
+
+	/**
+	 * A value refused (400) for the reason {@code messageCode}, which the screen shows
+	 * beside the field it was typed in.
+	 * @param field the field's name, as in the request's body ({@code capacity},
+	 * {@code shifts[2]})
+	 */
+	public static RejectedRequest field(String field, String messageCode, Object... arguments) {
+		return new RejectedRequest(field, HttpStatus.BAD_REQUEST, messageCode, arguments);
 	}
 
 	public HttpStatus status() {
@@ -32,6 +49,11 @@ public class RejectedRequest extends RuntimeException {
 
 	public Object[] arguments() {
 		return this.arguments;
+	}
+
+	/** The field refused, or {@code null} when the request as a whole was. */
+	public String field() {
+		return this.field;
 	}
 
 }

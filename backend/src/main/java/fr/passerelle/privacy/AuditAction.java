@@ -89,6 +89,18 @@ public enum AuditAction {
 	ERASURE_DONE,
 
 	/** A national coordinator changed the targets the figures are coloured against. */
-	TARGETS_CHANGED
+	TARGETS_CHANGED,
+
+	/**
+	 * A coordinator changed a volunteer's themes, languages, territories served or
+	 * capacity.
+	 */
+	VOLUNTEER_PROFILE_CHANGED,
+
+	/** A coordinator changed a volunteer's weekly shifts. */
+	VOLUNTEER_SHIFTS_CHANGED,
+
+	/** A coordinator vouched for a volunteer's training, done in person. */
+	TRAINING_VALIDATED
 
 }

@@ -39,8 +39,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Volunteers {
 
-	private static final Set<String> LANGUAGES = Set.of("fr", "en", "es", "de", "it", "pt", "ar", "ber", "tr", "ro",
-			"ru", "uk", "zh", "vi", "wo", "ln", "rcf", "gcf");
+	static final Set<String> LANGUAGES = Set.of("fr", "en", "es", "de", "it", "pt", "ar", "ber", "tr", "ro", "ru", "uk",
+			"zh", "vi", "wo", "ln", "rcf", "gcf");
 
 	private final JdbcClient jdbc;
 
@@ -530,7 +530,7 @@ public class Volunteers {
 				(wrapUp != null) ? wrapUp.toInstant() : null);
 	}
 
-	private void replaceSkills(long accountId, Set<String> skills) {
+	void replaceSkills(long accountId, Set<String> skills) {
 		this.jdbc.sql("DELETE FROM volunteer_skill WHERE account_id = ?").param(accountId).update();
 		for (String skill : skills) {
 			this.jdbc.sql("INSERT INTO volunteer_skill (account_id, topic_code) VALUES (?, ?)")

@@ -59,6 +59,8 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("sms_message.dedup_key", "codes and ticket ids"),
 			Map.entry("volunteer.phone_cipher", "volunteer phones"),
 			Map.entry("volunteer.training_phone", "a flag: whether the volunteer's phone is a training phone"),
+			Map.entry("volunteer.trained_in_person_reason",
+					"a coordinator's words on how a volunteer trained: staff's, never a citizen's"),
 			Map.entry("blocked_number.lookup_hash", "blocklist, kept on purpose"),
 			Map.entry("blocked_number.phone_cipher", "blocklist, kept on purpose"),
 			Map.entry("blocked_number.reason", "blocklist, kept on purpose"),

@@ -56,6 +56,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 				message(rejection.messageCode(), rejection.arguments()));
 		problem.setTitle(title(rejection.status().value()));
 		problem.setProperty("code", rejection.messageCode());
+		if (rejection.field() != null) {
+			problem.setProperty("fields", List.of(new FieldProblem(rejection.field(), problem.getDetail())));
+		}
 		return problem;
 	}
 
