@@ -17,6 +17,8 @@ import { ConsolePage } from '../features/console/components/console-page';
 import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
+import { VolunteerFilePage } from '../features/volunteers/components/volunteer-file-page';
+import { VolunteersPage } from '../features/volunteers/components/volunteers-page';
 import { ConfirmAddressPage } from '../features/onboarding/components/confirm-address-page';
 import { SignUpPage } from '../features/onboarding/components/sign-up-page';
 import { PhonePage } from '../features/phone/components/phone-page';
@@ -68,6 +70,12 @@ export function AppRoutes() {
         {user?.approved && <Route path="tutoriels/nouveau" element={<TutorialEditorPage me={user} />} />}
         {user?.approved && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route path="benevoles" element={<VolunteersPage />} />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route path="benevoles/:id" element={<VolunteerFilePage />} />
+        )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
           <Route path="numeros-bloques" element={<BlocklistPage />} />
         )}

@@ -26,6 +26,7 @@ export const en: Catalogue = {
     phone: 'Training phone',
     console: 'Console',
     applications: 'Sign-ups',
+    volunteers: 'Volunteers',
   },
   roles: {
     VOLUNTEER: 'Volunteer',

@@ -25,6 +25,7 @@ export const fr = {
     phone: 'Téléphone d’entraînement',
     console: 'Console',
     applications: 'Inscriptions',
+    volunteers: 'Bénévoles',
   },
   roles: {
     VOLUNTEER: 'Bénévole',

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,9 @@ class BrowserEndToEndIntegrationTests {
 
 	@Autowired
 	GreenMail mail;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final String totpSecret = TestTotp.randomSecret();
 
@@ -129,6 +133,18 @@ class BrowserEndToEndIntegrationTests {
 		String dashboardCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		staff(NewAccount.of(dashboardCoordinator, "Coordination Centre E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
 			.inRegion("24"));
+		// volunteers' files: a coordinator of Normandie sets the profile and shifts of a
+		// volunteer of the Calvados, approved, and vouches for their training
+		String filesCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		staff(NewAccount.of(filesCoordinator, "Coordination Normandie E2E", Role.COORDINATOR, TestAccounts.PASSWORD)
+			.inRegion("28"));
+		String filedName = "Bénévole Calvados E2E " + UUID.randomUUID().toString().substring(0, 8);
+		long filed = this.accounts
+			.open(NewAccount.of(TestAccounts.uniqueEmail(Role.VOLUNTEER), filedName, Role.VOLUNTEER,
+					TestAccounts.PASSWORD))
+			.id();
+		this.volunteers.register(filed, "14", Set.of("CAF"));
+		this.jdbc.sql("UPDATE volunteer SET approved_at = NOW(6) WHERE account_id = ?").param(filed).update();
 		// two-factor authentication: a coordinator who has not set it up yet
 		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
@@ -163,6 +179,8 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_ACCOUNTS_ADMIN_EMAIL", accountsAdministrator);
 		playwright.environment().put("PASSERELLE_E2E_MANAGED_NAME", managedName);
 		playwright.environment().put("PASSERELLE_E2E_DASHBOARD_EMAIL", dashboardCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_FILES_COORDINATOR_EMAIL", filesCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_FILED_NAME", filedName);
 		// the codes of the authenticator app, computed at the time the (standing) test
 		// clock shows
 		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);
