@@ -30,6 +30,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Tableau de bord',
     'Statistiques',
     'Inscriptions',
+    'Bénévoles',
     'Numéros bloqués',
     'Textes des SMS',
     'Droits des personnes',

@@ -200,12 +200,21 @@ describe('the staff app', () => {
     );
   });
 
-  it('shows a volunteer their département and themes on "mon compte"', async () => {
+  it('shows a volunteer their profile on "mon compte": département, themes, languages, capacity, territories', async () => {
     fakeServer({
       'GET /api/auth/me': { status: 200, body: { ...coordinator, role: 'VOLUNTEER', regionCode: null } },
       'GET /api/volunteers/me': {
         status: 200,
-        body: { departementCode: '35', departementName: 'Ille-et-Vilaine', skills: ['Retraite', 'Santé'] },
+        body: {
+          departementCode: '35',
+          departementName: 'Ille-et-Vilaine',
+          skills: ['Retraite', 'Santé'],
+          maskedPhone: null,
+          languages: ['en', 'fr'],
+          capacity: 2,
+          served: ['Ille-et-Vilaine (35)', 'Bretagne'],
+          servesNationally: true,
+        },
       },
     });
 
@@ -213,6 +222,11 @@ describe('the staff app', () => {
 
     expect(await screen.findByText('Ille-et-Vilaine (35)')).toBeInTheDocument();
     expect(screen.getByText('Retraite, Santé')).toBeInTheDocument();
+    expect(screen.getByText('Langues').nextElementSibling).toHaveTextContent('anglais, français');
+    expect(screen.getByText('Demandes suivies en même temps').nextElementSibling).toHaveTextContent('2');
+    expect(screen.getByText('Territoires servis').nextElementSibling).toHaveTextContent(
+      'Ille-et-Vilaine (35), Bretagne, toute la France (après un délai)',
+    );
   });
 
   it('signs out and says so', async () => {

@@ -7,6 +7,13 @@ export type VolunteerProfile = {
   departementName: string;
   skills: string[];
   maskedPhone: string | null;
+  /** The codes of the languages they speak (`fr`, `en`…). */
+  languages: string[];
+  /** How many requests they hold at once. */
+  capacity: number;
+  /** The départements and régions they serve, by name. */
+  served: string[];
+  servesNationally: boolean;
 };
 
 export function getVolunteerProfile() {

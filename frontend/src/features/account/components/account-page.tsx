@@ -2,7 +2,7 @@ import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
-import { useI18n } from '../../../lib/i18n/i18n';
+import { useI18n, type Language } from '../../../lib/i18n/i18n';
 import { useVolunteerProfile } from '../api/get-volunteer-profile';
 import { useShifts } from '../api/shifts';
 import { ChangePasswordForm } from './change-password-form';
@@ -15,7 +15,7 @@ import { TwoFactorSection } from './two-factor-section';
  * signed in. `onSecurityChanged` refreshes who I am once the password or the two-factor authentication changed.
  */
 export function AccountPage({ me, onSecurityChanged }: { me: Me; onSecurityChanged: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const profile = useVolunteerProfile(me.role === 'VOLUNTEER');
   const shifts = useShifts(me.role === 'VOLUNTEER' && profile.isSuccess);
   return (
@@ -45,6 +45,17 @@ export function AccountPage({ me, onSecurityChanged }: { me: Me; onSecurityChang
               </dd>
               <dt>{t('account.skills')}</dt>
               <dd>{profile.data.skills.join(', ')}</dd>
+              <dt>{t('account.languages')}</dt>
+              <dd>{profile.data.languages.map((code) => languageName(code, language)).join(', ')}</dd>
+              <dt>{t('account.capacity')}</dt>
+              <dd>{profile.data.capacity}</dd>
+              <dt>{t('account.served')}</dt>
+              <dd>
+                {[
+                  ...profile.data.served,
+                  ...(profile.data.servesNationally ? [t('account.wholeCountry')] : []),
+                ].join(', ') || '—'}
+              </dd>
               <dt>{t('signUp.phone')}</dt>
               <dd>{profile.data.maskedPhone ?? '—'}</dd>
             </dl>
@@ -65,4 +76,14 @@ export function AccountPage({ me, onSecurityChanged }: { me: Me; onSecurityChang
       <SessionsSection />
     </Page>
   );
+}
+
+/** A language's name, in the app's language (its code when the browser does not know it). */
+function languageName(code: string, language: Language) {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'language' }).of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
 }

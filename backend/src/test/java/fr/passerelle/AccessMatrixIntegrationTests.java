@@ -224,6 +224,11 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/simulator/phone/call/hangup", Access.ONBOARDING);
 		rest("GET /api/volunteer-applications", Access.COORDINATOR);
 		rest("POST /api/volunteer-applications/{id}/approve", Access.REGIONAL);
+		// the help desk's hours and exceptions
+		rest("GET /api/settings/calendar", Access.COORDINATOR);
+		rest("PUT /api/settings/calendar/weekly", Access.NATIONAL);
+		rest("POST /api/settings/calendar/exceptions", Access.NATIONAL);
+		rest("DELETE /api/settings/calendar/exceptions/{id}", Access.NATIONAL);
 		// volunteers' files, for coordinators
 		rest("GET /api/volunteers", Access.COORDINATOR);
 		rest("GET /api/volunteers/{id}", Access.VOLUNTEER_FILE);
@@ -338,6 +343,11 @@ class AccessMatrixIntegrationTests {
 					"{\"shifts\":[],\"availableAtShiftStart\":false,\"version\":999999}"),
 			Map.entry("POST /api/volunteers/{id}/training",
 					"{\"reason\":\"Formation faite en personne\",\"version\":999999}"),
+			// a version nobody read: allowed callers are told the calendar changed
+			// meanwhile, and nothing changes
+			Map.entry("PUT /api/settings/calendar/weekly", "{\"slots\":[],\"version\":999999}"),
+			Map.entry("POST /api/settings/calendar/exceptions",
+					"{\"kind\":\"CLOSED\",\"firstDay\":\"2099-01-04\",\"version\":999999}"),
 			// the targets as they are: allowed callers change nothing
 			Map.entry("PUT /api/statistics/targets", """
 					{"serviceLevelThresholdSeconds":60,"serviceLevel":0.8,"abandonmentRate":0.08,
@@ -492,6 +502,10 @@ class AccessMatrixIntegrationTests {
 		}
 		else if (pattern.startsWith("/api/tutorials/editor/{slug}")) {
 			variables.put("slug", draftBy(Subject.VOLUNTEER));
+		}
+		else if (pattern.startsWith("/api/settings/calendar/exceptions/{id}")) {
+			// no such exception: removing it changes nothing
+			variables.put("id", "999999999");
 		}
 		else if (pattern.startsWith("/api/volunteers/{id}")) {
 			// the volunteer holding the request, in the Vendée

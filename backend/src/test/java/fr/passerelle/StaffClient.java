@@ -66,6 +66,11 @@ public final class StaffClient {
 				withCsrf(request(path)).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
 	}
 
+	public HttpResponse<String> delete(String path) {
+		ensureCsrfCookie();
+		return send(withCsrf(request(path)).DELETE());
+	}
+
 	/**
 	 * Signs in as the app does: a first GET obtains the CSRF cookie, then the form is
 	 * posted, with a recovery code for an account of {@link TestAccounts} that has a

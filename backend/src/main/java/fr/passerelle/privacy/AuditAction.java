@@ -101,6 +101,15 @@ public enum AuditAction {
 	VOLUNTEER_SHIFTS_CHANGED,
 
 	/** A coordinator vouched for a volunteer's training, done in person. */
-	TRAINING_VALIDATED
+	TRAINING_VALIDATED,
+
+	/** A national coordinator or an administrator changed the weekly opening hours. */
+	OPENING_HOURS_CHANGED,
+
+	/** An exceptional closure or opening was added. */
+	SERVICE_EXCEPTION_ADDED,
+
+	/** An exceptional closure or opening was removed. */
+	SERVICE_EXCEPTION_REMOVED
 
 }

@@ -2,6 +2,7 @@ package fr.passerelle.site;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import fr.passerelle.calendar.OpeningSlot;
+import fr.passerelle.calendar.ServiceException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -46,6 +48,35 @@ class OpeningHoursText {
 		}
 		if (hours != null) {
 			lines.add(line(first, last, hours, locale));
+		}
+		return lines;
+	}
+
+	/**
+	 * Says the exceptional closures and openings: "Fermé exceptionnellement du lundi 24
+	 * décembre au mardi 25 décembre 2026. Grève des transports." ; "Ouvert
+	 * exceptionnellement le samedi 2 janvier 2027, de 9 h à 12 h."
+	 */
+	List<String> describeExceptions(List<ServiceException> exceptions, Locale locale) {
+		DateTimeFormatter days = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale);
+		List<String> lines = new ArrayList<>();
+		for (ServiceException exception : exceptions) {
+			boolean single = exception.firstDay().equals(exception.lastDay());
+			String when = single
+					? this.messages.getMessage("hours.exception.day",
+							new Object[] { days.format(exception.firstDay()) }, locale)
+					: this.messages.getMessage("hours.exception.days",
+							new Object[] { days.format(exception.firstDay()), days.format(exception.lastDay()) },
+							locale);
+			String line = (exception.kind() == ServiceException.Kind.CLOSED)
+					? this.messages.getMessage("hours.exception.closed", new Object[] { when }, locale)
+					: this.messages.getMessage("hours.exception.open",
+							new Object[] { when, time(exception.opens(), locale), time(exception.closes(), locale) },
+							locale);
+			if (exception.message() != null && !exception.message().isBlank()) {
+				line += " " + exception.message();
+			}
+			lines.add(line);
 		}
 		return lines;
 	}

@@ -41,6 +41,8 @@ class SiteController {
 		model.addAttribute("hotlineLink", "tel:" + this.hotline.e164());
 		model.addAttribute("openingHours", this.openingHoursText.describe(this.openingHours.weekly(), locale));
 		model.addAttribute("openNow", this.openingHours.isOpenNow());
+		model.addAttribute("exceptions",
+				this.openingHoursText.describeExceptions(this.openingHours.exceptions(), locale));
 		model.addAttribute("topics",
 				this.topics.all()
 					.stream()

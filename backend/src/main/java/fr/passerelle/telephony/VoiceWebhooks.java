@@ -2,6 +2,7 @@ package fr.passerelle.telephony;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ class VoiceWebhooks {
 
 	private static final Logger log = LoggerFactory.getLogger(VoiceWebhooks.class);
 
-	private final Map<Boolean, Rendered> welcomes = new ConcurrentHashMap<>();
+	private final Map<String, Rendered> welcomes = new ConcurrentHashMap<>();
 
 	private final Voice voice;
 
@@ -109,16 +110,23 @@ class VoiceWebhooks {
 		if (this.blocklist.isBlocked(from)) {
 			return goodbye("voice.blocked");
 		}
-		boolean open = this.openingHours.isOpen(this.clock.instant());
+		Instant at = this.clock.instant();
+		boolean open = this.openingHours.isOpen(at);
+		// a closure's own message, read before the usual one
+		String closure = open ? null : this.openingHours.closureMessage(at).orElse(null);
+		String key = open ? "open" : (closure != null) ? "closed " + closure : "closed";
 		long now = System.nanoTime();
-		Rendered welcome = this.welcomes.get(open);
+		Rendered welcome = this.welcomes.get(key);
 		if (welcome == null || now - welcome.at() > WELCOME_FRESHNESS.toNanos()) {
 			VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
+			if (closure != null) {
+				response.say(this.voice.sayText(closure));
+			}
 			if (!open) {
 				response.say(this.voice.say("voice.closed"));
 			}
 			welcome = new Rendered(Voice.xml(response.gather(menu(0)).build()), now);
-			this.welcomes.put(open, welcome);
+			this.welcomes.put(key, welcome);
 		}
 		return welcome.xml();
 	}

@@ -1,7 +1,9 @@
 package fr.passerelle.volunteer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.platform.RejectedRequest;
@@ -55,7 +57,20 @@ class VolunteerController {
 			.map((Topic topic) -> topic.name(locale))
 			.toList();
 		String phone = this.volunteers.phoneToRing(accountId).map(PhoneNumber::masked).orElse(null);
-		return new MyProfile(departement.code(), departement.name(), skills, phone);
+		RoutingProfile routing = this.volunteers.routingProfile(accountId).orElseThrow();
+		List<String> served = new ArrayList<>();
+		routing.servedDepartements()
+			.stream()
+			.sorted()
+			.forEach((code) -> this.territories.departement(code)
+				.ifPresent((departement1) -> served.add(departement1.name() + " (" + code + ")")));
+		routing.servedRegions()
+			.stream()
+			.sorted()
+			.forEach((code) -> this.territories.region(code).ifPresent((region) -> served.add(region.name())));
+		return new MyProfile(departement.code(), departement.name(), skills, phone,
+				new TreeSet<>(routing.languages()).stream().toList(), routing.capacity(), served,
+				routing.servesNationally());
 	}
 
 	/**
@@ -71,8 +86,13 @@ class VolunteerController {
 	/**
 	 * @param maskedPhone the phone rung for calls, masked ({@code 06 •• •• •• 42}), or
 	 * {@code null} when none is registered
+	 * @param languages the codes of the languages they speak
+	 * @param capacity how many requests they hold at once
+	 * @param served the départements and régions they serve, by name
+	 * @param servesNationally whether they take requests from anywhere (after a delay)
 	 */
-	record MyProfile(String departementCode, String departementName, List<String> skills, String maskedPhone) {
+	record MyProfile(String departementCode, String departementName, List<String> skills, String maskedPhone,
+			List<String> languages, int capacity, List<String> served, boolean servesNationally) {
 	}
 
 	record MyPhone(@NotBlank @Size(max = 30) String phone) {

@@ -77,6 +77,7 @@ class VolunteersIntegrationTests {
 	void showsAVolunteerTheirOwnProfileWithNames() {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "974", Set.of("TAXES", "CAF"));
+		this.volunteers.configureRouting(account.id(), Set.of("fr", "rcf"), 2, Set.of("974"), Set.of("04"), true);
 		StaffClient app = new StaffClient(this.port);
 		app.login(account.email(), TestAccounts.PASSWORD);
 
@@ -86,6 +87,11 @@ class VolunteersIntegrationTests {
 		assertThat((String) JsonPath.read(response.body(), "$.departementName")).isEqualTo("La Réunion");
 		assertThat((List<String>) JsonPath.read(response.body(), "$.skills"))
 			.containsExactly("CAF & prestations sociales", "Impôts");
+		assertThat((List<String>) JsonPath.read(response.body(), "$.languages")).containsExactly("fr", "rcf");
+		assertThat((Integer) JsonPath.read(response.body(), "$.capacity")).isEqualTo(2);
+		assertThat((List<String>) JsonPath.read(response.body(), "$.served")).containsExactly("La Réunion (974)",
+				"La Réunion");
+		assertThat((Boolean) JsonPath.read(response.body(), "$.servesNationally")).isTrue();
 	}
 
 	@Test
