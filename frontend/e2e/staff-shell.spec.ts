@@ -31,6 +31,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Statistiques',
     'Inscriptions',
     'Bénévoles',
+    'Horaires et fermetures',
     'Numéros bloqués',
     'Textes des SMS',
     'Droits des personnes',

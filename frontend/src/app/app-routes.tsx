@@ -17,6 +17,7 @@ import { ConsolePage } from '../features/console/components/console-page';
 import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
+import { CalendarPage } from '../features/settings/components/calendar-page';
 import { VolunteerFilePage } from '../features/volunteers/components/volunteer-file-page';
 import { VolunteersPage } from '../features/volunteers/components/volunteers-page';
 import { ConfirmAddressPage } from '../features/onboarding/components/confirm-address-page';
@@ -75,6 +76,9 @@ export function AppRoutes() {
         )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
           <Route path="benevoles/:id" element={<VolunteerFilePage />} />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route path="horaires" element={<CalendarPage editable={isNationalStaff(user)} />} />
         )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
           <Route path="numeros-bloques" element={<BlocklistPage />} />

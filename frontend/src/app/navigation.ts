@@ -17,6 +17,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/statistiques', label: 'nav.statistics', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
   { to: '/benevoles', label: 'nav.volunteers', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
+  { to: '/horaires', label: 'nav.calendar', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/numeros-bloques', label: 'nav.blocklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/droits', label: 'nav.dataSubject', shownTo: isNationalStaff },

@@ -27,6 +27,7 @@ export const en: Catalogue = {
     console: 'Console',
     applications: 'Sign-ups',
     volunteers: 'Volunteers',
+    calendar: 'Hours and closures',
   },
   roles: {
     VOLUNTEER: 'Volunteer',

@@ -26,6 +26,7 @@ export const fr = {
     console: 'Console',
     applications: 'Inscriptions',
     volunteers: 'Bénévoles',
+    calendar: 'Horaires et fermetures',
   },
   roles: {
     VOLUNTEER: 'Bénévole',

@@ -145,6 +145,11 @@ class BrowserEndToEndIntegrationTests {
 			.id();
 		this.volunteers.register(filed, "14", Set.of("CAF"));
 		this.jdbc.sql("UPDATE volunteer SET approved_at = NOW(6) WHERE account_id = ?").param(filed).update();
+		// the help desk's hours: a national coordinator announces a closure, then
+		// withdraws it
+		String calendarCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		staff(NewAccount.of(calendarCoordinator, "Coordination nationale horaires E2E", Role.COORDINATOR,
+				TestAccounts.PASSWORD));
 		// two-factor authentication: a coordinator who has not set it up yet
 		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
@@ -181,6 +186,7 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_DASHBOARD_EMAIL", dashboardCoordinator);
 		playwright.environment().put("PASSERELLE_E2E_FILES_COORDINATOR_EMAIL", filesCoordinator);
 		playwright.environment().put("PASSERELLE_E2E_FILED_NAME", filedName);
+		playwright.environment().put("PASSERELLE_E2E_CALENDAR_EMAIL", calendarCoordinator);
 		// the codes of the authenticator app, computed at the time the (standing) test
 		// clock shows
 		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);
