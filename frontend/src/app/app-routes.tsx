@@ -17,9 +17,6 @@ import { ConsolePage } from '../features/console/components/console-page';
 import { OnboardingConsole } from '../features/console/components/onboarding-console';
 import { HomePage } from '../features/home/components/home-page';
 import { ApplicationsPage } from '../features/onboarding/components/applications-page';
-import { CalendarPage } from '../features/settings/components/calendar-page';
-import { VolunteerFilePage } from '../features/volunteers/components/volunteer-file-page';
-import { VolunteersPage } from '../features/volunteers/components/volunteers-page';
 import { ConfirmAddressPage } from '../features/onboarding/components/confirm-address-page';
 import { SignUpPage } from '../features/onboarding/components/sign-up-page';
 import { PhonePage } from '../features/phone/components/phone-page';
@@ -33,6 +30,18 @@ import { isNationalStaff, navigationFor } from './navigation';
 // The dashboard's screens, and the charting library with them, load only when a coordinator opens them.
 const WallboardPage = lazy(() => import('../features/dashboard/components/wallboard-page'));
 const ReportsPage = lazy(() => import('../features/dashboard/components/reports-page'));
+// coordinators' screens, loaded with them: a volunteer's console does not carry them
+const VolunteersPage = lazy(() =>
+  import('../features/volunteers/components/volunteers-page').then((m) => ({ default: m.VolunteersPage })),
+);
+const VolunteerFilePage = lazy(() =>
+  import('../features/volunteers/components/volunteer-file-page').then((m) => ({
+    default: m.VolunteerFilePage,
+  })),
+);
+const CalendarPage = lazy(() =>
+  import('../features/settings/components/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -72,13 +81,34 @@ export function AppRoutes() {
         {user?.approved && <Route path="tutoriels/:slug" element={<TutorialEditorPage me={user} />} />}
         {user && user.role !== 'VOLUNTEER' && <Route path="inscriptions" element={<ApplicationsPage />} />}
         {user?.approved && user.role !== 'VOLUNTEER' && (
-          <Route path="benevoles" element={<VolunteersPage />} />
+          <Route
+            path="benevoles"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <VolunteersPage />
+              </Suspense>
+            }
+          />
         )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
-          <Route path="benevoles/:id" element={<VolunteerFilePage />} />
+          <Route
+            path="benevoles/:id"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <VolunteerFilePage />
+              </Suspense>
+            }
+          />
         )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
-          <Route path="horaires" element={<CalendarPage editable={isNationalStaff(user)} />} />
+          <Route
+            path="horaires"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <CalendarPage editable={isNationalStaff(user)} />
+              </Suspense>
+            }
+          />
         )}
         {user?.approved && user.role !== 'VOLUNTEER' && (
           <Route path="numeros-bloques" element={<BlocklistPage />} />
