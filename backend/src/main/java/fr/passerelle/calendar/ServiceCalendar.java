@@ -99,6 +99,7 @@ public class ServiceCalendar {
 	 */
 	Calendar replaceWeekly(StaffAccount who, List<OpeningSlot> slots, int version) {
 		requireNational(who);
+		refresh();
 		for (int i = 0; i < slots.size(); i++) {
 			for (int j = 0; j < i; j++) {
 				OpeningSlot a = slots.get(i);
@@ -128,6 +129,8 @@ public class ServiceCalendar {
 	 */
 	Calendar addException(StaffAccount who, ServiceException exception, int version) {
 		requireNational(who);
+		// what another instance changed is checked against too
+		refresh();
 		LocalDate today = this.clock.instant().atZone(this.hours.zone()).toLocalDate();
 		if (exception.firstDay().isBefore(today)) {
 			throw RejectedRequest.field("firstDay", "calendar.exception.past");
@@ -183,6 +186,7 @@ public class ServiceCalendar {
 	 */
 	Calendar removeException(StaffAccount who, long id, Integer version) {
 		requireNational(who);
+		refresh();
 		ServiceException removed = this.hours.exceptions()
 			.stream()
 			.filter((exception) -> exception.id() == id)

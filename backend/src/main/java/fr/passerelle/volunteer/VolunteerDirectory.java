@@ -102,13 +102,14 @@ class VolunteerDirectory {
 	 * Sets what a volunteer helps with, in which languages, where, and how many requests
 	 * at once.
 	 * @throws RejectedRequest (400, beside the field) for an unknown theme, language or
-	 * territory, a territory outside a regional coordinator's région, or a capacity
-	 * outside 1 to {@value #MAX_CAPACITY}; (403) outside the coordinator's scope; (409)
-	 * when the profile changed since {@code version}
+	 * territory, a territory a regional coordinator adds outside their région, or a
+	 * capacity outside 1 to {@value #MAX_CAPACITY}; (403) outside the coordinator's
+	 * scope; (409) when the profile changed since {@code version}
 	 */
 	@Transactional
 	VolunteerFile changeProfile(StaffAccount coordinator, long volunteerId, ProfileChange change) {
 		requireInScope(coordinator, volunteerId);
+		VolunteerFile before = file(volunteerId);
 		for (String skill : change.skills()) {
 			if (this.topics.find(skill).isEmpty()) {
 				throw RejectedRequest.field("skills", "volunteer.skill.unknown", skill);
@@ -124,7 +125,9 @@ class VolunteerDirectory {
 		for (String code : change.servedDepartements()) {
 			Departement departement = this.territories.departement(code)
 				.orElseThrow(() -> RejectedRequest.field("servedDepartements", "volunteer.departement.unknown", code));
-			if (region != null && !region.equals(departement.regionCode())) {
+			// what a national coordinator gave them elsewhere may stay
+			if (region != null && !region.equals(departement.regionCode())
+					&& !before.servedDepartements().contains(code)) {
 				throw RejectedRequest.field("servedDepartements", "volunteer.territory.outside-region", code);
 			}
 		}
@@ -132,11 +135,10 @@ class VolunteerDirectory {
 			if (this.territories.region(code).isEmpty()) {
 				throw RejectedRequest.field("servedRegions", "volunteer.region.unknown", code);
 			}
-			if (region != null && !region.equals(code)) {
+			if (region != null && !region.equals(code) && !before.servedRegions().contains(code)) {
 				throw RejectedRequest.field("servedRegions", "volunteer.territory.outside-region", code);
 			}
 		}
-		VolunteerFile before = file(volunteerId);
 		ProfileChange unchanged = new ProfileChange(before.skills(), before.languages(), before.capacity(),
 				before.servedDepartements(), before.servedRegions(), before.servesNationally(), change.version());
 		if (unchanged.equals(change)) {

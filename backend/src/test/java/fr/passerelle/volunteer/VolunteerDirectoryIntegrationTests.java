@@ -134,6 +134,25 @@ class VolunteerDirectoryIntegrationTests {
 	}
 
 	@Test
+	void letsARegionalCoordinatorKeepATerritoryANationalOneGaveElsewhere() {
+		long volunteer = volunteer(true);
+		StaffClient national = coordinator(null);
+		StaffClient corsica = coordinator(CORSICA);
+		assertThat(national
+			.putJson("/api/volunteers/" + volunteer + "/profile", profile(1, "CAF", "35", version(national, volunteer)))
+			.statusCode()).isEqualTo(200);
+
+		HttpResponse<String> kept = corsica.putJson("/api/volunteers/" + volunteer + "/profile",
+				profile(2, "CAF", "35", version(corsica, volunteer)));
+		HttpResponse<String> added = corsica.putJson("/api/volunteers/" + volunteer + "/profile",
+				profile(2, "CAF", "29", version(corsica, volunteer)));
+
+		assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+		assertThat(added.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(added.body(), "$.fields[0].field")).isEqualTo("servedDepartements");
+	}
+
+	@Test
 	void refusesOtherRegionsCoordinatorsAndVolunteers() {
 		long volunteer = volunteer(true);
 		StaffClient brittany = coordinator("53");
