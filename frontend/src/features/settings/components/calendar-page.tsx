@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
-import { ApiError } from '../../../lib/api-client';
+import { SaveOutcome } from '../../../components/ui/save-outcome';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   useAddException,
@@ -18,17 +19,6 @@ import {
 import { useSettingsText } from '../text';
 
 const DAYS: Day[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-/** The reason the server gave for each field it refused (`firstDay`, `slots[1]`…). */
-function fieldErrors(error: unknown): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (error instanceof ApiError) {
-    for (const field of error.problem.fields ?? []) {
-      errors[field.field] ??= field.message;
-    }
-  }
-  return errors;
-}
 
 const hhmm = (time: string | null) => (time ?? '').slice(0, 5);
 
@@ -188,7 +178,8 @@ function WeeklyForm({ calendar, onReload }: { calendar: Calendar; onReload: () =
             {s('addSlot')}
           </button>
         </p>
-        <Outcome
+        <SaveOutcome
+          reloadLabel={s('reload')}
           error={replace.error}
           saved={replace.isSuccess ? s('weeklySaved') : null}
           onReload={onReload}
@@ -196,7 +187,7 @@ function WeeklyForm({ calendar, onReload }: { calendar: Calendar; onReload: () =
           <button type="submit" disabled={replace.isPending}>
             {s('saveWeekly')}
           </button>
-        </Outcome>
+        </SaveOutcome>
       </form>
     </section>
   );
@@ -400,11 +391,16 @@ function NewExceptionForm({ calendar, onReload }: { calendar: Calendar; onReload
           </p>
         </Field>
       )}
-      <Outcome error={add.error} saved={add.isSuccess ? s('added') : null} onReload={onReload}>
+      <SaveOutcome
+        reloadLabel={s('reload')}
+        error={add.error}
+        saved={add.isSuccess ? s('added') : null}
+        onReload={onReload}
+      >
         <button type="submit" disabled={add.isPending}>
           {s('add')}
         </button>
-      </Outcome>
+      </SaveOutcome>
     </form>
   );
 }
@@ -431,40 +427,5 @@ function Field({
       )}
       {children}
     </div>
-  );
-}
-
-/**
- * What became of a save: the server's reason (a change made meanwhile offers to reload instead of saving again), or
- * that it was saved; then the form's button.
- */
-function Outcome({
-  error,
-  saved,
-  onReload,
-  children,
-}: {
-  error: unknown;
-  saved: string | null;
-  onReload: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const s = useSettingsText();
-  const stale = error instanceof ApiError && error.problem.code === 'problem.changed-meanwhile';
-  return (
-    <>
-      {error != null && <Notice kind="error">{errorMessage(error, t)}</Notice>}
-      {saved && <Notice kind="success">{saved}</Notice>}
-      <div className="actions">
-        {stale ? (
-          <button type="button" onClick={onReload}>
-            {s('reload')}
-          </button>
-        ) : (
-          children
-        )}
-      </div>
-    </>
   );
 }

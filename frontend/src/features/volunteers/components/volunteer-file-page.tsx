@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
-import { ApiError } from '../../../lib/api-client';
+import { SaveOutcome } from '../../../components/ui/save-outcome';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   useChangeProfile,
@@ -41,21 +42,6 @@ const LANGUAGES = [
 ] as const;
 
 const DAYS: Day[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-
-/** The reason the server gave for each field it refused (`capacity`, `shifts[1]`…). */
-function fieldErrors(error: unknown): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (error instanceof ApiError) {
-    for (const field of error.problem.fields ?? []) {
-      errors[field.field] ??= field.message;
-    }
-  }
-  return errors;
-}
-
-function isStale(error: unknown) {
-  return error instanceof ApiError && error.problem.code === 'problem.changed-meanwhile';
-}
 
 /**
  * A volunteer's file, for a coordinator of their région (or a national one): profile, shifts and training, each
@@ -224,11 +210,16 @@ function ProfileForm({ file, onReload }: { file: VolunteerFile; onReload: () => 
           />
           <label htmlFor={`${id}-national`}>{v('wholeCountry')}</label>
         </div>
-        <Outcome error={change.error} saved={change.isSuccess ? v('profileSaved') : null} onReload={onReload}>
+        <SaveOutcome
+          reloadLabel={v('reload')}
+          error={change.error}
+          saved={change.isSuccess ? v('profileSaved') : null}
+          onReload={onReload}
+        >
           <button type="submit" disabled={change.isPending}>
             {v('saveProfile')}
           </button>
-        </Outcome>
+        </SaveOutcome>
       </form>
     </section>
   );
@@ -333,7 +324,8 @@ function ShiftsForm({ file, onReload }: { file: VolunteerFile; onReload: () => v
           />
           <label htmlFor={`${id}-automatic`}>{v('availableAtShiftStart')}</label>
         </div>
-        <Outcome
+        <SaveOutcome
+          reloadLabel={v('reload')}
           error={replace.error}
           saved={replace.isSuccess ? v('shiftsSaved') : null}
           onReload={onReload}
@@ -341,7 +333,7 @@ function ShiftsForm({ file, onReload }: { file: VolunteerFile; onReload: () => v
           <button type="submit" disabled={replace.isPending}>
             {v('saveShifts')}
           </button>
-        </Outcome>
+        </SaveOutcome>
       </form>
     </section>
   );
@@ -419,11 +411,11 @@ function TrainingSection({ file, onReload }: { file: VolunteerFile; onReload: ()
               onChange={(event) => setReason(event.target.value)}
             />
           </div>
-          <Outcome error={validate.error} saved={null} onReload={onReload}>
+          <SaveOutcome reloadLabel={v('reload')} error={validate.error} saved={null} onReload={onReload}>
             <button type="submit" disabled={validate.isPending}>
               {v('validate')}
             </button>
-          </Outcome>
+          </SaveOutcome>
         </form>
       )}
     </section>
@@ -470,39 +462,5 @@ function Choices({
         </div>
       ))}
     </fieldset>
-  );
-}
-
-/**
- * What became of a save: the server's reason (a change made meanwhile offers to reload the file instead of saving
- * again), or that it was saved; then the form's button.
- */
-function Outcome({
-  error,
-  saved,
-  onReload,
-  children,
-}: {
-  error: unknown;
-  saved: string | null;
-  onReload: () => void;
-  children: ReactNode;
-}) {
-  const { t } = useI18n();
-  const v = useVolunteersText();
-  return (
-    <>
-      {error != null && <Notice kind="error">{errorMessage(error, t)}</Notice>}
-      {saved && <Notice kind="success">{saved}</Notice>}
-      <div className="actions">
-        {isStale(error) ? (
-          <button type="button" onClick={onReload}>
-            {v('reload')}
-          </button>
-        ) : (
-          children
-        )}
-      </div>
-    </>
   );
 }
