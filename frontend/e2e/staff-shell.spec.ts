@@ -32,6 +32,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Inscriptions',
     'Bénévoles',
     'Horaires et fermetures',
+    'Thèmes et menu téléphonique',
     'Numéros bloqués',
     'Textes des SMS',
     'Droits des personnes',

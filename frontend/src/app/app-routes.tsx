@@ -42,6 +42,9 @@ const VolunteerFilePage = lazy(() =>
 const CalendarPage = lazy(() =>
   import('../features/settings/components/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
+const MenuPage = lazy(() =>
+  import('../features/settings/components/menu-page').then((m) => ({ default: m.MenuPage })),
+);
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -106,6 +109,16 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
                 <CalendarPage editable={isNationalStaff(user)} />
+              </Suspense>
+            }
+          />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="menu-telephonique"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <MenuPage editable={isNationalStaff(user)} />
               </Suspense>
             }
           />

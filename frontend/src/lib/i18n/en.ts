@@ -28,6 +28,7 @@ export const en: Catalogue = {
     applications: 'Sign-ups',
     volunteers: 'Volunteers',
     calendar: 'Hours and closures',
+    menu: 'Themes and phone menu',
   },
   roles: {
     VOLUNTEER: 'Volunteer',

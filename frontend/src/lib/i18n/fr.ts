@@ -27,6 +27,7 @@ export const fr = {
     applications: 'Inscriptions',
     volunteers: 'Bénévoles',
     calendar: 'Horaires et fermetures',
+    menu: 'Thèmes et menu téléphonique',
   },
   roles: {
     VOLUNTEER: 'Bénévole',

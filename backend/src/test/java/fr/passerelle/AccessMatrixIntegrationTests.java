@@ -229,6 +229,12 @@ class AccessMatrixIntegrationTests {
 		rest("PUT /api/settings/calendar/weekly", Access.NATIONAL);
 		rest("POST /api/settings/calendar/exceptions", Access.NATIONAL);
 		rest("DELETE /api/settings/calendar/exceptions/{id}", Access.NATIONAL);
+		rest("GET /api/settings/menu", Access.COORDINATOR);
+		rest("PUT /api/settings/menu", Access.NATIONAL);
+		rest("GET /api/settings/callbacks", Access.COORDINATOR);
+		rest("PUT /api/settings/callbacks", Access.NATIONAL);
+		rest("GET /api/settings/routing", Access.COORDINATOR);
+		rest("PUT /api/settings/routing", Access.NATIONAL);
 		// volunteers' files, for coordinators
 		rest("GET /api/volunteers", Access.COORDINATOR);
 		rest("GET /api/volunteers/{id}", Access.VOLUNTEER_FILE);
@@ -348,6 +354,14 @@ class AccessMatrixIntegrationTests {
 			Map.entry("PUT /api/settings/calendar/weekly", "{\"slots\":[],\"version\":999999}"),
 			Map.entry("POST /api/settings/calendar/exceptions",
 					"{\"kind\":\"CLOSED\",\"firstDay\":\"2099-01-04\",\"version\":999999}"),
+			// a version nobody read: allowed callers are told the menu changed meanwhile
+			Map.entry("PUT /api/settings/menu", "{\"topics\":[],\"version\":999999}"),
+			Map.entry("PUT /api/settings/callbacks",
+					"{\"maxAttempts\":3,\"retryAfterMinutes\":120,\"version\":999999}"),
+			Map.entry("PUT /api/settings/routing", """
+					{"liveCall":{"regionAfterSeconds":120,"nationalAfterSeconds":300,"offerTimeoutSeconds":30},
+					 "callback":{"regionAfterSeconds":7200,"nationalAfterSeconds":43200,"offerTimeoutSeconds":120},
+					 "wrapUpSeconds":60,"version":999999}"""),
 			// the targets as they are: allowed callers change nothing
 			Map.entry("PUT /api/statistics/targets", """
 					{"serviceLevelThresholdSeconds":60,"serviceLevel":0.8,"abandonmentRate":0.08,

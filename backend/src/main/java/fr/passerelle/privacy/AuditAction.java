@@ -110,6 +110,12 @@ public enum AuditAction {
 	SERVICE_EXCEPTION_ADDED,
 
 	/** An exceptional closure or opening was removed. */
-	SERVICE_EXCEPTION_REMOVED
+	SERVICE_EXCEPTION_REMOVED,
+
+	/** The themes or the phone menu changed (labels, spoken prompts, order, keys). */
+	TOPIC_MENU_CHANGED,
+
+	/** The callback policy (attempts, delays) or the routing delays changed. */
+	SERVICE_POLICY_CHANGED
 
 }

@@ -1,6 +1,7 @@
 package fr.passerelle.routing;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.volunteer.RoutingProfile;
@@ -13,9 +14,12 @@ import fr.passerelle.volunteer.RoutingProfile;
  */
 final class Eligibility {
 
-	private final RoutingProperties delays;
+	private final Supplier<RoutingProperties> delays;
 
-	Eligibility(RoutingProperties delays) {
+	/**
+	 * @param delays the delays in force, read at every decision
+	 */
+	Eligibility(Supplier<RoutingProperties> delays) {
 		this.delays = delays;
 	}
 
@@ -35,7 +39,8 @@ final class Eligibility {
 	}
 
 	RoutingProperties.Delays delaysOf(TicketKind kind) {
-		return (kind == TicketKind.LIVE_CALL) ? this.delays.liveCall() : this.delays.callback();
+		RoutingProperties current = this.delays.get();
+		return (kind == TicketKind.LIVE_CALL) ? current.liveCall() : current.callback();
 	}
 
 }

@@ -62,7 +62,7 @@ public class Routing {
 
 	private final Eligibility eligibility;
 
-	private final RoutingProperties properties;
+	private final RoutingSettings settings;
 
 	private final TransactionTemplate readCommitted;
 
@@ -74,7 +74,7 @@ public class Routing {
 
 	private final Counter offersExpired;
 
-	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingProperties properties,
+	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingSettings settings,
 			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
 		this.offersExpired = Counter.builder("passerelle.offers.expired")
 			.description("Offers not accepted in time, put back in the queue")
@@ -82,8 +82,8 @@ public class Routing {
 		this.store = store;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
-		this.properties = properties;
-		this.eligibility = new Eligibility(properties);
+		this.settings = settings;
+		this.eligibility = new Eligibility(settings::current);
 		this.readCommitted = new TransactionTemplate(transactions);
 		this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
 		this.clock = clock;
@@ -393,7 +393,7 @@ public class Routing {
 	}
 
 	RoutingProperties properties() {
-		return this.properties;
+		return this.settings.current();
 	}
 
 }

@@ -92,7 +92,7 @@ class CallbackFormController {
 		if (!form.consented()) {
 			errors.put("consent", message("callback.error.consent", locale));
 		}
-		if (form.topic() == null || this.topics.find(form.topic()).isEmpty()) {
+		if (form.topic() == null || this.topics.findActive(form.topic()).isEmpty()) {
 			errors.put("topic", message("ticket.topic.unknown", locale));
 		}
 		try {
@@ -148,7 +148,10 @@ class CallbackFormController {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("topics",
-				this.topics.all().stream().map((Topic topic) -> new Choice(topic.code(), topic.name(locale))).toList());
+				this.topics.active()
+					.stream()
+					.map((Topic topic) -> new Choice(topic.code(), topic.name(locale)))
+					.toList());
 		model.addAttribute("slots", List.of(TimeSlot.values()));
 		addHotline(model);
 		return "site/callback";

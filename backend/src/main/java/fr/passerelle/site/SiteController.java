@@ -44,9 +44,9 @@ class SiteController {
 		model.addAttribute("exceptions",
 				this.openingHoursText.describeExceptions(this.openingHours.exceptions(), locale));
 		model.addAttribute("topics",
-				this.topics.all()
+				this.topics.active()
 					.stream()
-					.filter((topic) -> topic.menuDigit() != '0')
+					.filter((topic) -> !topic.onKey('0'))
 					.map((Topic topic) -> topic.name(locale))
 					.toList());
 		return "site/home";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,7 @@ class VoiceWebhooks {
 	static final int PLAYS = 3;
 
 	/** The theme of requests taken by the fallback, which does not ask for one. */
-	static final String FALLBACK_TOPIC = "OTHER";
+	static final String FALLBACK_TOPIC = Topic.FALLBACK;
 
 	/**
 	 * The welcome and the menu are the same for every caller (one version when open, one
@@ -117,7 +118,9 @@ class VoiceWebhooks {
 		String key = open ? "open" : (closure != null) ? "closed " + closure : "closed";
 		long now = System.nanoTime();
 		Rendered welcome = this.welcomes.get(key);
-		if (welcome == null || now - welcome.at() > WELCOME_FRESHNESS.toNanos()) {
+		// the themes as this instance last read them: a changed menu is said at once
+		List<Topic> menu = this.topics.all();
+		if (welcome == null || welcome.menu() != menu || now - welcome.at() > WELCOME_FRESHNESS.toNanos()) {
 			VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
 			if (closure != null) {
 				response.say(this.voice.sayText(closure));
@@ -125,7 +128,7 @@ class VoiceWebhooks {
 			if (!open) {
 				response.say(this.voice.say("voice.closed"));
 			}
-			welcome = new Rendered(Voice.xml(response.gather(menu(0)).build()), now);
+			welcome = new Rendered(Voice.xml(response.gather(menu(0)).build()), now, menu);
 			this.welcomes.put(key, welcome);
 		}
 		return welcome.xml();
@@ -303,7 +306,7 @@ class VoiceWebhooks {
 		return ResponseEntity.noContent().build();
 	}
 
-	private record Rendered(String xml, long at) {
+	private record Rendered(String xml, long at, List<Topic> menu) {
 	}
 
 	static Integer number(String digits) {
@@ -325,9 +328,17 @@ class VoiceWebhooks {
 
 	private Gather menu(int silences) {
 		Gather.Builder gather = Voice.keys(1, 6, "/telephony/voice/topic?silences=" + silences);
-		for (Topic topic : this.topics.all()) {
-			gather.say((topic.menuDigit() == '0') ? this.voice.say("voice.menu.other")
-					: this.voice.say("voice.menu.topic", topic.nameFr().replace(" & ", " et "), topic.menuDigit()));
+		for (Topic topic : this.topics.active()) {
+			if (topic.spokenFr() != null) {
+				gather.say(this.voice.say("voice.menu.topic", topic.spokenFr(), topic.menuDigit()));
+			}
+			else if (topic.menuDigit() == '0') {
+				gather.say(this.voice.say("voice.menu.other"));
+			}
+			else {
+				gather
+					.say(this.voice.say("voice.menu.topic", topic.nameFr().replace(" & ", " et "), topic.menuDigit()));
+			}
 		}
 		return gather.say(this.voice.say("voice.menu.repeat")).build();
 	}

@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import fr.passerelle.calendar.FrenchPublicHolidays;
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.calendar.TimeWindow;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +26,22 @@ class CallbackPolicy {
 
 	private static final Duration HORIZON = Duration.ofDays(21);
 
-	private final CallbackPolicyProperties properties;
+	private final Supplier<CallbackPolicyProperties> settings;
 
 	private final OpeningHours openingHours;
 
-	CallbackPolicy(CallbackPolicyProperties properties, OpeningHours openingHours) {
-		this.properties = properties;
+	@Autowired
+	CallbackPolicy(CallbackSettings settings, OpeningHours openingHours) {
+		this(settings::current, openingHours);
+	}
+
+	CallbackPolicy(Supplier<CallbackPolicyProperties> settings, OpeningHours openingHours) {
+		this.settings = settings;
 		this.openingHours = openingHours;
 	}
 
 	int maxAttempts() {
-		return this.properties.maxAttempts();
+		return this.settings.get().maxAttempts();
 	}
 
 	/**
@@ -43,10 +50,11 @@ class CallbackPolicy {
 	 */
 	Optional<Instant> nextAttempt(int attemptsMade, Instant lastFailure, String departementCode, ZoneId citizenZone,
 			Set<TimeSlot> slots) {
-		if (attemptsMade >= this.properties.maxAttempts()) {
+		CallbackPolicyProperties policy = this.settings.get();
+		if (attemptsMade >= policy.maxAttempts()) {
 			return Optional.empty();
 		}
-		Instant earliest = (attemptsMade <= 1) ? lastFailure.plus(this.properties.retryAfter())
+		Instant earliest = (attemptsMade <= 1) ? lastFailure.plus(policy.retryAfter())
 				: lastFailure.atZone(this.openingHours.zone())
 					.toLocalDate()
 					.plusDays(1)

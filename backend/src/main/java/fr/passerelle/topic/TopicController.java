@@ -25,7 +25,7 @@ class TopicController {
 
 	@GetMapping("/api/topics")
 	List<Topic> topics() {
-		return this.topics.all();
+		return this.topics.active();
 	}
 
 }

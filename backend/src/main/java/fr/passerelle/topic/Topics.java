@@ -2,22 +2,21 @@ package fr.passerelle.topic;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * The themes, in the order of the phone menu.
+ * The themes, in the order of the phone menu, as national coordinators set them
+ * ({@link TopicMenu}): every instance reads them again within {@value #REFRESH_SECONDS} s
+ * of a change, so that the phone menu follows without a restart, and not on every page or
+ * call.
  */
 @Service
 public class Topics {
 
-	/**
-	 * Themes change only with a release (a migration): each instance reads them again
-	 * after this long, so that every page and call does not.
-	 */
-	private static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
+	static final int REFRESH_SECONDS = 5;
 
 	private final JdbcClient jdbc;
 
@@ -27,32 +26,70 @@ public class Topics {
 		this.jdbc = jdbc;
 	}
 
+	/** Every theme, offered or not, in the menu's order. */
 	public List<Topic> all() {
 		Snapshot current = this.snapshot;
-		long now = System.nanoTime();
-		if (current == null || now - current.readAt() > FRESH_NANOS) {
-			current = new Snapshot(read(), now);
-			this.snapshot = current;
+		if (current == null) {
+			current = load(version());
 		}
 		return current.topics();
 	}
 
-	private List<Topic> read() {
-		return this.jdbc.sql("SELECT code, name_fr, name_en, menu_digit, link_url FROM topic ORDER BY position")
-			.query((rs, row) -> new Topic(rs.getString("code"), rs.getString("name_fr"), rs.getString("name_en"),
-					rs.getString("menu_digit").charAt(0), rs.getString("link_url")))
-			.list();
+	/** The themes new requests may take, in the menu's order. */
+	public List<Topic> active() {
+		return all().stream().filter(Topic::active).toList();
 	}
 
-	private record Snapshot(List<Topic> topics, long readAt) {
-	}
-
+	/** A theme, offered or not (a request made before keeps it). */
 	public Optional<Topic> find(String code) {
 		return all().stream().filter((topic) -> topic.code().equals(code)).findFirst();
 	}
 
+	/** A theme new requests may take. */
+	public Optional<Topic> findActive(String code) {
+		return find(code).filter(Topic::active);
+	}
+
 	public Optional<Topic> forMenuDigit(char digit) {
-		return all().stream().filter((topic) -> topic.menuDigit() == digit).findFirst();
+		return all().stream().filter((topic) -> topic.onKey(digit)).findFirst();
+	}
+
+	/** Reads the themes again when they changed (on any instance). */
+	@Scheduled(fixedDelay = REFRESH_SECONDS * 1000L, initialDelay = REFRESH_SECONDS * 1000L)
+	public void refresh() {
+		int version = version();
+		Snapshot current = this.snapshot;
+		if (current == null || current.version() != version) {
+			load(version);
+		}
+	}
+
+	/** The themes with the version they were read at. */
+	Snapshot read() {
+		refresh();
+		return this.snapshot;
+	}
+
+	private Snapshot load(int version) {
+		List<Topic> topics = this.jdbc
+			.sql("SELECT code, name_fr, name_en, menu_digit, link_url, spoken_fr, active FROM topic ORDER BY position")
+			.query((rs, row) -> {
+				String digit = rs.getString("menu_digit");
+				return new Topic(rs.getString("code"), rs.getString("name_fr"), rs.getString("name_en"),
+						(digit != null) ? digit.charAt(0) : null, rs.getString("link_url"), rs.getString("spoken_fr"),
+						rs.getBoolean("active"));
+			})
+			.list();
+		Snapshot loaded = new Snapshot(List.copyOf(topics), version);
+		this.snapshot = loaded;
+		return loaded;
+	}
+
+	private int version() {
+		return this.jdbc.sql("SELECT version FROM topic_menu_state WHERE id = 1").query(Integer.class).single();
+	}
+
+	record Snapshot(List<Topic> topics, int version) {
 	}
 
 }

@@ -15,7 +15,7 @@ class EligibilityTests {
 	private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
 	private final Eligibility eligibility = new Eligibility(
-			new RoutingProperties(new RoutingProperties.Delays(null, null, null),
+			() -> new RoutingProperties(new RoutingProperties.Delays(null, null, null),
 					new RoutingProperties.Delays(null, null, null), true, java.time.Duration.ofSeconds(60)));
 
 	/** Lives in Rennes (35, Bretagne), serves the Finistère (29) besides. */

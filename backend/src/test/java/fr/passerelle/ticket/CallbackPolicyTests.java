@@ -28,7 +28,7 @@ class CallbackPolicyTests {
 			Clock.systemUTC());
 
 	private final CallbackPolicy policy = new CallbackPolicy(
-			new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7)), this.weekdays);
+			() -> new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7)), this.weekdays);
 
 	@Test
 	void triesAgainTwoHoursLaterOnTheSameDay() {

@@ -85,8 +85,8 @@ class TicketManagementIntegrationTests {
 	void setUp() {
 		CallbackPolicyProperties settings = new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7));
 		this.tickets = new TicketManagement(this.store, this.topics, this.territories, this.vault,
-				new CallbackPolicy(settings, this.openingHours), settings, this.events::add, this.clock, this.blocklist,
-				this.audit);
+				new CallbackPolicy(() -> settings, this.openingHours), settings, this.events::add, this.clock,
+				this.blocklist, this.audit);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.colleague = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 	}
