@@ -42,3 +42,23 @@ test('a national coordinator rewords a theme of the phone menu, with the keyboar
   await activate(page, 'Enregistrer le menu');
   await expect(spoken.filter({ hasText: 'tapez 3.' })).toHaveText('Pour Impôts, tapez 3.');
 });
+
+test('a national coordinator reads the callback policy and the routing delays, a bad delay refused beside it', async ({
+  page,
+}) => {
+  await signIn(page, coordinator, password);
+  const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+  await navigation.getByRole('link', { name: 'Rappels et délais' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rappels et délais' })).toBeFocused();
+  await expect(page.getByLabel('Tentatives avant de clore une demande « injoignable »')).toHaveValue('3');
+  await expectNoAxeViolation(page);
+
+  const offer = page
+    .getByRole('group', { name: 'Personne en ligne' })
+    .getByLabel('Secondes pour accepter une proposition');
+  await offer.fill('5');
+  await activate(page, 'Enregistrer les délais');
+  await expect(offer).toHaveAccessibleDescription(/Une proposition dure de 10 secondes à 10 minutes\./);
+  await expectNoAxeViolation(page);
+});

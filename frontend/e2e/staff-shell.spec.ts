@@ -33,6 +33,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Bénévoles',
     'Horaires et fermetures',
     'Thèmes et menu téléphonique',
+    'Rappels et délais',
     'Numéros bloqués',
     'Textes des SMS',
     'Droits des personnes',

@@ -42,6 +42,9 @@ const VolunteerFilePage = lazy(() =>
 const CalendarPage = lazy(() =>
   import('../features/settings/components/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
+const PolicyPage = lazy(() =>
+  import('../features/settings/components/policy-page').then((m) => ({ default: m.PolicyPage })),
+);
 const MenuPage = lazy(() =>
   import('../features/settings/components/menu-page').then((m) => ({ default: m.MenuPage })),
 );
@@ -119,6 +122,16 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
                 <MenuPage editable={isNationalStaff(user)} />
+              </Suspense>
+            }
+          />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="rappels-et-delais"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <PolicyPage editable={isNationalStaff(user)} />
               </Suspense>
             }
           />

@@ -19,6 +19,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/benevoles', label: 'nav.volunteers', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/horaires', label: 'nav.calendar', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/menu-telephonique', label: 'nav.menu', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
+  { to: '/rappels-et-delais', label: 'nav.policy', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/numeros-bloques', label: 'nav.blocklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/sms', label: 'nav.smsTemplates', shownTo: isNationalStaff },
   { to: '/droits', label: 'nav.dataSubject', shownTo: isNationalStaff },

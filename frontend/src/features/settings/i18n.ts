@@ -83,6 +83,31 @@ const fr = {
   menuReload: 'Recharger le menu',
   yes: 'oui',
   no: 'non',
+  policyTitle: 'Rappels et délais',
+  policyIntro:
+    'Combien de fois rappeler une personne, et au bout de combien de temps une demande s’ouvre à la région puis au pays entier. Un changement vaut pour la décision suivante, sur toutes les instances dans les secondes qui suivent.',
+  policyReadOnly: 'Seule la coordination nationale les modifie.',
+  policyReload: 'Recharger les réglages',
+  callbacksHeading: 'Rappels',
+  maxAttempts: 'Tentatives avant de clore une demande « injoignable »',
+  maxAttemptsHint: 'De 1 à 10.',
+  retryAfter: 'Minutes avant la deuxième tentative',
+  retryAfterHint: 'De 5 à 2 880 (48 heures). Les tentatives suivantes attendent le jour d’ouverture suivant.',
+  saveCallbacks: 'Enregistrer les rappels',
+  callbacksSaved: 'Rappels enregistrés.',
+  routingHeading: 'Délais d’acheminement',
+  routingHint:
+    'Une demande est d’abord proposée aux bénévoles de son département ; au bout de ces délais, à ceux de toute la région, puis à ceux qui servent le pays entier.',
+  liveCallLegend: 'Personne en ligne',
+  callbackLegend: 'Demande de rappel',
+  regionAfter: 'Minutes avant de l’ouvrir à la région',
+  nationalAfter: 'Minutes avant de l’ouvrir au pays entier',
+  offerTimeout: 'Secondes pour accepter une proposition',
+  wrapUpLegend: 'Après une demande',
+  wrapUp: 'Secondes de conclusion',
+  wrapUpHint: 'Le temps des notes et de la fiche de suivi, sans nouvelle proposition (0 : aucun).',
+  saveRouting: 'Enregistrer les délais',
+  routingSaved: 'Délais enregistrés.',
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -170,6 +195,31 @@ const en: Widen<typeof fr> = {
   menuReload: 'Reload the menu',
   yes: 'yes',
   no: 'no',
+  policyTitle: 'Callbacks and delays',
+  policyIntro:
+    'How many times to call a person back, and how long before a request opens to the région and then to the whole country. A change holds for the next decision, on every instance within seconds.',
+  policyReadOnly: 'Only national coordinators change them.',
+  policyReload: 'Reload the settings',
+  callbacksHeading: 'Callbacks',
+  maxAttempts: 'Attempts before a request ends “unreachable”',
+  maxAttemptsHint: '1 to 10.',
+  retryAfter: 'Minutes before the second attempt',
+  retryAfterHint: '5 to 2,880 (48 hours). Later attempts wait for the next opening day.',
+  saveCallbacks: 'Save the callbacks',
+  callbacksSaved: 'Callbacks saved.',
+  routingHeading: 'Routing delays',
+  routingHint:
+    'A request is first offered to the volunteers of its département; after these delays, to those of the whole région, then to those serving the whole country.',
+  liveCallLegend: 'Caller on the line',
+  callbackLegend: 'Callback request',
+  regionAfter: 'Minutes before opening it to the région',
+  nationalAfter: 'Minutes before opening it to the whole country',
+  offerTimeout: 'Seconds to accept an offer',
+  wrapUpLegend: 'After a request',
+  wrapUp: 'Seconds of wrap-up',
+  wrapUpHint: 'Time for notes and the outcome form, with no new offer (0: none).',
+  saveRouting: 'Save the delays',
+  routingSaved: 'Delays saved.',
 };
 
 export const texts: Record<Language, Widen<typeof fr>> = { fr, en };

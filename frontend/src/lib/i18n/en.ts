@@ -29,6 +29,7 @@ export const en: Catalogue = {
     volunteers: 'Volunteers',
     calendar: 'Hours and closures',
     menu: 'Themes and phone menu',
+    policy: 'Callbacks and delays',
   },
   roles: {
     VOLUNTEER: 'Volunteer',

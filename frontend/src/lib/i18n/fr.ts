@@ -28,6 +28,7 @@ export const fr = {
     volunteers: 'Bénévoles',
     calendar: 'Horaires et fermetures',
     menu: 'Thèmes et menu téléphonique',
+    policy: 'Rappels et délais',
   },
   roles: {
     VOLUNTEER: 'Bénévole',

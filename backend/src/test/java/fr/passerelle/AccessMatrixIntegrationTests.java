@@ -231,6 +231,10 @@ class AccessMatrixIntegrationTests {
 		rest("DELETE /api/settings/calendar/exceptions/{id}", Access.NATIONAL);
 		rest("GET /api/settings/menu", Access.COORDINATOR);
 		rest("PUT /api/settings/menu", Access.NATIONAL);
+		rest("POST /api/tickets/{id}/priority", Access.REGIONAL);
+		rest("POST /api/tickets/{id}/reschedule", Access.REGIONAL);
+		rest("GET /api/tickets/{id}/assignees", Access.REGIONAL);
+		rest("POST /api/tickets/{id}/assign", Access.REGIONAL);
 		rest("GET /api/settings/callbacks", Access.COORDINATOR);
 		rest("PUT /api/settings/callbacks", Access.NATIONAL);
 		rest("GET /api/settings/routing", Access.COORDINATOR);
@@ -335,6 +339,11 @@ class AccessMatrixIntegrationTests {
 			// to the other volunteer, so that the national coordinator is not the holder
 			// next
 			Map.entry("POST /api/tickets/{id}/handover", "{\"recipientId\":{recipient},\"note\":\"Relais\"}"),
+			// the request is held: a coordinator is told it no longer waits (or, giving
+			// it
+			// to its holder, that nothing changes)
+			Map.entry("POST /api/tickets/{id}/reschedule", "{\"at\":\"2099-01-04T09:00:00Z\"}"),
+			Map.entry("POST /api/tickets/{id}/assign", "{\"volunteerId\":{holder}}"),
 			Map.entry("POST /api/tickets/{id}/texts", "{\"body\":\"Bonjour, voici le lien promis.\"}"),
 			Map.entry("POST /api/tickets/{id}/block", "{\"reason\":\"Appels abusifs\"}"),
 			// an empty wording: refused by the templates after the access check, nothing
@@ -551,7 +560,8 @@ class AccessMatrixIntegrationTests {
 			}
 			String path = expand(pattern, variables);
 			String body = BODIES.getOrDefault(endpoint, "{}")
-				.replace("{recipient}", String.valueOf(this.staff.get(Subject.UNAPPROVED).id()));
+				.replace("{recipient}", String.valueOf(this.staff.get(Subject.UNAPPROVED).id()))
+				.replace("{holder}", String.valueOf(this.staff.get(Subject.VOLUNTEER).id()));
 			int status = send(this.callers.get(subject), method, path, body).statusCode();
 			answers.put(subject, status);
 			String expected = access.answers.get(subject);

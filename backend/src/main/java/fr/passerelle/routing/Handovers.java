@@ -10,6 +10,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.Worklist;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Colleague;
 import fr.passerelle.volunteer.Presence;
@@ -45,8 +46,11 @@ public class Handovers {
 
 	private final AccountManagement accounts;
 
+	private final Worklist worklist;
+
 	Handovers(RoutingStore store, Routing routing, TicketManagement tickets, Volunteers volunteers,
-			AccountManagement accounts) {
+			AccountManagement accounts, Worklist worklist) {
+		this.worklist = worklist;
 		this.store = store;
 		this.routing = routing;
 		this.tickets = tickets;
@@ -63,27 +67,7 @@ public class Handovers {
 	@Transactional(readOnly = true)
 	public Candidates candidates(long ticketId, StaffAccount giver) {
 		TicketView ticket = heldBy(ticketId, giver);
-		List<Colleague> colleagues = this.volunteers.colleaguesFor(ticket.topicCode())
-			.stream()
-			.filter((colleague) -> colleague.accountId() != giver.id())
-			.toList();
-		Map<Long, Integer> loads = this.store.loads(colleagues.stream().map(Colleague::accountId).toList());
-		// the nearest who have room, then their names (one read per colleague proposed)
-		List<Candidate> nearest = colleagues.stream()
-			.filter((colleague) -> loads.getOrDefault(colleague.accountId(), 0) < colleague.capacity())
-			.sorted(Comparator.comparingInt((Colleague colleague) -> nearness(colleague, ticket))
-				.thenComparing((colleague) -> colleague.presence() != Presence.AVAILABLE)
-				.thenComparingLong(Colleague::accountId))
-			.limit(MAX_COLLEAGUES)
-			.flatMap((colleague) -> this.accounts.findEnabled(colleague.accountId())
-				.map((account) -> new Candidate(account.id(), account.displayName(), Role.VOLUNTEER,
-						colleague.presence(), colleague.departementCode(), nearness(colleague, ticket)))
-				.stream())
-			.sorted(Comparator.comparingInt(Candidate::nearness)
-				.thenComparing((candidate) -> candidate.presence() != Presence.AVAILABLE)
-				.thenComparing(Candidate::name)
-				.thenComparingLong(Candidate::id))
-			.toList();
+		List<Candidate> nearest = nearestColleagues(ticket, giver.id(), null);
 		List<Candidate> coordinators = this.accounts.coordinatorsFor(ticket.regionCode())
 			.stream()
 			.filter((coordinator) -> coordinator.id() != giver.id())
@@ -154,6 +138,85 @@ public class Handovers {
 		}
 		this.routing.freed(giver.id());
 		return handed;
+	}
+
+	/**
+	 * The volunteers who may take a request now (qualified, helping with its theme, not
+	 * offline, with room for one more), the nearest first, available ones first in each.
+	 * @param regionCode only the volunteers of this région, or {@code null} for all
+	 */
+	private List<Candidate> nearestColleagues(TicketView ticket, long excluded, String regionCode) {
+		List<Colleague> colleagues = this.volunteers.colleaguesFor(ticket.topicCode())
+			.stream()
+			.filter((colleague) -> colleague.accountId() != excluded)
+			.filter((colleague) -> regionCode == null || regionCode.equals(colleague.regionCode()))
+			.toList();
+		Map<Long, Integer> loads = this.store.loads(colleagues.stream().map(Colleague::accountId).toList());
+		// the nearest who have room, then their names (one read per colleague proposed)
+		return colleagues.stream()
+			.filter((colleague) -> loads.getOrDefault(colleague.accountId(), 0) < colleague.capacity())
+			.sorted(Comparator.comparingInt((Colleague colleague) -> nearness(colleague, ticket))
+				.thenComparing((colleague) -> colleague.presence() != Presence.AVAILABLE)
+				.thenComparingLong(Colleague::accountId))
+			.limit(MAX_COLLEAGUES)
+			.flatMap((colleague) -> this.accounts.findEnabled(colleague.accountId())
+				.map((account) -> new Candidate(account.id(), account.displayName(), Role.VOLUNTEER,
+						colleague.presence(), colleague.departementCode(), nearness(colleague, ticket)))
+				.stream())
+			.sorted(Comparator.comparingInt(Candidate::nearness)
+				.thenComparing((candidate) -> candidate.presence() != Presence.AVAILABLE)
+				.thenComparing(Candidate::name)
+				.thenComparingLong(Candidate::id))
+			.toList();
+	}
+
+	/**
+	 * The volunteers a coordinator may give a waiting request to (of their région, for a
+	 * regional coordinator), the nearest first.
+	 * @throws RejectedRequest (404) for a request outside the coordinator's région
+	 */
+	@Transactional(readOnly = true)
+	public List<Candidate> assignees(long ticketId, StaffAccount coordinator) {
+		TicketView ticket = this.tickets.read(ticketId, coordinator);
+		return nearestColleagues(ticket, coordinator.id(), coordinator.isNational() ? null : coordinator.regionCode());
+	}
+
+	/**
+	 * A coordinator gives a request waiting, or planned for later, to a named volunteer,
+	 * who holds it from now on. Giving it again to the same volunteer changes nothing.
+	 * @throws RejectedRequest (404) for a request outside the coordinator's région, or a
+	 * volunteer unknown or of another région; (409) for a request offered, held or
+	 * closed, or a volunteer not qualified, not helping with its theme, offline or at
+	 * capacity
+	 */
+	@Transactional(isolation = Isolation.READ_COMMITTED)
+	public TicketView assign(long ticketId, StaffAccount coordinator, long volunteerId) {
+		TicketView ticket = this.tickets.read(ticketId, coordinator);
+		if (ticket.isHeldBy(volunteerId)) {
+			return ticket;
+		}
+		this.accounts.findEnabled(volunteerId)
+			.filter((account) -> account.role() == Role.VOLUNTEER)
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.assign.volunteer-unknown"));
+		Optional<PresenceState> presence = this.volunteers.lockPresenceIfVolunteer(volunteerId);
+		RoutingProfile profile = this.volunteers.routingProfile(volunteerId)
+			.filter((p) -> coordinator.isNational() || coordinator.regionCode().equals(p.regionCode()))
+			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.assign.volunteer-unknown"));
+		if (!profile.qualified() || !profile.skills().contains(ticket.topicCode())) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.not-qualified");
+		}
+		if (presence.isEmpty() || presence.get().status() == Presence.OFFLINE) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.offline");
+		}
+		if (this.store.load(volunteerId) >= profile.capacity()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.at-capacity");
+		}
+		this.store.lock(ticketId);
+		TicketView given = this.worklist.assign(ticketId, coordinator.id(), volunteerId);
+		// a request planned for later was indexed as it came back to the queue
+		this.store.lock(ticketId).ifPresent((entry) -> this.store.markHeld(ticketId, volunteerId));
+		this.volunteers.requestGiven(presence.get(), this.store.load(volunteerId), profile.capacity());
+		return given;
 	}
 
 	private TicketView heldBy(long ticketId, StaffAccount staff) {

@@ -56,16 +56,18 @@ class TicketController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the tickets the caller may see, newest first")
+	@Operation(summary = "List the tickets the caller may see, newest first (order=oldest: the oldest first, as the "
+			+ "coordinators' worklist reads them)")
 	TicketPage list(Authentication authentication, @RequestParam(required = false) Set<TicketStatus> status,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String departement,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@RequestParam(defaultValue = "newest") String order) {
 		TicketFilter filter = new TicketFilter((status != null) ? status : Set.of(), topic, departement, region,
 				(reference != null) ? TicketReference.parse(reference) : null, from, to);
-		return this.tickets.search(staff(authentication), filter, page, size);
+		return this.tickets.search(staff(authentication), filter, page, size, "oldest".equals(order));
 	}
 
 	@GetMapping("/{id}")

@@ -45,7 +45,7 @@ public class TicketManagement {
 	private static final Duration SAME_REQUEST_WINDOW = Duration.ofMinutes(30);
 
 	/** The longest a volunteer may postpone a callback. */
-	private static final Duration LONGEST_POSTPONEMENT = Duration.ofDays(30);
+	static final Duration LONGEST_POSTPONEMENT = Duration.ofDays(30);
 
 	/**
 	 * The same note sent again within this delay (a double click, a retried request) is
@@ -170,8 +170,17 @@ public class TicketManagement {
 	 */
 	@Transactional(readOnly = true)
 	public TicketPage search(StaffAccount viewer, TicketFilter filter, int page, int size) {
+		return search(viewer, filter, page, size, false);
+	}
+
+	/**
+	 * The tickets a staff member may see that a filter selects, newest first or (the
+	 * worklist) oldest first.
+	 */
+	@Transactional(readOnly = true)
+	public TicketPage search(StaffAccount viewer, TicketFilter filter, int page, int size, boolean oldestFirst) {
 		TicketScope scope = TicketScope.of(viewer);
-		List<TicketView> items = this.store.search(filter, scope, page * size, size)
+		List<TicketView> items = this.store.search(filter, scope, page * size, size, oldestFirst)
 			.stream()
 			.map(this::view)
 			.map((ticket) -> (scope.isVolunteer() && !ticket.isHeldBy(viewer.id())) ? ticket.withoutPersonalData()
@@ -646,7 +655,7 @@ public class TicketManagement {
 		return due.size();
 	}
 
-	private void queue(Ticket ticket, Instant now, Long actorId) {
+	void queue(Ticket ticket, Instant now, Long actorId) {
 		Instant due = (ticket.nextAttemptAt != null) ? ticket.nextAttemptAt : now;
 		ticket.moveTo(TicketStatus.QUEUED, now);
 		// A first round keeps its place from the moment help was asked for; a retry waits
@@ -657,7 +666,7 @@ public class TicketManagement {
 		publishQueued(ticket);
 	}
 
-	private void schedule(Ticket ticket, Instant at, Long actorId, String type, String detail, Instant now) {
+	void schedule(Ticket ticket, Instant at, Long actorId, String type, String detail, Instant now) {
 		ticket.moveTo(TicketStatus.SCHEDULED, now);
 		ticket.assigneeId = null;
 		ticket.nextAttemptAt = at;
@@ -743,7 +752,7 @@ public class TicketManagement {
 		return this.store.find(ticketId).orElseThrow(TicketManagement::notFound);
 	}
 
-	private Ticket locked(long ticketId) {
+	Ticket locked(long ticketId) {
 		return this.store.lock(ticketId).orElseThrow(TicketManagement::notFound);
 	}
 
@@ -754,13 +763,13 @@ public class TicketManagement {
 		return new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found");
 	}
 
-	private void save(Ticket ticket) {
+	void save(Ticket ticket) {
 		this.store.update(ticket);
 		this.events.publishEvent(new TicketChanged(ticket.id, ticket.status, ticket.assigneeId, ticket.assigneeBefore));
 		ticket.assigneeBefore = ticket.assigneeId;
 	}
 
-	private TicketView view(Ticket ticket) {
+	TicketView view(Ticket ticket) {
 		String masked = (ticket.phoneCipher != null)
 				? this.vault.open(ticket.phoneCipher, sealedRow(ticket.id)).masked() : null;
 		return ticket.view(masked);

@@ -192,14 +192,15 @@ class TicketStore {
 			.list();
 	}
 
-	List<Ticket> search(TicketFilter filter, TicketScope scope, int offset, int limit) {
+	List<Ticket> search(TicketFilter filter, TicketScope scope, int offset, int limit, boolean oldestFirst) {
 		List<Object> params = new ArrayList<>();
 		String where = conditions(filter, scope, params);
 		params.add(limit);
 		params.add(offset);
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM ticket t WHERE " + where
-					+ " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+					+ (oldestFirst ? " ORDER BY created_at, id" : " ORDER BY created_at DESC, id DESC")
+					+ " LIMIT ? OFFSET ?")
 			.params(params)
 			.query(this::map)
 			.list();

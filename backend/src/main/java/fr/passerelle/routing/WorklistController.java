@@ -1,0 +1,86 @@
+package fr.passerelle.routing;
+
+import java.time.Instant;
+import java.util.List;
+
+import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketView;
+import fr.passerelle.ticket.Worklist;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What coordinators do from the worklist to a request of their région (national
+ * coordinators and administrators: any): prioritise it, reschedule a callback, give it to
+ * a named volunteer. Withdrawing one with a reason is {@code POST
+ * /api/tickets/{id}/cancel}.
+ */
+@RestController
+@PreAuthorize("hasRole('COORDINATOR')")
+@Tag(name = "Worklist (coordinators)")
+class WorklistController {
+
+	private final TicketManagement tickets;
+
+	private final Worklist worklist;
+
+	private final Handovers handovers;
+
+	private final AccountManagement accounts;
+
+	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AccountManagement accounts) {
+		this.tickets = tickets;
+		this.worklist = worklist;
+		this.handovers = handovers;
+		this.accounts = accounts;
+	}
+
+	@PostMapping("/api/tickets/{id}/priority")
+	@Operation(summary = "Move a request ahead of the others of its kind (again: nothing changes)")
+	TicketView prioritise(@PathVariable long id, Authentication authentication) {
+		StaffAccount coordinator = this.accounts.signedIn(authentication);
+		this.tickets.read(id, coordinator);
+		return this.worklist.prioritise(id, coordinator.id());
+	}
+
+	@PostMapping("/api/tickets/{id}/reschedule")
+	@Operation(summary = "Plan a callback waiting or planned for another time, within 30 days")
+	TicketView reschedule(@PathVariable long id, @Validated @RequestBody Reschedule body,
+			Authentication authentication) {
+		StaffAccount coordinator = this.accounts.signedIn(authentication);
+		this.tickets.read(id, coordinator);
+		return this.worklist.reschedule(id, coordinator.id(), body.at());
+	}
+
+	@GetMapping("/api/tickets/{id}/assignees")
+	@Operation(summary = "The volunteers who may take a waiting request now (of the coordinator's région), the "
+			+ "nearest first")
+	List<Handovers.Candidate> assignees(@PathVariable long id, Authentication authentication) {
+		return this.handovers.assignees(id, this.accounts.signedIn(authentication));
+	}
+
+	@PostMapping("/api/tickets/{id}/assign")
+	@Operation(summary = "Give a request waiting, or planned for later, to a named volunteer, who holds it from now on")
+	TicketView assign(@PathVariable long id, @Validated @RequestBody Assignment body, Authentication authentication) {
+		return this.handovers.assign(id, this.accounts.signedIn(authentication), body.volunteerId());
+	}
+
+	record Reschedule(@NotNull Instant at) {
+	}
+
+	record Assignment(@NotNull Long volunteerId) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package fr.passerelle.ticket;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import fr.passerelle.platform.RejectedRequest;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What coordinators do from the worklist to the requests waiting in their scope:
+ * prioritise one, reschedule a callback, give one to a named volunteer. The caller has
+ * checked the coordinator's link to the request ({@link TicketManagement#read}); each
+ * action goes on the request's timeline under the coordinator's name, and doing it again
+ * changes nothing.
+ */
+@Service
+public class Worklist {
+
+	/** The priority a coordinator gives: ahead of repeat callers, behind nothing. */
+	static final int PRIORITISED = 9;
+
+	private final TicketManagement tickets;
+
+	private final TicketStore store;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Worklist(TicketManagement tickets, TicketStore store, ApplicationEventPublisher events, Clock clock) {
+		this.tickets = tickets;
+		this.store = store;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Moves a request ahead of the others of its kind: at once when it waits in the
+	 * queue, when it comes back to the queue otherwise.
+	 * @throws RejectedRequest (409) for a request closed
+	 */
+	@Transactional
+	public TicketView prioritise(long ticketId, long coordinatorId) {
+		Ticket ticket = this.tickets.locked(ticketId);
+		if (ticket.status.isClosed()) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.closed");
+		}
+		if (ticket.priority >= PRIORITISED) {
+			return this.tickets.view(ticket);
+		}
+		ticket.priority = PRIORITISED;
+		this.tickets.save(ticket);
+		this.store.appendEvent(ticketId, this.clock.instant(), coordinatorId, "PRIORITISED", null);
+		if (ticket.status == TicketStatus.QUEUED) {
+			this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
+					ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince, ticket.practice));
+		}
+		return this.tickets.view(ticket);
+	}
+
+	/**
+	 * Plans a callback waiting or planned for another time (agreed with the citizen, or
+	 * when a volunteer who speaks their language is there).
+	 * @throws RejectedRequest (400) for a time past or more than 30 days away; (409) for
+	 * a live call, or a request offered or held (its volunteer reschedules it)
+	 */
+	@Transactional
+	public TicketView reschedule(long ticketId, long coordinatorId, Instant at) {
+		Ticket ticket = this.tickets.locked(ticketId);
+		Instant now = this.clock.instant();
+		if (ticket.status == TicketStatus.SCHEDULED && at != null && at.equals(ticket.nextAttemptAt)) {
+			return this.tickets.view(ticket);
+		}
+		if (ticket.kind == TicketKind.LIVE_CALL) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.live-call");
+		}
+		if (ticket.status != TicketStatus.QUEUED && ticket.status != TicketStatus.SCHEDULED) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.not-waiting");
+		}
+		if (at == null || !at.isAfter(now) || at.isAfter(now.plus(TicketManagement.LONGEST_POSTPONEMENT))) {
+			throw RejectedRequest.field("at", "ticket.retry.invalid-time",
+					TicketManagement.LONGEST_POSTPONEMENT.toDays());
+		}
+		if (ticket.status == TicketStatus.SCHEDULED) {
+			// planned already: only its time moves
+			ticket.nextAttemptAt = at;
+			this.tickets.save(ticket);
+			this.store.appendEvent(ticketId, now, coordinatorId, "RESCHEDULED", at.toString());
+			this.events.publishEvent(new TicketScheduled(ticket.id, at, coordinatorId));
+			return this.tickets.view(ticket);
+		}
+		this.tickets.schedule(ticket, at, coordinatorId, "RESCHEDULED", at.toString(), now);
+		return this.tickets.view(ticket);
+	}
+
+	/**
+	 * Gives a request waiting, or planned for later, to a volunteer, who holds it from
+	 * now on (routing checks the volunteer and their room first).
+	 * @throws RejectedRequest (409) for a request offered, held or closed
+	 */
+	@Transactional
+	public TicketView assign(long ticketId, long coordinatorId, long volunteerId) {
+		Ticket ticket = this.tickets.locked(ticketId);
+		if (ticket.status.isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
+			return this.tickets.view(ticket);
+		}
+		if (ticket.status != TicketStatus.QUEUED && ticket.status != TicketStatus.SCHEDULED) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.not-waiting");
+		}
+		Instant now = this.clock.instant();
+		if (ticket.status == TicketStatus.SCHEDULED) {
+			// back in the queue first, so that routing indexes it, then given
+			this.tickets.queue(ticket, now, coordinatorId);
+		}
+		ticket.moveTo(TicketStatus.ASSIGNED, now);
+		ticket.assigneeId = volunteerId;
+		this.tickets.save(ticket);
+		this.store.appendEvent(ticketId, now, coordinatorId, "ASSIGNED_BY_COORDINATOR", String.valueOf(volunteerId));
+		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
+		return this.tickets.view(ticket);
+	}
+
+}
