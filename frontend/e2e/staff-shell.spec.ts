@@ -29,6 +29,7 @@ test('a coordinator signs in, sees the shell, changes password and signs out, wi
     'Tutoriels',
     'Tableau de bord',
     'Statistiques',
+    'Demandes en attente',
     'Inscriptions',
     'Bénévoles',
     'Horaires et fermetures',

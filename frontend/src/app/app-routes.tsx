@@ -42,6 +42,12 @@ const VolunteerFilePage = lazy(() =>
 const CalendarPage = lazy(() =>
   import('../features/settings/components/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
+const WorklistPage = lazy(() =>
+  import('../features/worklist/components/worklist-page').then((m) => ({ default: m.WorklistPage })),
+);
+const RequestPage = lazy(() =>
+  import('../features/worklist/components/request-page').then((m) => ({ default: m.RequestPage })),
+);
 const PolicyPage = lazy(() =>
   import('../features/settings/components/policy-page').then((m) => ({ default: m.PolicyPage })),
 );
@@ -102,6 +108,26 @@ export function AppRoutes() {
             element={
               <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
                 <VolunteerFilePage />
+              </Suspense>
+            }
+          />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="demandes"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <WorklistPage />
+              </Suspense>
+            }
+          />
+        )}
+        {user?.approved && user.role !== 'VOLUNTEER' && (
+          <Route
+            path="demandes/:id"
+            element={
+              <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+                <RequestPage />
               </Suspense>
             }
           />

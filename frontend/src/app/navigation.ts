@@ -15,6 +15,7 @@ const items: { to: string; label: Parameters<Translate>[0]; shownTo: (me: Me) =>
   { to: '/tutoriels', label: 'nav.tutorials', shownTo: (me) => me.approved },
   { to: '/tableau-de-bord', label: 'nav.dashboard', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/statistiques', label: 'nav.statistics', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
+  { to: '/demandes', label: 'nav.worklist', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/inscriptions', label: 'nav.applications', shownTo: (me) => me.role !== 'VOLUNTEER' },
   { to: '/benevoles', label: 'nav.volunteers', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },
   { to: '/horaires', label: 'nav.calendar', shownTo: (me) => me.approved && me.role !== 'VOLUNTEER' },

@@ -116,6 +116,12 @@ public enum AuditAction {
 	TOPIC_MENU_CHANGED,
 
 	/** The callback policy (attempts, delays) or the routing delays changed. */
-	SERVICE_POLICY_CHANGED
+	SERVICE_POLICY_CHANGED,
+
+	/**
+	 * A coordinator acted on a request from the worklist: prioritised, rescheduled, gave
+	 * it to a volunteer, or cancelled it.
+	 */
+	REQUEST_CHANGED
 
 }

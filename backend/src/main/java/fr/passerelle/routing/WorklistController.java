@@ -1,10 +1,14 @@
 package fr.passerelle.routing;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
+import fr.passerelle.privacy.AuditAction;
+import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.Worklist;
@@ -40,7 +44,11 @@ class WorklistController {
 
 	private final AccountManagement accounts;
 
-	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AccountManagement accounts) {
+	private final AuditLog audit;
+
+	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AccountManagement accounts,
+			AuditLog audit) {
+		this.audit = audit;
 		this.tickets = tickets;
 		this.worklist = worklist;
 		this.handovers = handovers;
@@ -51,8 +59,8 @@ class WorklistController {
 	@Operation(summary = "Move a request ahead of the others of its kind (again: nothing changes)")
 	TicketView prioritise(@PathVariable long id, Authentication authentication) {
 		StaffAccount coordinator = this.accounts.signedIn(authentication);
-		this.tickets.read(id, coordinator);
-		return this.worklist.prioritise(id, coordinator.id());
+		TicketView before = this.tickets.read(id, coordinator);
+		return audited("PRIORITISED", before, this.worklist.prioritise(id, coordinator.id()));
 	}
 
 	@PostMapping("/api/tickets/{id}/reschedule")
@@ -60,8 +68,8 @@ class WorklistController {
 	TicketView reschedule(@PathVariable long id, @Validated @RequestBody Reschedule body,
 			Authentication authentication) {
 		StaffAccount coordinator = this.accounts.signedIn(authentication);
-		this.tickets.read(id, coordinator);
-		return this.worklist.reschedule(id, coordinator.id(), body.at());
+		TicketView before = this.tickets.read(id, coordinator);
+		return audited("RESCHEDULED", before, this.worklist.reschedule(id, coordinator.id(), body.at()));
 	}
 
 	@GetMapping("/api/tickets/{id}/assignees")
@@ -74,7 +82,28 @@ class WorklistController {
 	@PostMapping("/api/tickets/{id}/assign")
 	@Operation(summary = "Give a request waiting, or planned for later, to a named volunteer, who holds it from now on")
 	TicketView assign(@PathVariable long id, @Validated @RequestBody Assignment body, Authentication authentication) {
-		return this.handovers.assign(id, this.accounts.signedIn(authentication), body.volunteerId());
+		StaffAccount coordinator = this.accounts.signedIn(authentication);
+		TicketView before = this.tickets.read(id, coordinator);
+		return audited("ASSIGNED", before, this.handovers.assign(id, coordinator, body.volunteerId()));
+	}
+
+	/**
+	 * What changed, with what it replaced, in the audit log (nothing personal: states and
+	 * ids).
+	 */
+	private TicketView audited(String action, TicketView before, TicketView after) {
+		this.audit.record(AuditAction.REQUEST_CHANGED, "ticket/" + after.id(),
+				Map.of("action", action, "before", state(before), "after", state(after)));
+		return after;
+	}
+
+	static Map<String, Object> state(TicketView ticket) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("status", ticket.status().name());
+		state.put("priority", ticket.priority());
+		state.put("assignee", (ticket.assigneeId() != null) ? ticket.assigneeId() : "");
+		state.put("nextAttemptAt", (ticket.nextAttemptAt() != null) ? ticket.nextAttemptAt().toString() : "");
+		return state;
 	}
 
 	record Reschedule(@NotNull Instant at) {

@@ -2,9 +2,11 @@ package fr.passerelle.ticket;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.Role;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
 import fr.passerelle.account.StaffAccount;
@@ -125,8 +127,14 @@ class TicketController {
 			Authentication authentication) {
 		StaffAccount staff = staff(authentication);
 		// a volunteer reads only what they hold; coordinators read their région's
-		this.tickets.read(id, staff);
-		return this.tickets.cancel(id, staff.id(), cancellation.reason());
+		TicketView before = this.tickets.read(id, staff);
+		TicketView after = this.tickets.cancel(id, staff.id(), cancellation.reason());
+		if (staff.role() != Role.VOLUNTEER && before.status() != after.status()) {
+			// the reason is on the request's timeline: the log keeps states only
+			this.audit.record(AuditAction.REQUEST_CHANGED, "ticket/" + id, Map.of("action", "CANCELLED", "before",
+					Map.of("status", before.status().name()), "after", Map.of("status", after.status().name())));
+		}
+		return after;
 	}
 
 	private StaffAccount staff(Authentication authentication) {

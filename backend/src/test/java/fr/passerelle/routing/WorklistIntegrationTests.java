@@ -156,6 +156,13 @@ class WorklistIntegrationTests {
 				.containsOnlyOnce("ASSIGNED_BY_COORDINATOR");
 		}
 		assertThat(this.store.load(volunteer.id())).as("both held, as routing counts them").isEqualTo(2);
+		assertThat(this.jdbc
+			.sql("SELECT detail FROM audit_event WHERE action = 'REQUEST_CHANGED' AND target = ? ORDER BY id")
+			.param("ticket/" + waiting.id())
+			.query(String.class)
+			.list()).as("what changed, with what it replaced")
+			.anySatisfy((detail) -> assertThat(detail).contains("\"action\":\"ASSIGNED\"", "\"status\":\"QUEUED\"",
+					"\"status\":\"ASSIGNED\""));
 		assertThat(this.tickets.heldBy(volunteer.id())).hasSize(2);
 	}
 
