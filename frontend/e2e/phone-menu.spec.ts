@@ -4,7 +4,7 @@ import { signIn } from './sign-in';
 import { activate, expectNoAxeViolation } from './training-phone';
 
 // A national coordinator created for this run by the backend test that starts the platform.
-const coordinator = process.env.PASSERELLE_E2E_CALENDAR_EMAIL ?? 'coordination@passerelle.demo';
+const coordinator = process.env.PASSERELLE_E2E_MENU_EMAIL ?? 'coordination@passerelle.demo';
 const password = process.env.PASSERELLE_E2E_PASSWORD ?? 'passerelle-demo';
 
 test('a national coordinator rewords a theme of the phone menu, with the keyboard', async ({ page }) => {

@@ -39,6 +39,12 @@ const fr = {
   actions: 'Agir sur la demande',
   prioritise: 'Prioriser',
   prioritiseDone: 'Demande prioritaire : elle passe devant les autres de son type.',
+  takeHeading: 'Rappeler vous-même',
+  takeIntro:
+    'La demande passe dans votre console : la plateforme fait sonner le téléphone enregistré sur « Mon compte », puis celui de la personne.',
+  take: 'Prendre la demande pour rappeler',
+  takeDone: 'La demande est dans votre console.',
+  toConsole: 'Ouvrir la console',
   assignHeading: 'Confier à un ou une bénévole',
   assignee: 'Bénévole',
   assigneeHint:
@@ -109,6 +115,12 @@ const en: Widen<typeof fr> = {
   actions: 'Act on the request',
   prioritise: 'Prioritise',
   prioritiseDone: 'Request prioritised: it goes ahead of the others of its kind.',
+  takeHeading: 'Call back yourself',
+  takeIntro:
+    'The request goes into your console: the platform rings the phone registered on “My account”, then the person’s.',
+  take: 'Take the request to call back',
+  takeDone: 'The request is in your console.',
+  toConsole: 'Open the console',
   assignHeading: 'Give to a volunteer',
   assignee: 'Volunteer',
   assigneeHint:

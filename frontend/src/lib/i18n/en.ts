@@ -93,6 +93,16 @@ export const en: Catalogue = {
     toDoDrafts: 'Tutorial drafts to review or publish',
   },
   account: {
+    callPhone: {
+      title: 'Phone to call people back from',
+      intro:
+        'When you call a person back (a request handed over to you, or taken from the requests waiting), the platform first rings this phone, from the help desk’s number, then the person’s, who never sees your number.',
+      current: 'The platform calls you on {masked}.',
+      none: 'No phone registered: you cannot call back yet.',
+      remove: 'Remove this phone',
+      label: 'Phone number',
+      save: 'Save this phone',
+    },
     title: 'My account',
     identity: 'My identity',
     name: 'Name',

@@ -95,6 +95,16 @@ export const fr = {
     toDoDrafts: 'Brouillons de tutoriels à relire ou publier',
   },
   account: {
+    callPhone: {
+      title: 'Téléphone pour rappeler les personnes',
+      intro:
+        'Quand vous rappelez une personne (une demande qui vous a été transmise, ou prise dans les demandes en attente), la plateforme fait d’abord sonner ce téléphone, depuis le numéro de la permanence, puis celui de la personne, qui ne voit jamais votre numéro.',
+      current: 'La plateforme vous appelle au {masked}.',
+      none: 'Aucun téléphone enregistré : vous ne pouvez pas encore rappeler.',
+      remove: 'Retirer ce téléphone',
+      label: 'Numéro de téléphone',
+      save: 'Enregistrer ce téléphone',
+    },
     title: 'Mon compte',
     identity: 'Mon identité',
     name: 'Nom',

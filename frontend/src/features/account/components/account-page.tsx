@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/error-message';
 import { useI18n, type Language } from '../../../lib/i18n/i18n';
 import { useVolunteerProfile } from '../api/get-volunteer-profile';
 import { useShifts } from '../api/shifts';
+import { CallPhoneSection } from './call-phone-section';
 import { ChangePasswordForm } from './change-password-form';
 import { SessionsSection } from './sessions-section';
 import { ShiftsForm } from './shifts-form';
@@ -69,6 +70,9 @@ export function AccountPage({ me, onSecurityChanged }: { me: Me; onSecurityChang
             </>
           )}
         </>
+      )}
+      {me.role !== 'VOLUNTEER' && me.approved && !me.passwordChangeRequired && !me.twoFactorSetupRequired && (
+        <CallPhoneSection />
       )}
       <h2>{t('account.changePassword')}</h2>
       <ChangePasswordForm onChanged={onSecurityChanged} />

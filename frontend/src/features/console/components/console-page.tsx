@@ -10,6 +10,7 @@ import { useI18n } from '../../../lib/i18n/i18n';
 import {
   CONSOLE,
   useConsoleState,
+  useCoordinatorCallPhone,
   useRecentTickets,
   useTakeNext,
   useTopics,
@@ -193,6 +194,7 @@ export function ConsolePage({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const recheckSignIn = useRecheckSignIn();
   const state = useConsoleState();
+  const callPhone = useCoordinatorCallPhone(me.role !== 'VOLUNTEER');
   const topics = useTopics();
   const takeNext = useTakeNext();
   const [selected, setSelected] = useState<number | null>(null);
@@ -270,7 +272,7 @@ export function ConsolePage({ me }: { me: Me }) {
               <HeldTickets
                 held={data.held}
                 topicName={topicName}
-                canCall={false}
+                canCall={callPhone.data?.maskedPhone != null}
                 selected={selected}
                 onSelect={setSelected}
                 onHandedOver={setHandedTo}

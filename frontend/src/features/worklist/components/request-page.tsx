@@ -6,6 +6,7 @@ import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { errorMessage } from '../../../lib/error-message';
 import { fieldErrors } from '../../../lib/field-errors';
+import { useMe } from '../../../lib/auth';
 import { fr } from '../../../lib/i18n/fr';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useThemes } from '../../../lib/reference-data';
@@ -159,7 +160,9 @@ function Actions({ ticket }: { ticket: Request }) {
   const { t } = useI18n();
   const w = useWorklistText();
   const id = useId();
+  const me = useMe();
   const prioritise = usePrioritise(ticket.id);
+  const take = useAssign(ticket.id);
   const reschedule = useReschedule(ticket.id);
   const assign = useAssign(ticket.id);
   const cancel = useCancel(ticket.id);
@@ -205,7 +208,25 @@ function Actions({ ticket }: { ticket: Request }) {
       {prioritise.isError && <Notice kind="error">{errorMessage(prioritise.error, t)}</Notice>}
       {prioritise.isSuccess && <Notice kind="success">{w('prioritiseDone')}</Notice>}
 
-      {waiting && (
+      {waiting && ticket.kind === 'CALLBACK' && me.data && (
+        <>
+          <h3>{w('takeHeading')}</h3>
+          <p>{w('takeIntro')}</p>
+          <p>
+            <button type="button" disabled={take.isPending} onClick={() => take.mutate(me.data!.id)}>
+              {w('take')}
+            </button>
+          </p>
+          {take.isError && <Notice kind="error">{errorMessage(take.error, t)}</Notice>}
+        </>
+      )}
+      {take.isSuccess && (
+        <Notice kind="success">
+          {w('takeDone')} <Link to="/console">{w('toConsole')}</Link>
+        </Notice>
+      )}
+
+      {waiting && ticket.kind === 'CALLBACK' && (
         <form onSubmit={submitAssign} noValidate aria-labelledby={`${id}-assign`}>
           <h3 id={`${id}-assign`}>{w('assignHeading')}</h3>
           {assignees.data && assignees.data.length === 0 ? (

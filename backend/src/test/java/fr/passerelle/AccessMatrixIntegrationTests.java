@@ -235,6 +235,9 @@ class AccessMatrixIntegrationTests {
 		rest("POST /api/tickets/{id}/reschedule", Access.REGIONAL);
 		rest("GET /api/tickets/{id}/assignees", Access.REGIONAL);
 		rest("POST /api/tickets/{id}/assign", Access.REGIONAL);
+		rest("GET /api/staff/me/call-phone", Access.COORDINATOR);
+		rest("PUT /api/staff/me/call-phone", Access.COORDINATOR);
+		rest("DELETE /api/staff/me/call-phone", Access.COORDINATOR);
 		rest("GET /api/settings/callbacks", Access.COORDINATOR);
 		rest("PUT /api/settings/callbacks", Access.NATIONAL);
 		rest("GET /api/settings/routing", Access.COORDINATOR);
@@ -365,6 +368,8 @@ class AccessMatrixIntegrationTests {
 					"{\"kind\":\"CLOSED\",\"firstDay\":\"2099-01-04\",\"version\":999999}"),
 			// a version nobody read: allowed callers are told the menu changed meanwhile
 			Map.entry("PUT /api/settings/menu", "{\"topics\":[],\"version\":999999}"),
+			// a number that cannot be called: refused after the access check
+			Map.entry("PUT /api/staff/me/call-phone", "{\"phone\":\"12\"}"),
 			Map.entry("PUT /api/settings/callbacks",
 					"{\"maxAttempts\":3,\"retryAfterMinutes\":120,\"version\":999999}"),
 			Map.entry("PUT /api/settings/routing", """

@@ -150,6 +150,14 @@ class BrowserEndToEndIntegrationTests {
 		String calendarCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		staff(NewAccount.of(calendarCoordinator, "Coordination nationale horaires E2E", Role.COORDINATOR,
 				TestAccounts.PASSWORD));
+		// the phone menu and the delays; the worklist (each sign-in uses one of the few
+		// codes the standing clock allows)
+		String menuCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		staff(NewAccount.of(menuCoordinator, "Coordination nationale menu E2E", Role.COORDINATOR,
+				TestAccounts.PASSWORD));
+		String worklistCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
+		staff(NewAccount.of(worklistCoordinator, "Coordination nationale demandes E2E", Role.COORDINATOR,
+				TestAccounts.PASSWORD));
 		// two-factor authentication: a coordinator who has not set it up yet
 		String newCoordinator = TestAccounts.uniqueEmail(Role.COORDINATOR);
 		this.accounts
@@ -187,6 +195,8 @@ class BrowserEndToEndIntegrationTests {
 		playwright.environment().put("PASSERELLE_E2E_FILES_COORDINATOR_EMAIL", filesCoordinator);
 		playwright.environment().put("PASSERELLE_E2E_FILED_NAME", filedName);
 		playwright.environment().put("PASSERELLE_E2E_CALENDAR_EMAIL", calendarCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_MENU_EMAIL", menuCoordinator);
+		playwright.environment().put("PASSERELLE_E2E_WORKLIST_EMAIL", worklistCoordinator);
 		// the codes of the authenticator app, computed at the time the (standing) test
 		// clock shows
 		playwright.environment().put("PASSERELLE_E2E_TOTP_SECRET", this.totpSecret);

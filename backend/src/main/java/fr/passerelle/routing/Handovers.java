@@ -182,8 +182,9 @@ public class Handovers {
 	}
 
 	/**
-	 * A coordinator gives a request waiting, or planned for later, to a named volunteer,
-	 * who holds it from now on. Giving it again to the same volunteer changes nothing.
+	 * A coordinator gives a callback request waiting, or planned for later, to a named
+	 * volunteer, or takes it themselves (their own id), to hold it from now on. Giving it
+	 * again to the same person changes nothing.
 	 * @throws RejectedRequest (404) for a request outside the coordinator's région, or a
 	 * volunteer unknown or of another région; (409) for a request offered, held or
 	 * closed, or a volunteer not qualified, not helping with its theme, offline or at
@@ -194,6 +195,13 @@ public class Handovers {
 		TicketView ticket = this.tickets.read(ticketId, coordinator);
 		if (ticket.isHeldBy(volunteerId)) {
 			return ticket;
+		}
+		if (volunteerId == coordinator.id()) {
+			// the coordinator takes it, to call back from the phone they registered
+			this.store.lock(ticketId);
+			TicketView taken = this.worklist.assign(ticketId, coordinator.id(), coordinator.id());
+			this.store.lock(ticketId).ifPresent((entry) -> this.store.markHeld(ticketId, coordinator.id()));
+			return taken;
 		}
 		this.accounts.findEnabled(volunteerId)
 			.filter((account) -> account.role() == Role.VOLUNTEER)

@@ -66,9 +66,12 @@ class CallbackCalls {
 
 	private final TelephonyMeters meters;
 
+	private final StaffCallPhones staffPhones;
+
 	CallbackCalls(TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
 			TicketManagement tickets, Volunteers volunteers, PlatformTransactionManager transactions, Clock clock,
-			TelephonyMeters meters) {
+			TelephonyMeters meters, StaffCallPhones staffPhones) {
+		this.staffPhones = staffPhones;
 		this.meters = meters;
 		this.twilio = twilio;
 		this.settings = settings;
@@ -94,7 +97,9 @@ class CallbackCalls {
 		if (ticket.kind() != TicketKind.CALLBACK) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "telephony.callback.not-a-callback");
 		}
+		// a coordinator who took the request is rung on the phone they registered
 		PhoneNumber phone = this.volunteers.phoneToRing(volunteer.id())
+			.or(() -> this.staffPhones.phoneToRing(volunteer.id()))
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.CONFLICT, "telephony.callback.no-volunteer-phone"));
 		if (this.tickets.phoneToDial(ticketId).isEmpty()) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "telephony.callback.no-citizen-phone");

@@ -98,15 +98,20 @@ public class Worklist {
 	}
 
 	/**
-	 * Gives a request waiting, or planned for later, to a volunteer, who holds it from
-	 * now on (routing checks the volunteer and their room first).
-	 * @throws RejectedRequest (409) for a request offered, held or closed
+	 * Gives a callback request waiting, or planned for later, to a volunteer, or to the
+	 * coordinator themselves, who holds it from now on (routing checks the volunteer and
+	 * their room first). A caller on the line is not given: routing offers them to the
+	 * volunteers available, whose phone rings at once.
+	 * @throws RejectedRequest (409) for a live call, or a request offered, held or closed
 	 */
 	@Transactional
 	public TicketView assign(long ticketId, long coordinatorId, long volunteerId) {
 		Ticket ticket = this.tickets.locked(ticketId);
 		if (ticket.status.isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
 			return this.tickets.view(ticket);
+		}
+		if (ticket.kind == TicketKind.LIVE_CALL) {
+			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.live-call-assign");
 		}
 		if (ticket.status != TicketStatus.QUEUED && ticket.status != TicketStatus.SCHEDULED) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.not-waiting");
@@ -119,7 +124,13 @@ public class Worklist {
 		ticket.moveTo(TicketStatus.ASSIGNED, now);
 		ticket.assigneeId = volunteerId;
 		this.tickets.save(ticket);
-		this.store.appendEvent(ticketId, now, coordinatorId, "ASSIGNED_BY_COORDINATOR", String.valueOf(volunteerId));
+		if (volunteerId == coordinatorId) {
+			this.store.appendEvent(ticketId, now, coordinatorId, "TAKEN_BY_COORDINATOR", null);
+		}
+		else {
+			this.store.appendEvent(ticketId, now, coordinatorId, "ASSIGNED_BY_COORDINATOR",
+					String.valueOf(volunteerId));
+		}
 		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
 		return this.tickets.view(ticket);
 	}

@@ -75,7 +75,8 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("account_two_factor.secret_cipher", "staff: authenticator keys"),
 			Map.entry("account_two_factor.pending_cipher", "staff: authenticator keys"),
 			Map.entry("statistics_requests.callbacks_phone", "counts of callbacks asked for by phone"),
-			Map.entry("statistics_alert_subscription.phone_cipher", "coordinators' phones for the alerts"));
+			Map.entry("statistics_alert_subscription.phone_cipher", "coordinators' phones for the alerts"),
+			Map.entry("staff_call_phone.phone_cipher", "coordinators' phones to call back from"));
 
 	@LocalServerPort
 	int port;
@@ -166,6 +167,9 @@ class DataSubjectRequestsIntegrationTests {
 				alerted.putJson("/api/statistics/alerts/subscription", "{\"phone\":\"" + number + "\"}").statusCode())
 			.as("a coordinator texted the alerts on it")
 			.isEqualTo(200);
+		assertThat(alerted.putJson("/api/staff/me/call-phone", "{\"phone\":\"" + number + "\"}").statusCode())
+			.as("and rung on it to call back")
+			.isEqualTo(200);
 		this.blocklist.block(phone, "Appels injurieux", coordinator);
 
 		AccessFile file = this.requests.access(phone);
@@ -188,6 +192,7 @@ class DataSubjectRequestsIntegrationTests {
 		assertThat(file.kept().get("volunteer phones")).singleElement()
 			.satisfies((item) -> assertThat(item).containsEntry("volunteerAccount", volunteer));
 		assertThat(file.kept().get("coordinators' alert phones")).hasSize(1);
+		assertThat(file.kept().get("coordinators' phones to call back from")).hasSize(1);
 
 		assertThatExceptionOfType(RejectedRequest.class).as("while a request is open")
 			.isThrownBy(() -> this.requests.erase(phone))

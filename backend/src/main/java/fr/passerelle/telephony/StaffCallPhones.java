@@ -1,0 +1,163 @@
+package fr.passerelle.telephony;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.passerelle.account.Role;
+import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PersonalData;
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.privacy.PhoneVault;
+import fr.passerelle.privacy.SealedNumbers;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The phones coordinators and administrators are rung on to call a citizen back, as
+ * volunteers are on theirs (registered on their profile): sealed, bound to its row,
+ * sealed again by a key rotation, found and erased by a person's access and erasure
+ * requests.
+ */
+@Service
+class StaffCallPhones implements SealedNumbers {
+
+	private final JdbcClient jdbc;
+
+	private final PhoneVault vault;
+
+	private final Clock clock;
+
+	StaffCallPhones(JdbcClient jdbc, PhoneVault vault, Clock clock) {
+		this.jdbc = jdbc;
+		this.vault = vault;
+		this.clock = clock;
+	}
+
+	/**
+	 * Rings this coordinator on this phone from now on; the same again changes nothing.
+	 * @return the phone, masked
+	 * @throws RejectedRequest (403) for a volunteer (their phone is on their profile),
+	 * (400) for a number that cannot be called
+	 */
+	@Transactional
+	String register(StaffAccount staff, String typed) {
+		if (staff.role() == Role.VOLUNTEER) {
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "telephony.staff-phone.volunteer");
+		}
+		PhoneNumber phone = PhoneNumber.parse(typed);
+		this.jdbc.sql("""
+				INSERT INTO staff_call_phone (account_id, phone_cipher, registered_at) VALUES (?, ?, ?)
+				ON DUPLICATE KEY UPDATE phone_cipher = VALUES(phone_cipher), registered_at = VALUES(registered_at)""")
+			.params(staff.id(), this.vault.seal(phone, sealedRow(staff.id())).ciphertext(),
+					Timestamp.from(this.clock.instant()))
+			.update();
+		return phone.masked();
+	}
+
+	/** Rings them no more; again, changes nothing. */
+	@Transactional
+	void remove(StaffAccount staff) {
+		this.jdbc.sql("DELETE FROM staff_call_phone WHERE account_id = ?").param(staff.id()).update();
+	}
+
+	/** The phone this staff member is rung on, if they registered one. */
+	@Transactional(readOnly = true)
+	Optional<PhoneNumber> phoneToRing(long accountId) {
+		return this.jdbc.sql("SELECT phone_cipher FROM staff_call_phone WHERE account_id = ?")
+			.param(accountId)
+			.query((rs, row) -> rs.getBytes(1))
+			.optional()
+			.map((cipher) -> this.vault.open(cipher, sealedRow(accountId)));
+	}
+
+	static String sealedRow(long accountId) {
+		return "staff-call-phone/" + accountId;
+	}
+
+	@Override
+	public String name() {
+		return "staff_call_phone.phone_cipher";
+	}
+
+	@Override
+	@Transactional
+	public int sealAgain(PhoneVault vault) {
+		int sealed = 0;
+		for (Row row : rows(" FOR UPDATE")) {
+			if (!vault.isCurrent(row.cipher())) {
+				String name = sealedRow(row.accountId());
+				sealed += this.jdbc.sql("UPDATE staff_call_phone SET phone_cipher = ? WHERE account_id = ?")
+					.params(vault.seal(vault.open(row.cipher(), name), name).ciphertext(), row.accountId())
+					.update();
+			}
+		}
+		return sealed;
+	}
+
+	private List<Row> rows(String lock) {
+		return this.jdbc.sql("SELECT account_id, phone_cipher FROM staff_call_phone" + lock)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getBytes(2)))
+			.list();
+	}
+
+	List<Long> holders(PersonalData.DataSubject subject) {
+		return rows("").stream()
+			.filter((row) -> this.vault.open(row.cipher(), sealedRow(row.accountId())).equals(subject.phone()))
+			.map(Row::accountId)
+			.toList();
+	}
+
+	int forget(List<Long> holders) {
+		return holders.isEmpty() ? 0
+				: this.jdbc.sql("DELETE FROM staff_call_phone WHERE account_id IN (:ids)")
+					.param("ids", holders)
+					.update();
+	}
+
+	private record Row(long accountId, byte[] cipher) {
+	}
+
+	/** The same phones, for a person's access and erasure requests. */
+	@Component
+	@Order(55)
+	static class Holders implements PersonalData {
+
+		private final StaffCallPhones phones;
+
+		Holders(StaffCallPhones phones) {
+			this.phones = phones;
+		}
+
+		@Override
+		public String name() {
+			return "coordinators' phones to call back from";
+		}
+
+		@Override
+		@Transactional(readOnly = true)
+		public List<Map<String, Object>> find(DataSubject subject) {
+			return this.phones.holders(subject)
+				.stream()
+				.<Map<String, Object>>map((accountId) -> Map.of("staffAccount", accountId, "use",
+						"the phone this coordinator is rung on to call citizens back"))
+				.toList();
+		}
+
+		@Override
+		@Transactional
+		public int erase(DataSubject subject) {
+			return this.phones.forget(this.phones.holders(subject));
+		}
+
+	}
+
+}
