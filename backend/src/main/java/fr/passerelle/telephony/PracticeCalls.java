@@ -2,8 +2,13 @@ package fr.passerelle.telephony;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
+import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.volunteer.Onboarding;
+import fr.passerelle.volunteer.Volunteers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Calls placed from staff members' training phones: one that went through the whole menu
  * (the caller asked for a callback or waited for a volunteer) counts as one of their
- * practice calls, which complete a volunteer's training.
+ * practice calls, which complete a volunteer's training. In simulator mode the training
+ * phone is the staff member's simulated phone; with a Twilio account, a volunteer in
+ * training calls the real hotline from the phone they registered, recognised by its keyed
+ * hash. Nobody answers the practice requests of a real phone (only volunteers practising
+ * on a simulated phone may be offered practice requests): they are withdrawn when the
+ * call ends, so that none waits in the queue.
  */
 @Component
 class PracticeCalls {
@@ -22,7 +32,14 @@ class PracticeCalls {
 
 	private final Clock clock;
 
-	PracticeCalls(JdbcClient jdbc, Onboarding onboarding, Clock clock) {
+	private final Volunteers volunteers;
+
+	private final TicketManagement tickets;
+
+	PracticeCalls(JdbcClient jdbc, Onboarding onboarding, Clock clock, Volunteers volunteers,
+			TicketManagement tickets) {
+		this.volunteers = volunteers;
+		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.onboarding = onboarding;
 		this.clock = clock;
@@ -32,6 +49,24 @@ class PracticeCalls {
 		this.jdbc.sql("INSERT IGNORE INTO telephony_practice_call (call_sid, account_id, placed_at) VALUES (?, ?, ?)")
 			.params(callSid, accountId, Timestamp.from(this.clock.instant()))
 			.update();
+	}
+
+	/**
+	 * A call to the hotline from the phone a volunteer in training registered: a practice
+	 * call of theirs.
+	 * @return whether it is one
+	 */
+	boolean recognise(String callSid, String from) {
+		PhoneNumber caller;
+		try {
+			caller = PhoneNumber.parse(from);
+		}
+		catch (RejectedRequest withheld) {
+			return false;
+		}
+		Optional<Long> trainee = this.volunteers.traineeCallingFrom(caller);
+		trainee.ifPresent((accountId) -> placed(callSid, accountId));
+		return trainee.isPresent();
 	}
 
 	/** Whether the call was placed from a training phone. */
@@ -47,14 +82,33 @@ class PracticeCalls {
 	 * practice call of that staff member.
 	 */
 	void ended(String callSid) {
+		record Practice(long accountId, long ticketId) {
+		}
 		this.jdbc.sql("""
-				SELECT p.account_id FROM telephony_practice_call p
+				SELECT p.account_id, c.ticket_id FROM telephony_practice_call p
 				JOIN telephony_call c ON c.call_sid = p.call_sid
 				WHERE p.call_sid = ? AND c.leg = 'CALLER' AND c.ticket_id IS NOT NULL""")
 			.param(callSid)
-			.query(Long.class)
+			.query((rs, row) -> new Practice(rs.getLong(1), rs.getLong(2)))
 			.optional()
-			.ifPresent((accountId) -> this.onboarding.practiceCallCompleted(accountId, callSid));
+			.ifPresent((practice) -> {
+				this.onboarding.practiceCallCompleted(practice.accountId(), callSid);
+				// a volunteer whose registered phone is a real one: nobody practises
+				// there
+				boolean realPhone = this.volunteers.routingProfile(practice.accountId())
+					.map((profile) -> profile.reachableByPhone() && !profile.practising())
+					.orElse(false);
+				if (realPhone) {
+					withdraw(practice.ticketId());
+				}
+			});
+	}
+
+	/** A practice request nobody will answer leaves the queue; one held stays. */
+	private void withdraw(long ticketId) {
+		this.tickets.find(ticketId)
+			.filter((ticket) -> !ticket.status().isClosed() && !ticket.status().isHeld())
+			.ifPresent((ticket) -> this.tickets.cancel(ticketId, null, "PRACTICE_CALL"));
 	}
 
 }

@@ -88,9 +88,12 @@ class VoiceWebhooks {
 
 	private final Blocklist blocklist;
 
+	private final PracticeCalls practice;
+
 	VoiceWebhooks(Voice voice, Topics topics, Territories territories, OpeningHours openingHours, InboundCalls calls,
 			HotlineNumber hotline, FallbackSpool spool, Announcements announcements, LiveCalls live, Clock clock,
-			Blocklist blocklist) {
+			Blocklist blocklist, PracticeCalls practice) {
+		this.practice = practice;
 		this.blocklist = blocklist;
 		this.voice = voice;
 		this.topics = topics;
@@ -115,23 +118,34 @@ class VoiceWebhooks {
 		boolean open = this.openingHours.isOpen(at);
 		// a closure's own message, read before the usual one
 		String closure = open ? null : this.openingHours.closureMessage(at).orElse(null);
+		// a volunteer in training calling from their registered (or simulated) phone
+		if (this.practice.recognise(callSid, from) || this.practice.isPractice(callSid)) {
+			return welcome(open, closure, true);
+		}
 		String key = open ? "open" : (closure != null) ? "closed " + closure : "closed";
 		long now = System.nanoTime();
 		Rendered welcome = this.welcomes.get(key);
 		// the themes as this instance last read them: a changed menu is said at once
 		List<Topic> menu = this.topics.all();
 		if (welcome == null || welcome.menu() != menu || now - welcome.at() > WELCOME_FRESHNESS.toNanos()) {
-			VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
-			if (closure != null) {
-				response.say(this.voice.sayText(closure));
-			}
-			if (!open) {
-				response.say(this.voice.say("voice.closed"));
-			}
-			welcome = new Rendered(Voice.xml(response.gather(menu(0)).build()), now, menu);
+			welcome = new Rendered(welcome(open, closure, false), now, menu);
 			this.welcomes.put(key, welcome);
 		}
 		return welcome.xml();
+	}
+
+	private String welcome(boolean open, String closure, boolean practice) {
+		VoiceResponse.Builder response = new VoiceResponse.Builder().say(this.voice.say("voice.welcome"));
+		if (practice) {
+			response.say(this.voice.say("voice.practice"));
+		}
+		if (closure != null) {
+			response.say(this.voice.sayText(closure));
+		}
+		if (!open) {
+			response.say(this.voice.say("voice.closed"));
+		}
+		return Voice.xml(response.gather(menu(0)).build());
 	}
 
 	@PostMapping("/menu")

@@ -47,7 +47,8 @@ class VolunteerPersonalData implements PersonalData {
 	public int erase(DataSubject subject) {
 		List<Long> holders = holders(subject);
 		return holders.isEmpty() ? 0
-				: this.jdbc.sql("UPDATE volunteer SET phone_cipher = NULL WHERE account_id IN (:ids)")
+				: this.jdbc
+					.sql("UPDATE volunteer SET phone_cipher = NULL, phone_hash = NULL WHERE account_id IN (:ids)")
 					.param("ids", holders)
 					.update();
 	}

@@ -85,12 +85,28 @@ public class Volunteers {
 		requireVolunteer(accountId);
 		PhoneNumber phone = PhoneNumber.parse(typed);
 		boolean training = this.trainingPhones.stream().anyMatch((phones) -> phones.isTrainingPhone(phone));
-		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ?, training_phone = ? WHERE account_id = ?")
-			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), training, accountId)
+		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ?, phone_hash = ?, training_phone = ? WHERE account_id = ?")
+			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), this.vault.lookupHash(phone), training,
+					accountId)
 			.update();
 		// routing offers live calls only to volunteers it can ring
 		this.events.publishEvent(new RoutingProfileChanged(accountId));
 		return phone.masked();
+	}
+
+	/**
+	 * The volunteer whose training is open (not trained yet, account enabled) and who
+	 * registered this phone: their call to the hotline is a practice call.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> traineeCallingFrom(PhoneNumber phone) {
+		return this.jdbc.sql("""
+				SELECT v.account_id FROM volunteer v JOIN account a ON a.id = v.account_id
+				WHERE v.phone_hash IN (:hashes) AND v.trained_at IS NULL AND a.enabled
+				ORDER BY v.account_id LIMIT 1""")
+			.param("hashes", this.vault.lookupHashes(phone))
+			.query(Long.class)
+			.optional();
 	}
 
 	/**

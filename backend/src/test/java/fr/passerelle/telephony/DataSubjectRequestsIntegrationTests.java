@@ -58,6 +58,7 @@ class DataSubjectRequestsIntegrationTests {
 			Map.entry("ticket_event.detail", "codes, no personal data"), Map.entry("sms_message.body", "hotline"),
 			Map.entry("sms_message.dedup_key", "codes and ticket ids"),
 			Map.entry("volunteer.phone_cipher", "volunteer phones"),
+			Map.entry("volunteer.phone_hash", "volunteer phones: the keyed hash that recognises a trainee calling"),
 			Map.entry("volunteer.training_phone", "a flag: whether the volunteer's phone is a training phone"),
 			Map.entry("volunteer.trained_in_person_reason",
 					"a coordinator's words on how a volunteer trained: staff's, never a citizen's"),
