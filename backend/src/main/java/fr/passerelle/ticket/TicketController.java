@@ -3,7 +3,9 @@ package fr.passerelle.ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
@@ -67,7 +69,10 @@ class TicketController {
 			@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@RequestParam(defaultValue = "newest") String order) {
-		TicketFilter filter = new TicketFilter((status != null) ? status : Set.of(), topic, departement, region,
+		// a blank status ("status=") stands for none
+		Set<TicketStatus> statuses = (status != null)
+				? status.stream().filter(Objects::nonNull).collect(Collectors.toSet()) : Set.of();
+		TicketFilter filter = new TicketFilter(statuses, topic, departement, region,
 				(reference != null) ? TicketReference.parse(reference) : null, from, to);
 		return this.tickets.search(staff(authentication), filter, page, size, "oldest".equals(order));
 	}

@@ -277,6 +277,39 @@ class ConsoleStompIntegrationTests {
 	}
 
 	@Test
+	void aDeactivatedVolunteersConsoleClosesAndTheRequestTheyHeldIsOfferedToAColleague() throws Exception {
+		StaffAccount leaver = availableVolunteer();
+		ConsoleStompClient leaverConsole = open(signIn(leaver));
+		awaitConsoles(leaver, 1);
+		TicketView ticket = callbackInCreuse();
+		assertThat(this.routing.takeNext(leaver.id())).map(TicketView::id).hasValue(ticket.id());
+		StaffAccount colleague = availableVolunteer();
+		BlockingQueue<JsonNode> colleagueQueue = open(signIn(colleague)).subscribe("/user/queue/console");
+		awaitSubscribed(colleague, "/user/queue/console");
+		StaffClient admin = signIn(TestAccounts.open(this.accounts, Role.ADMIN));
+
+		assertThat(admin.putJson("/api/admin/accounts/" + leaver.id(), "{\"role\":\"VOLUNTEER\",\"enabled\":false}")
+			.statusCode()).isEqualTo(200);
+		// what the console's job does every few seconds
+		this.endedSignIns.closeEnded();
+		awaitConsoles(leaver, 0);
+		for (int i = 0; i < 100 && leaverConsole.isConnected(); i++) {
+			Thread.sleep(50);
+		}
+		// and what routing's job does
+		this.routing.dispatch();
+
+		assertThat(leaverConsole.isConnected()).as("the deactivated volunteer's console").isFalse();
+		TicketView offered = this.tickets.find(ticket.id()).orElseThrow();
+		assertThat(offered.status()).isEqualTo(TicketStatus.OFFERED);
+		assertThat(offered.assigneeId()).isEqualTo(colleague.id());
+		JsonNode offer = ConsoleStompClient.await(colleagueQueue, 10,
+				(frame) -> "OFFERED".equals(frame.path("type").asString())
+						&& frame.path("ticketId").asLong() == ticket.id());
+		assertThat(offer).as("the colleague's console rings").isNotNull();
+	}
+
+	@Test
 	void aConsoleClosesOnceItsSignInEnds() throws Exception {
 		StaffAccount volunteer = availableVolunteer();
 		StaffClient browser = signIn(volunteer);
