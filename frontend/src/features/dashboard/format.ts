@@ -50,10 +50,7 @@ export function longDay(day: string, language: Language) {
   });
 }
 
-/** Today in Paris, as `YYYY-MM-DD`. */
-export function parisToday(now: Date = new Date()) {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
-}
+export { parisToday } from '../../lib/paris-time';
 
 /** `day` moved by `days` (calendar arithmetic, no time zone involved). */
 export function addDays(day: string, days: number) {

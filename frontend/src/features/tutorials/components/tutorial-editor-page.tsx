@@ -6,6 +6,7 @@ import { Page } from '../../../components/ui/page';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
+import { parisToday } from '../../../lib/paris-time';
 import {
   LICENCES,
   useCreateTutorial,
@@ -21,7 +22,8 @@ import {
   type TutorialContent,
 } from '../api/tutorials';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// the help desk's day: in the UTC date, today could not be chosen between midnight and 1–2 am in Paris
+const today = () => parisToday();
 
 const blank = (): TutorialContent => ({
   topicCode: '',

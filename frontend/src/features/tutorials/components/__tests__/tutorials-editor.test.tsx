@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { Me } from '../../../../lib/auth';
 import { fakeServer, problem } from '../../../../testing/fake-server';
@@ -310,6 +310,21 @@ describe('the tutorials editor', () => {
     expect(
       server.requests.find((r) => r.path === '/api/tutorials/editor/images')?.headers['Content-Type'],
     ).toBe('image/png');
+  });
+
+  it('offers today in Paris as the day checked, even when it is still yesterday in UTC', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-03-01T23:30:00Z'));
+    try {
+      fakeServer({ 'GET /api/topics': topics });
+      editorAt('/tutoriels/nouveau', coordinator);
+
+      const reviewed = await screen.findByLabelText('Vérifié le');
+      expect(reviewed).toHaveValue('2027-03-02');
+      expect(reviewed).toHaveAttribute('max', '2027-03-02');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('makes an address from any title', () => {
