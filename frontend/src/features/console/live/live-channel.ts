@@ -2,7 +2,7 @@ import { Client, type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
 import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
-import { SIGN_IN_ENDED, stompUrl } from '../../../lib/stomp';
+import { reconnection, SIGN_IN_ENDED, stompUrl } from '../../../lib/stomp';
 
 export { SIGN_IN_ENDED };
 
@@ -28,7 +28,7 @@ type Handlers = {
 
 /**
  * The console's real-time channel: STOMP over WebSocket, signed in by the session cookie, CSRF token on CONNECT.
- * Reconnects by itself (every 2 s), and subscribes again to the volunteer's queue and the figures of the régions
+ * Reconnects by itself (exponential back-off from a random first wait: `reconnection`), and subscribes again to the volunteer's queue and the figures of the régions
  * they follow, at the destinations the server named (they differ when several servers share a broker).
  */
 export function useLiveChannel(subscriptions: Subscriptions | undefined, handlers: Handlers): ChannelStatus {
@@ -46,7 +46,7 @@ export function useLiveChannel(subscriptions: Subscriptions | undefined, handler
     }
     const client = new Client({
       brokerURL: stompUrl(),
-      reconnectDelay: 2000,
+      ...reconnection(),
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,
       beforeConnect: (self: Client) => {

@@ -2,13 +2,13 @@ import { Client, type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
 import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
-import { stompUrl } from '../../../lib/stomp';
+import { reconnection, stompUrl } from '../../../lib/stomp';
 
 export type TopicStatus = 'connecting' | 'connected' | 'disconnected';
 
 /**
  * Follows one STOMP topic of the staff app's real-time channel (signed in by the session cookie, the CSRF token on
- * CONNECT), reconnecting by itself every 2 s; `onConnected` runs at each (re)connection, so that whatever was sent
+ * CONNECT), reconnecting by itself with a growing, randomised wait (`reconnection`); `onConnected` runs at each (re)connection, so that whatever was sent
  * while away can be read again.
  */
 export function useLiveTopic<T>(
@@ -27,7 +27,7 @@ export function useLiveTopic<T>(
     }
     const client = new Client({
       brokerURL: stompUrl(),
-      reconnectDelay: 2000,
+      ...reconnection(),
       heartbeatIncoming: 10000,
       heartbeatOutgoing: 10000,
       beforeConnect: (self: Client) => {
