@@ -13,6 +13,7 @@ const stomp = vi.hoisted(() => ({
   deactivated: 0,
 }));
 vi.mock('@stomp/stompjs', () => ({
+  ReconnectionTimeMode: { LINEAR: 0, EXPONENTIAL: 1 },
   Client: class {
     connectHeaders = {};
     constructor(options: ClientOptions) {
@@ -49,6 +50,8 @@ describe('useLiveChannel', () => {
     const on = handlers();
     const { result } = renderHook(() => useLiveChannel(subscriptions, on));
     expect(result.current).toBe('connecting');
+    // it backs off exponentially after losing the server, from a first wait of its own
+    expect(stomp.options).toMatchObject({ reconnectTimeMode: 1, maxReconnectDelay: 30_000 });
 
     act(() => stomp.options!.onConnect());
 
