@@ -2,16 +2,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The staff app is served by the backend under /app/; `npm run dev` proxies the API to a backend on :8080.
+// The staff app is served by the backend under /app/; `npm run dev` proxies the API to a backend on :8080,
+// WebSocket included (the console's live channel, /api/console/stomp). The Host header is passed on unchanged, so
+// that the backend sees the page's own origin (http://localhost:5173) and accepts the handshake as same-origin.
+export const devProxy = {
+  '/api': { target: 'http://localhost:8080', ws: true, changeOrigin: false },
+  '/favicon.svg': { target: 'http://localhost:8080', changeOrigin: false },
+};
+
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
   build: { outDir: 'dist', sourcemap: false },
   server: {
-    proxy: {
-      '/api': 'http://localhost:8080',
-      '/favicon.svg': 'http://localhost:8080',
-    },
+    proxy: devProxy,
   },
   test: {
     environment: 'jsdom',
