@@ -65,32 +65,35 @@ record BundleEntry(String slug, String shortCode, int revision, boolean publishe
 	static BundleEntry parse(String text) {
 		String normalized = text.replace("\r\n", "\n");
 		if (!normalized.startsWith("---\n")) {
-			throw new IllegalArgumentException("the file must start with a front matter (---)");
+			throw new BundleProblem("tutorial.bundle.problem.front-matter",
+					"the file must start with a front matter (---)");
 		}
 		int end = normalized.indexOf("\n---\n", 4);
 		if (end < 0) {
-			throw new IllegalArgumentException("the front matter must end with ---");
+			throw new BundleProblem("tutorial.bundle.problem.front-matter-end", "the front matter must end with ---");
 		}
 		Map<String, Object> meta = new Yaml(new SafeConstructor(new LoaderOptions()))
 			.load(normalized.substring(4, end));
 		if (meta == null) {
-			throw new IllegalArgumentException("the front matter is empty");
+			throw new BundleProblem("tutorial.bundle.problem.front-matter-empty", "the front matter is empty");
 		}
 		String body = normalized.substring(end + 5);
 		int steps = body.indexOf("\n" + STEPS_HEADING + "\n");
 		if (!body.startsWith(PREREQUISITES_HEADING + "\n") || steps < 0) {
-			throw new IllegalArgumentException(
-					"the text must have a section " + PREREQUISITES_HEADING + " then a section " + STEPS_HEADING);
+			throw new BundleProblem("tutorial.bundle.problem.sections",
+					"the text must have a section " + PREREQUISITES_HEADING + " then a section " + STEPS_HEADING,
+					PREREQUISITES_HEADING, STEPS_HEADING);
 		}
 		String prerequisites = body.substring(PREREQUISITES_HEADING.length() + 1, steps).strip();
 		String stepsText = body.substring(steps + STEPS_HEADING.length() + 2).strip();
 		String slug = required(meta, "slug");
 		String code = required(meta, "code");
 		if (!SLUG.matcher(slug).matches() || slug.length() > 100) {
-			throw new IllegalArgumentException("slug: lower-case letters, digits and hyphens only");
+			throw new BundleProblem("tutorial.bundle.problem.slug",
+					"slug: lower-case letters, digits and hyphens only");
 		}
 		if (!SHORT_CODE.matcher(code).matches()) {
-			throw new IllegalArgumentException("code: 2 to 12 lower-case letters or digits");
+			throw new BundleProblem("tutorial.bundle.problem.code", "code: 2 to 12 lower-case letters or digits");
 		}
 		TutorialContent content = new TutorialContent(required(meta, "topic"), required(meta, "title"),
 				required(meta, "summary"), TutorialLevel.valueOf(required(meta, "level")),
@@ -99,7 +102,7 @@ record BundleEntry(String slug, String shortCode, int revision, boolean publishe
 				date(meta.get("reviewed")));
 		Object revision = meta.getOrDefault("revision", 1);
 		if (!(revision instanceof Integer number) || number < 1) {
-			throw new IllegalArgumentException("revision: a whole number from 1");
+			throw new BundleProblem("tutorial.bundle.problem.revision", "revision: a whole number from 1");
 		}
 		return new BundleEntry(slug, code, number, !Boolean.FALSE.equals(meta.get("published")), content);
 	}
@@ -133,7 +136,7 @@ record BundleEntry(String slug, String shortCode, int revision, boolean publishe
 	private static String required(Map<String, Object> meta, String key) {
 		Object value = meta.get(key);
 		if (value == null || String.valueOf(value).isBlank()) {
-			throw new IllegalArgumentException(key + " is missing");
+			throw new BundleProblem("tutorial.bundle.problem.missing", key + " is missing", key);
 		}
 		return String.valueOf(value).strip();
 	}
@@ -143,7 +146,7 @@ record BundleEntry(String slug, String shortCode, int revision, boolean publishe
 			return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
 		}
 		if (value == null) {
-			throw new IllegalArgumentException("reviewed is missing");
+			throw new BundleProblem("tutorial.bundle.problem.missing", "reviewed is missing", "reviewed");
 		}
 		return LocalDate.parse(String.valueOf(value));
 	}
@@ -157,7 +160,7 @@ record BundleEntry(String slug, String shortCode, int revision, boolean publishe
 							String.valueOf(link.get("url")).strip()));
 				}
 				else {
-					throw new IllegalArgumentException("links: each link needs a label and a url");
+					throw new BundleProblem("tutorial.bundle.problem.link", "links: each link needs a label and a url");
 				}
 			}
 		}

@@ -206,7 +206,9 @@ public class TutorialBundles {
 						// one bad picture does not cost the tutorials: they come in, and
 						// keep the picture's name where it was
 						refused.put(picture,
-								picture + ": not a readable JPEG, PNG or GIF picture of at most 40 million pixels");
+								picture + ": " + this.tutorials
+									.reason(new BundleProblem("tutorial.bundle.problem.picture",
+											"not a readable JPEG, PNG or GIF picture of at most 40 million pixels")));
 					}
 				}
 				references.appendReplacement(text,

@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +41,11 @@ public class Tutorials {
 
 	private final String publicBaseUrl;
 
+	private final MessageSource messages;
+
 	Tutorials(TutorialStore store, Topics topics, Clock clock,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
+			@Value("${passerelle.public-base-url}") String publicBaseUrl, MessageSource messages) {
+		this.messages = messages;
 		this.store = store;
 		this.topics = topics;
 		this.clock = clock;
@@ -161,14 +167,16 @@ public class Tutorials {
 				check(entry);
 			}
 			catch (IllegalArgumentException invalid) {
-				rejected.add(file.name() + ": " + invalid.getMessage());
+				rejected.add(file.name() + ": " + reason(invalid));
 				continue;
 			}
 			Optional<TutorialStore.Stored> taken = this.store.findByShortCode(entry.shortCode())
 				.filter((other) -> !other.tutorial().slug().equals(entry.slug()));
 			if (taken.isPresent()) {
-				rejected.add(file.name() + ": short code " + entry.shortCode() + " is taken by "
-						+ taken.get().tutorial().slug());
+				rejected.add(file.name() + ": "
+						+ reason(new BundleProblem("tutorial.bundle.problem.code-taken",
+								"short code " + entry.shortCode() + " is taken by " + taken.get().tutorial().slug(),
+								entry.shortCode(), taken.get().tutorial().slug())));
 				continue;
 			}
 			Optional<TutorialStore.Stored> local = this.store.lockBySlug(entry.slug());
@@ -207,14 +215,17 @@ public class Tutorials {
 	private void check(BundleEntry entry) {
 		TutorialContent content = entry.content();
 		if (this.topics.find(content.topicCode()).isEmpty()) {
-			throw new IllegalArgumentException("topic " + content.topicCode() + " does not exist");
+			throw new BundleProblem("tutorial.bundle.problem.topic", "topic " + content.topicCode() + " does not exist",
+					content.topicCode());
 		}
 		if (content.title().length() > 160 || content.summary().length() > 400) {
-			throw new IllegalArgumentException("the title (160) or the summary (400) is too long");
+			throw new BundleProblem("tutorial.bundle.problem.too-long",
+					"the title (160) or the summary (400) is too long");
 		}
 		for (TutorialLink link : content.links()) {
 			if (!link.url().startsWith("https://")) {
-				throw new IllegalArgumentException("links must be https addresses: " + link.url());
+				throw new BundleProblem("tutorial.bundle.problem.https", "links must be https addresses: " + link.url(),
+						link.url());
 			}
 		}
 	}
@@ -242,6 +253,19 @@ public class Tutorials {
 	 */
 	public record ImportReport(List<String> added, List<String> updated, List<String> keptLocal,
 			List<String> rejected) {
+	}
+
+	/**
+	 * Why a bundle's file was refused, in the language of whoever imports it (English for
+	 * the seeds loaded at start-up, with no request).
+	 */
+	String reason(IllegalArgumentException invalid) {
+		LocaleContext reader = LocaleContextHolder.getLocaleContext();
+		if (invalid instanceof BundleProblem problem && reader != null && reader.getLocale() != null) {
+			return this.messages.getMessage(problem.code(), problem.arguments(), problem.getMessage(),
+					reader.getLocale());
+		}
+		return invalid.getMessage();
 	}
 
 }

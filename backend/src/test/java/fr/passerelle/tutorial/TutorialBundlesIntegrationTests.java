@@ -86,7 +86,8 @@ class TutorialBundlesIntegrationTests {
 		assertThat(JsonPath.<List<String>>read(first.body(), "$.added")).containsExactly(slug);
 		assertThat(JsonPath.<List<String>>read(first.body(), "$.rejected")).singleElement()
 			.asString()
-			.startsWith("casse.md: ");
+			.as("in the importer's language")
+			.isEqualTo("casse.md: le fichier doit commencer par un en-tête (---).");
 		assertThat(JsonPath.<List<String>>read(second.body(), "$.updated")).containsExactly(slug);
 		assertThat(this.tutorials.published(slug).orElseThrow().content().title()).isEqualTo("Venu d'ailleurs, v2");
 	}
@@ -168,7 +169,8 @@ class TutorialBundlesIntegrationTests {
 		assertThat(imported.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<List<String>>read(imported.body(), "$.added")).containsExactly(slug);
 		assertThat(JsonPath.<List<String>>read(imported.body(), "$.rejected"))
-			.containsExactly("images/cassee.jpg: not a readable JPEG, PNG or GIF picture of at most 40 million pixels");
+			.containsExactly("images/cassee.jpg: ce n'est pas une image JPEG, PNG ou GIF lisible d'au plus 40 millions "
+					+ "de pixels.");
 		assertThat(this.tutorials.published(slug).orElseThrow().content().steps())
 			.isEqualTo("1. Regardez ![le bouton](images/cassee.jpg)");
 	}
