@@ -1,7 +1,10 @@
 /**
  * Technical foundation shared by every module: the database (an embedded MariaDB when no
- * URL is configured), web security, RFC 9457 error responses, the message catalogue and
- * the serving of the staff single-page app. It knows nothing of the business modules.
+ * URL is configured), RFC 9457 error responses
+ * ({@link fr.passerelle.platform.RejectedRequest}), rate limits, the mailer, the paths
+ * each module declares public or restricted, the settings national staff change by group
+ * ({@link fr.passerelle.platform.ServiceSettings}), scheduling with ShedLock, and the
+ * serving of the staff single-page app. It knows nothing of the business modules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform")
 package fr.passerelle.platform;
