@@ -52,4 +52,27 @@ class OperabilityIntegrationTests {
 		assertThat(new StaffClient(this.port).get("/actuator/prometheus").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void saysWhichBuildAndCommitRunToAdministrators() {
+		StaffClient admin = new StaffClient(this.port);
+		admin.login(TestAccounts.open(this.accounts, Role.ADMIN).email(), TestAccounts.PASSWORD);
+
+		HttpResponse<String> info = admin.get("/actuator/info");
+
+		assertThat(info.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(info.body(), "$.build.artifact")).isEqualTo("passerelle-backend");
+		assertThat((String) JsonPath.read(info.body(), "$.build.version")).isNotBlank();
+		// a build from a Git checkout (as CI's) names its commit
+		assertThat((String) JsonPath.read(info.body(), "$.git.commit.id")).matches("[0-9a-f]{7,40}");
+	}
+
+	@Test
+	void describesItsSettingsForIdes() throws Exception {
+		try (var metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).as("written by spring-boot-configuration-processor").isNotNull();
+			String json = new String(metadata.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(json).contains("\"passerelle.routing.wrap-up\"", "\"passerelle.callbacks.max-attempts\"");
+		}
+	}
+
 }
