@@ -5,5 +5,6 @@
  * application (deny by default). {@link fr.passerelle.account.AccountManagement} is the
  * entry point for other modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts",
+		allowedDependencies = { "platform", "privacy", "territory" })
 package fr.passerelle.account;

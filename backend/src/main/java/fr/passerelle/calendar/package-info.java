@@ -6,5 +6,6 @@
  * every instance within seconds). {@link fr.passerelle.calendar.OpeningHours} is the
  * entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar",
+		allowedDependencies = { "account", "platform", "privacy" })
 package fr.passerelle.calendar;

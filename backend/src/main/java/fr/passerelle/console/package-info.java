@@ -8,5 +8,6 @@
  * follows the connection: a volunteer whose consoles all closed goes offline after a
  * grace period, and the requests being offered to them go back to the queue.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Console")
+@org.springframework.modulith.ApplicationModule(displayName = "Console",
+		allowedDependencies = { "account", "routing", "statistics", "territory", "ticket", "volunteer" })
 package fr.passerelle.console;

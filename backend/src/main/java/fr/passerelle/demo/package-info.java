@@ -4,5 +4,6 @@
  * by default for the embedded-database run, off when an external database is configured
  * or in production ({@code passerelle.demo.enabled} decides).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+		allowedDependencies = { "account", "statistics", "ticket", "volunteer" })
 package fr.passerelle.demo;

@@ -6,5 +6,5 @@
  * ({@link fr.passerelle.platform.ServiceSettings}), scheduling with ShedLock, and the
  * serving of the staff single-page app. It knows nothing of the business modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", allowedDependencies = {})
 package fr.passerelle.platform;

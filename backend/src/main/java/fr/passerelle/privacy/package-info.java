@@ -5,5 +5,5 @@
  * from configuration in production; the embedded default run generates them once under
  * {@code ./data/keys}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(displayName = "Privacy", allowedDependencies = { "platform" })
 package fr.passerelle.privacy;

@@ -7,5 +7,6 @@
  * rows with {@code SKIP LOCKED} at READ COMMITTED. {@link fr.passerelle.routing.Routing}
  * is the entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Routing")
+@org.springframework.modulith.ApplicationModule(displayName = "Routing",
+		allowedDependencies = { "account", "platform", "privacy", "ticket", "volunteer" })
 package fr.passerelle.routing;

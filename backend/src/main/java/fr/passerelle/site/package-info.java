@@ -4,5 +4,6 @@
  * usable without JavaScript. Pages of other modules (tutorials, callback form) reuse its
  * layout.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Citizen site")
+@org.springframework.modulith.ApplicationModule(displayName = "Citizen site",
+		allowedDependencies = { "calendar", "platform", "privacy", "telephony", "territory", "ticket", "topic" })
 package fr.passerelle.site;

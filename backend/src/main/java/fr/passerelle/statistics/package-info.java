@@ -5,5 +5,6 @@
  * today is computed from the records themselves. Reads the other modules' tables, never
  * writes them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Statistics")
+@org.springframework.modulith.ApplicationModule(displayName = "Statistics",
+		allowedDependencies = { "account", "calendar", "platform", "privacy", "routing", "territory", "topic" })
 package fr.passerelle.statistics;

@@ -4,5 +4,7 @@
  * for it when no Twilio account is configured) and checked against the configured public
  * address.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Telephony")
+@org.springframework.modulith.ApplicationModule(displayName = "Telephony",
+		allowedDependencies = { "account", "calendar", "platform", "privacy", "routing", "statistics", "territory",
+				"ticket", "topic", "tutorial", "volunteer" })
 package fr.passerelle.telephony;

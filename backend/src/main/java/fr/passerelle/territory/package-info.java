@@ -5,5 +5,5 @@
  * postcodes (Licence Ouverte 2.0). {@link fr.passerelle.territory.Territories} is the
  * entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Territory")
+@org.springframework.modulith.ApplicationModule(displayName = "Territory", allowedDependencies = { "platform" })
 package fr.passerelle.territory;

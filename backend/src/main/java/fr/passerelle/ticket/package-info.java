@@ -6,5 +6,6 @@
  * assignments through {@link fr.passerelle.ticket.TicketManagement}; every change is
  * published as an event.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tickets")
+@org.springframework.modulith.ApplicationModule(displayName = "Tickets",
+		allowedDependencies = { "account", "calendar", "platform", "privacy", "territory", "topic" })
 package fr.passerelle.ticket;

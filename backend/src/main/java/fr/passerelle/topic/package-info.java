@@ -5,5 +5,6 @@
  * again within seconds. Volunteers' skills, the phone menu, routing and tutorials all
  * refer to them. {@link fr.passerelle.topic.Topics} is the entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Topics")
+@org.springframework.modulith.ApplicationModule(displayName = "Topics",
+		allowedDependencies = { "account", "platform", "privacy" })
 package fr.passerelle.topic;

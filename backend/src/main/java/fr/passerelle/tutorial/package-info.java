@@ -4,5 +4,6 @@
  * short links for texts. Tutorials are a commons (CC BY-SA 4.0 by default), loaded from
  * and exchanged as bundles of Markdown files.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Tutorials")
+@org.springframework.modulith.ApplicationModule(displayName = "Tutorials",
+		allowedDependencies = { "account", "platform", "topic" })
 package fr.passerelle.tutorial;

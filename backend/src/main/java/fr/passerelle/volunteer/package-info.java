@@ -5,5 +5,6 @@
  * coordinators keep ({@link fr.passerelle.volunteer.VolunteerDirectory}).
  * {@link fr.passerelle.volunteer.Volunteers} is the entry point.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Volunteers")
+@org.springframework.modulith.ApplicationModule(displayName = "Volunteers",
+		allowedDependencies = { "account", "platform", "privacy", "territory", "topic" })
 package fr.passerelle.volunteer;
