@@ -1,19 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
+import { CALL_PHONE, useCallPhone, type CallPhone } from '../../../lib/call-phone';
 
-type CallPhone = { maskedPhone: string | null };
-
-const CALL_PHONE = ['staff', 'call-phone'];
-
-/** The phone a coordinator is rung on to call citizens back (masked), or null. */
-export function useCallPhone(enabled: boolean) {
-  return useQuery({
-    queryKey: CALL_PHONE,
-    queryFn: () => api<CallPhone>('GET', '/api/staff/me/call-phone'),
-    enabled,
-  });
-}
+export { useCallPhone };
 
 export function useRegisterCallPhone() {
   const queryClient = useQueryClient();

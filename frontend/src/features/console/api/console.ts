@@ -242,12 +242,3 @@ export function useSendTutorial() {
     },
   });
 }
-
-/** Whether a coordinator registered a phone to call citizens back from (volunteers' is on their profile). */
-export function useCoordinatorCallPhone(enabled: boolean) {
-  return useQuery({
-    queryKey: ['staff', 'call-phone'],
-    queryFn: () => api<{ maskedPhone: string | null }>('GET', '/api/staff/me/call-phone'),
-    enabled,
-  });
-}

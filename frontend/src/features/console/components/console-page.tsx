@@ -5,12 +5,12 @@ import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { api } from '../../../lib/api-client';
 import { useRecheckSignIn, type Me } from '../../../lib/auth';
+import { useCallPhone } from '../../../lib/call-phone';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   CONSOLE,
   useConsoleState,
-  useCoordinatorCallPhone,
   useRecentTickets,
   useTakeNext,
   useTopics,
@@ -194,7 +194,7 @@ export function ConsolePage({ me }: { me: Me }) {
   const queryClient = useQueryClient();
   const recheckSignIn = useRecheckSignIn();
   const state = useConsoleState();
-  const callPhone = useCoordinatorCallPhone(me.role !== 'VOLUNTEER');
+  const callPhone = useCallPhone(me.role !== 'VOLUNTEER');
   const topics = useTopics();
   const takeNext = useTakeNext();
   const [selected, setSelected] = useState<number | null>(null);

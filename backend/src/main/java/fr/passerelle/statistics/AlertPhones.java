@@ -7,6 +7,7 @@ import fr.passerelle.privacy.PersonalData;
 import fr.passerelle.privacy.PersonalData.DataSubject;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.privacy.SealedNumbers;
+import fr.passerelle.privacy.StaffPhoneTable;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AlertPhones implements SealedNumbers {
 
-	private final JdbcClient jdbc;
+	private final StaffPhoneTable phones;
 
 	private final PhoneVault vault;
 
 	AlertPhones(JdbcClient jdbc, PhoneVault vault) {
-		this.jdbc = jdbc;
+		this.phones = new StaffPhoneTable(jdbc, "statistics_alert_subscription", "alert-subscription/");
 		this.vault = vault;
 	}
 
@@ -38,42 +39,16 @@ class AlertPhones implements SealedNumbers {
 	@Override
 	@Transactional
 	public int sealAgain(PhoneVault vault) {
-		int sealed = 0;
-		for (Row row : rows(" FOR UPDATE")) {
-			if (!vault.isCurrent(row.cipher())) {
-				String name = AlertSubscriptions.sealedRow(row.accountId());
-				sealed += this.jdbc
-					.sql("UPDATE statistics_alert_subscription SET phone_cipher = ? WHERE account_id = ?")
-					.params(vault.seal(vault.open(row.cipher(), name), name).ciphertext(), row.accountId())
-					.update();
-			}
-		}
-		return sealed;
-	}
-
-	private List<Row> rows(String lock) {
-		return this.jdbc.sql("SELECT account_id, phone_cipher FROM statistics_alert_subscription" + lock)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getBytes(2)))
-			.list();
+		return this.phones.sealAgain(vault);
 	}
 
 	List<Long> holders(DataSubject subject) {
-		return rows("").stream()
-			.filter((row) -> this.vault.open(row.cipher(), AlertSubscriptions.sealedRow(row.accountId()))
-				.equals(subject.phone()))
-			.map(Row::accountId)
-			.toList();
+		return this.phones.holders(this.vault, subject.phone());
 	}
 
 	/** Deletes these coordinators' subscriptions. */
 	int forget(List<Long> holders) {
-		return holders.isEmpty() ? 0
-				: this.jdbc.sql("DELETE FROM statistics_alert_subscription WHERE account_id IN (:ids)")
-					.param("ids", holders)
-					.update();
-	}
-
-	private record Row(long accountId, byte[] cipher) {
+		return this.phones.forget(holders);
 	}
 
 	/** The same phones, for a person's access and erasure requests. */

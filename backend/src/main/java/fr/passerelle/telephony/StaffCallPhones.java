@@ -13,6 +13,7 @@ import fr.passerelle.privacy.PersonalData;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.privacy.SealedNumbers;
+import fr.passerelle.privacy.StaffPhoneTable;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,10 @@ class StaffCallPhones implements SealedNumbers {
 
 	private final Clock clock;
 
+	private final StaffPhoneTable table;
+
 	StaffCallPhones(JdbcClient jdbc, PhoneVault vault, Clock clock) {
+		this.table = new StaffPhoneTable(jdbc, "staff_call_phone", "staff-call-phone/");
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.clock = clock;
@@ -79,8 +83,8 @@ class StaffCallPhones implements SealedNumbers {
 			.map((cipher) -> this.vault.open(cipher, sealedRow(accountId)));
 	}
 
-	static String sealedRow(long accountId) {
-		return "staff-call-phone/" + accountId;
+	private String sealedRow(long accountId) {
+		return this.table.sealedRow(accountId);
 	}
 
 	@Override
@@ -91,39 +95,15 @@ class StaffCallPhones implements SealedNumbers {
 	@Override
 	@Transactional
 	public int sealAgain(PhoneVault vault) {
-		int sealed = 0;
-		for (Row row : rows(" FOR UPDATE")) {
-			if (!vault.isCurrent(row.cipher())) {
-				String name = sealedRow(row.accountId());
-				sealed += this.jdbc.sql("UPDATE staff_call_phone SET phone_cipher = ? WHERE account_id = ?")
-					.params(vault.seal(vault.open(row.cipher(), name), name).ciphertext(), row.accountId())
-					.update();
-			}
-		}
-		return sealed;
-	}
-
-	private List<Row> rows(String lock) {
-		return this.jdbc.sql("SELECT account_id, phone_cipher FROM staff_call_phone" + lock)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getBytes(2)))
-			.list();
+		return this.table.sealAgain(vault);
 	}
 
 	List<Long> holders(PersonalData.DataSubject subject) {
-		return rows("").stream()
-			.filter((row) -> this.vault.open(row.cipher(), sealedRow(row.accountId())).equals(subject.phone()))
-			.map(Row::accountId)
-			.toList();
+		return this.table.holders(this.vault, subject.phone());
 	}
 
 	int forget(List<Long> holders) {
-		return holders.isEmpty() ? 0
-				: this.jdbc.sql("DELETE FROM staff_call_phone WHERE account_id IN (:ids)")
-					.param("ids", holders)
-					.update();
-	}
-
-	private record Row(long accountId, byte[] cipher) {
+		return this.table.forget(holders);
 	}
 
 	/** The same phones, for a person's access and erasure requests. */

@@ -675,7 +675,7 @@ public class TicketManagement {
 		this.events.publishEvent(new TicketScheduled(ticket.id, at, actorId));
 	}
 
-	private void publishQueued(Ticket ticket) {
+	void publishQueued(Ticket ticket) {
 		this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
 				ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince, ticket.practice));
 	}

@@ -56,8 +56,7 @@ public class Worklist {
 		this.tickets.save(ticket);
 		this.store.appendEvent(ticketId, this.clock.instant(), coordinatorId, "PRIORITISED", null);
 		if (ticket.status == TicketStatus.QUEUED) {
-			this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
-					ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince, ticket.practice));
+			this.tickets.publishQueued(ticket);
 		}
 		return this.tickets.view(ticket);
 	}

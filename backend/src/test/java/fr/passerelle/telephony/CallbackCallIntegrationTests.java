@@ -251,7 +251,7 @@ class CallbackCallIntegrationTests {
 			.singleRow();
 	}
 
-	private static void awaitState(StaffClient phone, String state) {
+	static void awaitState(StaffClient phone, String state) {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.ignoreExceptions()
@@ -259,11 +259,11 @@ class CallbackCallIntegrationTests {
 				.equals(JsonPath.read(phone.get("/api/simulator/phone").body(), "$.call.state").toString()));
 	}
 
-	private static HttpResponse<String> keys(StaffClient phone, String keys) {
+	static HttpResponse<String> keys(StaffClient phone, String keys) {
 		return phone.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"" + keys + "\"}");
 	}
 
-	private static List<String> heard(HttpResponse<String> response) {
+	static List<String> heard(HttpResponse<String> response) {
 		return JsonPath.read(response.body(), "$.heard");
 	}
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static fr.passerelle.telephony.CallbackCallIntegrationTests.awaitState;
+import static fr.passerelle.telephony.CallbackCallIntegrationTests.heard;
+import static fr.passerelle.telephony.CallbackCallIntegrationTests.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -109,22 +112,6 @@ class CoordinatorCallbackIntegrationTests {
 		HttpResponse<String> malformed = coordinator.putJson("/api/staff/me/call-phone", "{\"phone\":\"12\"}");
 		assertThat(malformed.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(malformed.body(), "$.fields[0].field")).isEqualTo("phone");
-	}
-
-	private static void awaitState(StaffClient phone, String state) {
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.ignoreExceptions()
-			.until(() -> state
-				.equals(JsonPath.read(phone.get("/api/simulator/phone").body(), "$.call.state").toString()));
-	}
-
-	private static HttpResponse<String> keys(StaffClient phone, String keys) {
-		return phone.postJson("/api/simulator/phone/call/keys", "{\"keys\":\"" + keys + "\"}");
-	}
-
-	private static List<String> heard(HttpResponse<String> response) {
-		return JsonPath.read(response.body(), "$.heard");
 	}
 
 }
