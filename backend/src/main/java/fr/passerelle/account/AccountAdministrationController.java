@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +31,9 @@ class AccountAdministrationController {
 
 	private final Invitations invitations;
 
-	private final AccountManagement accounts;
-
-	AccountAdministrationController(AccountAdministration administration, Invitations invitations,
-			AccountManagement accounts) {
+	AccountAdministrationController(AccountAdministration administration, Invitations invitations) {
 		this.administration = administration;
 		this.invitations = invitations;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -51,17 +46,17 @@ class AccountAdministrationController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a coordinator's or an administrator's account and e-mail them an invitation "
 			+ "(valid 72 hours) to choose their password")
-	AccountSummary invite(@Valid @RequestBody NewInvitation invitation, Authentication authentication) {
+	AccountSummary invite(@Valid @RequestBody NewInvitation invitation, StaffAccount staff) {
 		StaffAccount invited = this.invitations.invite(invitation.email(), invitation.displayName(), invitation.role(),
-				invitation.regionCode(), this.accounts.signedIn(authentication));
+				invitation.regionCode(), staff);
 		return this.administration.summaryOf(invited.id());
 	}
 
 	@PostMapping("/{id}/invitation")
 	@Operation(summary = "Send a new invitation to an account that has not accepted its own; the earlier link no "
 			+ "longer works")
-	AccountSummary resendInvitation(@PathVariable long id, Authentication authentication) {
-		this.invitations.resend(id, this.accounts.signedIn(authentication));
+	AccountSummary resendInvitation(@PathVariable long id, StaffAccount staff) {
+		this.invitations.resend(id, staff);
 		return this.administration.summaryOf(id);
 	}
 

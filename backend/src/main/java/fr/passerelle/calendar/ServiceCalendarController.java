@@ -6,7 +6,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,11 +37,8 @@ class ServiceCalendarController {
 
 	private final ServiceCalendar calendar;
 
-	private final AccountManagement accounts;
-
-	ServiceCalendarController(ServiceCalendar calendar, AccountManagement accounts) {
+	ServiceCalendarController(ServiceCalendar calendar) {
 		this.calendar = calendar;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -54,7 +50,7 @@ class ServiceCalendarController {
 	@PutMapping("/weekly")
 	@Operation(summary = "Replace the weekly hours (national coordinators, administrators); effective on every "
 			+ "instance within seconds. A slot ending before it starts, or overlapping another, is refused beside it")
-	ServiceCalendar.Calendar replaceWeekly(@Valid @RequestBody WeeklyBody body, Authentication authentication) {
+	ServiceCalendar.Calendar replaceWeekly(@Valid @RequestBody WeeklyBody body, StaffAccount staff) {
 		List<OpeningSlot> slots = new ArrayList<>();
 		for (int i = 0; i < body.slots().size(); i++) {
 			SlotBody slot = body.slots().get(i);
@@ -64,13 +60,13 @@ class ServiceCalendarController {
 			}
 			slots.add(new OpeningSlot(slot.day(), slot.opens(), slot.closes()));
 		}
-		return this.calendar.replaceWeekly(this.accounts.signedIn(authentication), slots, body.version());
+		return this.calendar.replaceWeekly(staff, slots, body.version());
 	}
 
 	@PostMapping("/exceptions")
 	@Operation(summary = "Add an exceptional closure (whole days, with the message the phone line reads and the "
 			+ "citizen site shows) or opening (days open with their own hours); not in the past, not over another")
-	ServiceCalendar.Calendar addException(@Valid @RequestBody ExceptionBody body, Authentication authentication) {
+	ServiceCalendar.Calendar addException(@Valid @RequestBody ExceptionBody body, StaffAccount staff) {
 		if (body.kind() == null) {
 			throw RejectedRequest.field("kind", "calendar.exception.kind");
 		}
@@ -78,16 +74,16 @@ class ServiceCalendarController {
 			throw RejectedRequest.field("firstDay", "calendar.exception.day");
 		}
 		LocalDate last = (body.lastDay() != null) ? body.lastDay() : body.firstDay();
-		return this.calendar.addException(this.accounts.signedIn(authentication), new ServiceException(0, body.kind(),
-				body.firstDay(), last, body.opens(), body.closes(), body.message()), body.version());
+		return this.calendar.addException(staff, new ServiceException(0, body.kind(), body.firstDay(), last,
+				body.opens(), body.closes(), body.message()), body.version());
 	}
 
 	@DeleteMapping("/exceptions/{id}")
 	@Operation(summary = "Remove an exceptional closure or opening (removing it again changes nothing); with the "
 			+ "version read, 409 when the calendar changed meanwhile")
 	ServiceCalendar.Calendar removeException(@PathVariable long id, @RequestParam(required = false) Integer version,
-			Authentication authentication) {
-		return this.calendar.removeException(this.accounts.signedIn(authentication), id, version);
+			StaffAccount staff) {
+		return this.calendar.removeException(staff, id, version);
 	}
 
 	record WeeklyBody(@NotNull @Size(max = 28) List<@NotNull SlotBody> slots, int version) {

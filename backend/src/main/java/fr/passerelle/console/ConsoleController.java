@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.PendingOffer;
@@ -21,7 +20,6 @@ import fr.passerelle.volunteer.Volunteers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Console", description = "The volunteer console's state")
 class ConsoleController {
-
-	private final AccountManagement accounts;
 
 	private final Volunteers volunteers;
 
@@ -49,11 +45,10 @@ class ConsoleController {
 
 	private final ConsoleChannel channel;
 
-	ConsoleController(AccountManagement accounts, Volunteers volunteers, Routing routing, TicketManagement tickets,
-			Audience audience, QueueFigures figures, Clock clock, ConsoleChannel channel) {
+	ConsoleController(Volunteers volunteers, Routing routing, TicketManagement tickets, Audience audience,
+			QueueFigures figures, Clock clock, ConsoleChannel channel) {
 		this.clock = clock;
 		this.channel = channel;
-		this.accounts = accounts;
 		this.volunteers = volunteers;
 		this.routing = routing;
 		this.tickets = tickets;
@@ -63,8 +58,7 @@ class ConsoleController {
 
 	@GetMapping("/api/console")
 	@Operation(summary = "The signed-in staff member's console: presence, offers, requests held, queue figures")
-	ConsoleState state(Authentication authentication) {
-		StaffAccount staff = this.accounts.signedIn(authentication);
+	ConsoleState state(StaffAccount staff) {
 		Set<String> regions = this.audience.regionsFollowedBy(staff);
 		RoutingProfile profile = (staff.role() == Role.VOLUNTEER)
 				? this.volunteers.routingProfile(staff.id()).orElse(null) : null;

@@ -1,6 +1,6 @@
 package fr.passerelle.routing;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.ticket.TicketView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,23 +29,20 @@ class RoutingController {
 
 	private final ClaimKeys claimKeys;
 
-	private final AccountManagement accounts;
-
 	private final Handovers handovers;
 
-	RoutingController(Routing routing, ClaimKeys claimKeys, Handovers handovers, AccountManagement accounts) {
+	RoutingController(Routing routing, ClaimKeys claimKeys, Handovers handovers) {
 		this.routing = routing;
 		this.handovers = handovers;
 		this.claimKeys = claimKeys;
-		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/routing/next")
 	@Operation(summary = "Take the next request the caller may handle (204 when there is none). A repeated "
 			+ "Idempotency-Key returns the request the first call took.")
-	ResponseEntity<TicketView> takeNext(Authentication authentication,
+	ResponseEntity<TicketView> takeNext(StaffAccount staff,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
-		long volunteer = this.accounts.signedIn(authentication).id();
+		long volunteer = staff.id();
 		return this.claimKeys.takeNext(volunteer, key)
 			.map(ResponseEntity::ok)
 			.orElseGet(() -> ResponseEntity.noContent().build());
@@ -54,36 +50,35 @@ class RoutingController {
 
 	@PostMapping("/api/tickets/{id}/accept")
 	@Operation(summary = "Accept a request offered to the caller")
-	TicketView accept(@PathVariable long id, Authentication authentication) {
-		return this.routing.accept(id, this.accounts.signedIn(authentication).id());
+	TicketView accept(@PathVariable long id, StaffAccount staff) {
+		return this.routing.accept(id, staff.id());
 	}
 
 	@PostMapping("/api/tickets/{id}/decline")
 	@Operation(summary = "Decline a request offered to the caller: it goes back to the queue for someone else")
-	ResponseEntity<Void> decline(@PathVariable long id, Authentication authentication) {
-		this.routing.decline(id, this.accounts.signedIn(authentication).id());
+	ResponseEntity<Void> decline(@PathVariable long id, StaffAccount staff) {
+		this.routing.decline(id, staff.id());
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/tickets/{id}/release")
 	@Operation(summary = "Hand a request the caller holds back to the queue, for a colleague")
-	TicketView release(@PathVariable long id, Authentication authentication) {
-		return this.routing.release(id, this.accounts.signedIn(authentication).id());
+	TicketView release(@PathVariable long id, StaffAccount staff) {
+		return this.routing.release(id, staff.id());
 	}
 
 	@GetMapping("/api/tickets/{id}/handover")
 	@Operation(summary = "Whom the caller may hand a request they hold over to: colleagues, nearest first, and "
 			+ "coordinators")
-	Handovers.Candidates handoverCandidates(@PathVariable long id, Authentication authentication) {
-		return this.handovers.candidates(id, this.accounts.signedIn(authentication));
+	Handovers.Candidates handoverCandidates(@PathVariable long id, StaffAccount staff) {
+		return this.handovers.candidates(id, staff);
 	}
 
 	@PostMapping("/api/tickets/{id}/handover")
 	@Operation(summary = "Hand a request the caller holds over to a colleague or a coordinator, with a note saying "
 			+ "why; handing it over again to the same person changes nothing")
-	TicketView handOver(@PathVariable long id, @Valid @RequestBody Handover handover, Authentication authentication) {
-		return this.handovers.handOver(id, this.accounts.signedIn(authentication), handover.recipientId(),
-				handover.note().strip());
+	TicketView handOver(@PathVariable long id, @Valid @RequestBody Handover handover, StaffAccount staff) {
+		return this.handovers.handOver(id, staff, handover.recipientId(), handover.note().strip());
 	}
 
 	/**

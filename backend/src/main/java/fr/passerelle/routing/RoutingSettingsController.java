@@ -1,11 +1,10 @@
 package fr.passerelle.routing;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +23,8 @@ class RoutingSettingsController {
 
 	private final RoutingSettings settings;
 
-	private final AccountManagement accounts;
-
-	RoutingSettingsController(RoutingSettings settings, AccountManagement accounts) {
+	RoutingSettingsController(RoutingSettings settings) {
 		this.settings = settings;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -41,8 +37,8 @@ class RoutingSettingsController {
 	@PutMapping
 	@Operation(summary = "Change the routing delays (national coordinators, administrators), effective for the next "
 			+ "offer on every instance within seconds; with the version read, 409 when they changed meanwhile")
-	RoutingSettings.Delays replace(@RequestBody RoutingSettings.Delays body, Authentication authentication) {
-		return this.settings.replace(this.accounts.signedIn(authentication), body);
+	RoutingSettings.Delays replace(@RequestBody RoutingSettings.Delays body, StaffAccount staff) {
+		return this.settings.replace(staff, body);
 	}
 
 }

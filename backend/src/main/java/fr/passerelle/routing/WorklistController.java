@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
@@ -17,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,32 +40,25 @@ class WorklistController {
 
 	private final Handovers handovers;
 
-	private final AccountManagement accounts;
-
 	private final AuditLog audit;
 
-	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AccountManagement accounts,
-			AuditLog audit) {
+	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AuditLog audit) {
 		this.audit = audit;
 		this.tickets = tickets;
 		this.worklist = worklist;
 		this.handovers = handovers;
-		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/tickets/{id}/priority")
 	@Operation(summary = "Move a request ahead of the others of its kind (again: nothing changes)")
-	TicketView prioritise(@PathVariable long id, Authentication authentication) {
-		StaffAccount coordinator = this.accounts.signedIn(authentication);
+	TicketView prioritise(@PathVariable long id, StaffAccount coordinator) {
 		TicketView before = this.tickets.read(id, coordinator);
 		return audited("PRIORITISED", before, this.worklist.prioritise(id, coordinator.id()));
 	}
 
 	@PostMapping("/api/tickets/{id}/reschedule")
 	@Operation(summary = "Plan a callback waiting or planned for another time, within 30 days")
-	TicketView reschedule(@PathVariable long id, @Validated @RequestBody Reschedule body,
-			Authentication authentication) {
-		StaffAccount coordinator = this.accounts.signedIn(authentication);
+	TicketView reschedule(@PathVariable long id, @Validated @RequestBody Reschedule body, StaffAccount coordinator) {
 		TicketView before = this.tickets.read(id, coordinator);
 		return audited("RESCHEDULED", before, this.worklist.reschedule(id, coordinator.id(), body.at()));
 	}
@@ -75,14 +66,13 @@ class WorklistController {
 	@GetMapping("/api/tickets/{id}/assignees")
 	@Operation(summary = "The volunteers who may take a waiting request now (of the coordinator's région), the "
 			+ "nearest first")
-	List<Handovers.Candidate> assignees(@PathVariable long id, Authentication authentication) {
-		return this.handovers.assignees(id, this.accounts.signedIn(authentication));
+	List<Handovers.Candidate> assignees(@PathVariable long id, StaffAccount staff) {
+		return this.handovers.assignees(id, staff);
 	}
 
 	@PostMapping("/api/tickets/{id}/assign")
 	@Operation(summary = "Give a request waiting, or planned for later, to a named volunteer, who holds it from now on")
-	TicketView assign(@PathVariable long id, @Validated @RequestBody Assignment body, Authentication authentication) {
-		StaffAccount coordinator = this.accounts.signedIn(authentication);
+	TicketView assign(@PathVariable long id, @Validated @RequestBody Assignment body, StaffAccount coordinator) {
 		TicketView before = this.tickets.read(id, coordinator);
 		return audited("ASSIGNED", before, this.handovers.assign(id, coordinator, body.volunteerId()));
 	}

@@ -1,6 +1,6 @@
 package fr.passerelle.statistics;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,32 +27,29 @@ class AlertSubscriptionController {
 
 	private final AlertSubscriptions subscriptions;
 
-	private final AccountManagement accounts;
-
-	AlertSubscriptionController(AlertSubscriptions subscriptions, AccountManagement accounts) {
+	AlertSubscriptionController(AlertSubscriptions subscriptions) {
 		this.subscriptions = subscriptions;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
 	@Operation(summary = "Whether the signed-in coordinator is texted the alerts of their scope, and on which phone "
 			+ "(masked)")
-	Subscription mine(Authentication authentication) {
-		return new Subscription(this.subscriptions.of(this.accounts.signedIn(authentication)).orElse(null));
+	Subscription mine(StaffAccount staff) {
+		return new Subscription(this.subscriptions.of(staff).orElse(null));
 	}
 
 	@PutMapping
 	@Operation(summary = "Text the alerts of the coordinator's scope to this phone (at most one text per alert rule "
 			+ "and scope an hour)")
-	Subscription subscribe(@Valid @RequestBody Phone phone, Authentication authentication) {
-		return new Subscription(this.subscriptions.subscribe(this.accounts.signedIn(authentication), phone.phone()));
+	Subscription subscribe(@Valid @RequestBody Phone phone, StaffAccount staff) {
+		return new Subscription(this.subscriptions.subscribe(staff, phone.phone()));
 	}
 
 	@DeleteMapping
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Stop texting the alerts")
-	void unsubscribe(Authentication authentication) {
-		this.subscriptions.unsubscribe(this.accounts.signedIn(authentication));
+	void unsubscribe(StaffAccount staff) {
+		this.subscriptions.unsubscribe(staff);
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.statistics.Breakdowns.HourRow;
 import fr.passerelle.statistics.Breakdowns.Outcomes;
 import fr.passerelle.statistics.Breakdowns.Row;
@@ -19,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,26 +38,22 @@ class BreakdownController {
 
 	private final Breakdowns breakdowns;
 
-	private final AccountManagement accounts;
-
 	private final MessageSource messages;
 
 	private final ActivityReport report;
 
-	BreakdownController(Questions questions, Breakdowns breakdowns, AccountManagement accounts, MessageSource messages,
-			ActivityReport report) {
+	BreakdownController(Questions questions, Breakdowns breakdowns, MessageSource messages, ActivityReport report) {
 		this.report = report;
 		this.questions = questions;
 		this.breakdowns = breakdowns;
-		this.accounts = accounts;
 		this.messages = messages;
 	}
 
 	@GetMapping("/days")
 	@Operation(summary = "Each day of the period, with its service level and waits")
 	Table<Row> days(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String region, Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			@RequestParam(required = false) String region, StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		return Table.of(question, this.breakdowns.byDay(question.period(), question.scope()));
 	}
 
@@ -67,9 +62,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> daysCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return CsvExport.attachment(question.fileName("jours"), csv.records(Row.class,
 				this.breakdowns.byDay(question.period(), question.scope()), header("day", locale)));
 	}
@@ -78,8 +73,8 @@ class BreakdownController {
 	@Operation(summary = "Each hour of the week over the period: demand, calls missed, volunteers on shift and "
 			+ "available (the coverage heat map)")
 	Table<HourRow> hours(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String region, Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			@RequestParam(required = false) String region, StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		return Table.of(question, this.breakdowns.byHourOfWeek(question.period(), question.scope()));
 	}
 
@@ -88,9 +83,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> hoursCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return CsvExport.attachment(question.fileName("heures"), csv.records(HourRow.class,
 				this.breakdowns.byHourOfWeek(question.period(), question.scope()), header("hour", locale)));
 	}
@@ -98,8 +93,8 @@ class BreakdownController {
 	@GetMapping("/themes")
 	@Operation(summary = "Each theme of the requests, over the period")
 	Table<Row> themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String region, Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			@RequestParam(required = false) String region, StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		return Table.of(question, this.breakdowns.byTheme(question.period(), question.scope()));
 	}
 
@@ -108,9 +103,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> themesCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return CsvExport.attachment(question.fileName("themes"), csv.records(Row.class,
 				this.breakdowns.byTheme(question.period(), question.scope()), header("theme", locale)));
 	}
@@ -118,8 +113,8 @@ class BreakdownController {
 	@GetMapping("/departements")
 	@Operation(summary = "Each département (of the région, for a région), over the period")
 	Table<Row> departements(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String region, Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			@RequestParam(required = false) String region, StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		return Table.of(question, this.breakdowns.byDepartement(question.period(), question.scope()));
 	}
 
@@ -128,9 +123,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> departementsCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return CsvExport.attachment(question.fileName("departements"), csv.records(Row.class,
 				this.breakdowns.byDepartement(question.period(), question.scope()), header("departement", locale)));
 	}
@@ -139,8 +134,8 @@ class BreakdownController {
 	@Operation(summary = "Each volunteer (of the région, for a région) who worked during the period")
 	Table<VolunteerRow> volunteers(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
-			Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		return Table.of(question, this.breakdowns.byVolunteer(question.period(), question.scope()));
 	}
 
@@ -149,9 +144,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> volunteersCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return CsvExport.attachment(question.fileName("benevoles"), csv.records(VolunteerRow.class,
 				this.breakdowns.byVolunteer(question.period(), question.scope()), header("volunteer", locale)));
 	}
@@ -159,17 +154,16 @@ class BreakdownController {
 	@GetMapping("/mine")
 	@Operation(summary = "The signed-in volunteer's own line over the period (any staff member: their own)")
 	VolunteerRow mine(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			Authentication authentication) {
-		return this.breakdowns.ofVolunteer(this.questions.period(from, to),
-				this.accounts.signedIn(authentication).id());
+			StaffAccount staff) {
+		return this.breakdowns.ofVolunteer(this.questions.period(from, to), staff.id());
 	}
 
 	@GetMapping("/outcomes")
 	@Operation(summary = "The outcome forms of the period's requests summed up, with the codes of the national "
 			+ "activity report: themes of the démarches, autonomy, completion, redirections")
 	OutcomeTable outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String region, Authentication authentication) {
-		Question question = this.questions.ask(from, to, region, authentication);
+			@RequestParam(required = false) String region, StaffAccount staff) {
+		Question question = this.questions.ask(from, to, region, staff);
 		Outcomes outcomes = this.breakdowns.outcomes(question.period(), question.scope());
 		return new OutcomeTable(question.period().from().toString(), question.period().to().toString(),
 				question.scope().regionCode(), outcomes.forms(), outcomes.answers());
@@ -180,9 +174,9 @@ class BreakdownController {
 	ResponseEntity<byte[]> outcomesCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		Outcomes outcomes = this.breakdowns.outcomes(question.period(), question.scope());
 		List<OutcomeRow> rows = new ArrayList<>();
 		outcomes.answers()
@@ -198,9 +192,9 @@ class BreakdownController {
 	ResponseEntity<StreamingResponseBody> activityReport(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication) {
+			StaffAccount staff) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, authentication);
+		Question question = this.questions.ask(from, to, region, staff);
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(question.fileName("compte-rendu")).build().toString())

@@ -2,10 +2,9 @@ package fr.passerelle.statistics;
 
 import java.time.Clock;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.territory.Territories;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,14 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Questions {
 
-	private final AccountManagement accounts;
-
 	private final Territories territories;
 
 	private final Clock clock;
 
-	Questions(AccountManagement accounts, Territories territories, Clock clock) {
-		this.accounts = accounts;
+	Questions(Territories territories, Clock clock) {
 		this.territories = territories;
 		this.clock = clock;
 	}
@@ -30,8 +26,8 @@ class Questions {
 	 * @throws fr.passerelle.platform.RejectedRequest (403) for a région the staff member
 	 * may not see, (400) for a wrong period or an unknown région
 	 */
-	Question ask(String from, String to, String region, Authentication authentication) {
-		Scope scope = Scope.of(this.accounts.signedIn(authentication), region, this.territories);
+	Question ask(String from, String to, String region, StaffAccount staff) {
+		Scope scope = Scope.of(staff, region, this.territories);
 		return new Question(Period.parse(from, to, ParisTime.day(this.clock.instant())), scope);
 	}
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RestrictedPaths;
 import fr.passerelle.territory.Territories;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,8 +41,6 @@ class StatisticsController {
 
 	private final SummaryReport summaries;
 
-	private final AccountManagement accounts;
-
 	private final Territories territories;
 
 	private final MessageSource messages;
@@ -62,10 +59,8 @@ class StatisticsController {
 				"/api/statistics/targets", "/api/statistics/alerts/subscription");
 	}
 
-	StatisticsController(SummaryReport summaries, AccountManagement accounts, Territories territories,
-			MessageSource messages, Clock clock) {
+	StatisticsController(SummaryReport summaries, Territories territories, MessageSource messages, Clock clock) {
 		this.summaries = summaries;
-		this.accounts = accounts;
 		this.territories = territories;
 		this.messages = messages;
 		this.clock = clock;
@@ -81,8 +76,8 @@ class StatisticsController {
 			@Parameter(example = "2027-03-31") @RequestParam(required = false) String to,
 			@Parameter(description = "a région's INSEE code; none for the whole country") @RequestParam(
 					required = false) String region,
-			Authentication authentication) {
-		return summarise(from, to, region, authentication);
+			StaffAccount staff) {
+		return summarise(from, to, region, staff);
 	}
 
 	@GetMapping("/summary.csv")
@@ -93,9 +88,9 @@ class StatisticsController {
 	ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
-			Authentication authentication, Locale locale) {
+			StaffAccount staff, Locale locale) {
 		CsvExport csv = CsvExport.of(separator, decimal);
-		Summary summary = summarise(from, to, region, authentication);
+		Summary summary = summarise(from, to, region, staff);
 		String scope = (summary.region() != null) ? summary.region() : Cell.NATIONAL;
 		List<List<Object>> rows = new ArrayList<>();
 		summary.figures()
@@ -129,8 +124,8 @@ class StatisticsController {
 		return definitions;
 	}
 
-	private Summary summarise(String from, String to, String region, Authentication authentication) {
-		Scope scope = Scope.of(this.accounts.signedIn(authentication), region, this.territories);
+	private Summary summarise(String from, String to, String region, StaffAccount staff) {
+		Scope scope = Scope.of(staff, region, this.territories);
 		Period period = Period.parse(from, to, ParisTime.day(this.clock.instant()));
 		return this.summaries.summary(period, scope);
 	}

@@ -3,7 +3,6 @@ package fr.passerelle.statistics;
 import java.time.Clock;
 import java.util.Map;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.AuditAction;
@@ -15,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,19 +34,15 @@ class WallboardController {
 
 	private final Targets targets;
 
-	private final AccountManagement accounts;
-
 	private final Territories territories;
 
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	WallboardController(Wallboards wallboards, Targets targets, AccountManagement accounts, Territories territories,
-			AuditLog audit, Clock clock) {
+	WallboardController(Wallboards wallboards, Targets targets, Territories territories, AuditLog audit, Clock clock) {
 		this.wallboards = wallboards;
 		this.targets = targets;
-		this.accounts = accounts;
 		this.territories = territories;
 		this.audit = audit;
 		this.clock = clock;
@@ -57,8 +51,8 @@ class WallboardController {
 	@GetMapping("/wallboard")
 	@Operation(summary = "The service now: callers waiting and the longest wait, callbacks due and the oldest, "
 			+ "volunteers by state, today's figures against their targets, by région (or département), alerts")
-	Wallboard wallboard(@RequestParam(required = false) String region, Authentication authentication) {
-		return this.wallboards.of(Scope.of(this.accounts.signedIn(authentication), region, this.territories));
+	Wallboard wallboard(@RequestParam(required = false) String region, StaffAccount staff) {
+		return this.wallboards.of(Scope.of(staff, region, this.territories));
 	}
 
 	@GetMapping("/targets")
@@ -72,8 +66,7 @@ class WallboardController {
 	@PutMapping("/targets")
 	@Operation(summary = "Set the targets (national coordinators and administrators): the service level's "
 			+ "threshold (10 to 120 s) and the three rates, as fractions")
-	Wallboard.Goals setTargets(@Valid @RequestBody Goals goals, Authentication authentication) {
-		StaffAccount staff = this.accounts.signedIn(authentication);
+	Wallboard.Goals setTargets(@Valid @RequestBody Goals goals, StaffAccount staff) {
 		if (!staff.isNational()) {
 			throw new RejectedRequest(HttpStatus.FORBIDDEN, "statistics.targets.national");
 		}

@@ -1,10 +1,9 @@
 package fr.passerelle.telephony;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,17 +17,14 @@ class CallbackController {
 
 	private final CallbackCalls callbacks;
 
-	private final AccountManagement accounts;
-
-	CallbackController(CallbackCalls callbacks, AccountManagement accounts) {
+	CallbackController(CallbackCalls callbacks) {
 		this.callbacks = callbacks;
-		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/tickets/{id}/call")
 	@Operation(summary = "Call the citizen back: the volunteer's registered phone rings first, from the hotline")
-	CallbackCalls.PlacedCall call(@PathVariable long id, Authentication authentication) {
-		return this.callbacks.callBack(id, this.accounts.signedIn(authentication));
+	CallbackCalls.PlacedCall call(@PathVariable long id, StaffAccount staff) {
+		return this.callbacks.callBack(id, staff);
 	}
 
 }

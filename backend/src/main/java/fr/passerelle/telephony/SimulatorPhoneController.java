@@ -3,7 +3,6 @@ package fr.passerelle.telephony;
 import java.time.Instant;
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import jakarta.validation.Valid;
@@ -11,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,23 +33,20 @@ class SimulatorPhoneController {
 
 	private final HotlineNumber hotline;
 
-	private final AccountManagement accounts;
-
 	private final PracticeCalls practiceCalls;
 
 	SimulatorPhoneController(TwilioSettings settings, SimulatedCalls calls, TwilioSimulator simulator,
-			HotlineNumber hotline, AccountManagement accounts, PracticeCalls practiceCalls) {
+			HotlineNumber hotline, PracticeCalls practiceCalls) {
 		this.practiceCalls = practiceCalls;
 		this.settings = settings;
 		this.calls = calls;
 		this.simulator = simulator;
 		this.hotline = hotline;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
-	Phone phone(Authentication authentication) {
-		String number = numberOf(authentication);
+	Phone phone(StaffAccount staff) {
+		String number = numberOf(staff);
 		List<Text> inbox = this.simulator.inbox(number)
 			.stream()
 			.map((text) -> new Text(text.from(), text.body(), text.receivedAt()))
@@ -65,9 +60,9 @@ class SimulatorPhoneController {
 	 * member's practice calls.
 	 */
 	@PostMapping("/call")
-	CallState dial(Authentication authentication) {
-		String number = numberOf(authentication);
-		long accountId = this.accounts.signedIn(authentication).id();
+	CallState dial(StaffAccount staff) {
+		String number = numberOf(staff);
+		long accountId = staff.id();
 		return run(() -> {
 			SimulatedCalls.Call call = this.calls.dial(number);
 			this.practiceCalls.placed(call.sid(), accountId);
@@ -80,8 +75,8 @@ class SimulatorPhoneController {
 	 * call).
 	 */
 	@PostMapping("/call/answer")
-	CallState answer(Authentication authentication) {
-		String number = numberOf(authentication);
+	CallState answer(StaffAccount staff) {
+		String number = numberOf(staff);
 		SimulatedCalls.Call ringing = this.calls.current(number);
 		if (ringing == null || ringing.state() != SimulatedCalls.State.RINGING) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "simulator.not-ringing");
@@ -90,18 +85,18 @@ class SimulatorPhoneController {
 	}
 
 	@PostMapping("/call/keys")
-	CallState press(Authentication authentication, @Valid @RequestBody Keys keys) {
-		return run(() -> this.calls.press(numberOf(authentication), keys.keys()));
+	CallState press(StaffAccount staff, @Valid @RequestBody Keys keys) {
+		return run(() -> this.calls.press(numberOf(staff), keys.keys()));
 	}
 
 	@PostMapping("/call/silence")
-	CallState stayQuiet(Authentication authentication) {
-		return run(() -> this.calls.stayQuiet(numberOf(authentication)));
+	CallState stayQuiet(StaffAccount staff) {
+		return run(() -> this.calls.stayQuiet(numberOf(staff)));
 	}
 
 	@PostMapping("/call/hangup")
-	CallState hangUp(Authentication authentication) {
-		SimulatedCalls.Call call = this.calls.hangUp(numberOf(authentication));
+	CallState hangUp(StaffAccount staff) {
+		SimulatedCalls.Call call = this.calls.hangUp(numberOf(staff));
 		return (call != null) ? CallState.of(call)
 				: new CallState(null, SimulatedCalls.State.ENDED, true, false, null, List.of(), null, List.of());
 	}
@@ -119,11 +114,10 @@ class SimulatorPhoneController {
 	 * The staff member's simulated phone: a metropolitan mobile number of the
 	 * {@code 06 1} range made from their account, so that each has their own inbox.
 	 */
-	private String numberOf(Authentication authentication) {
+	private String numberOf(StaffAccount staff) {
 		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
 			throw new RejectedRequest(HttpStatus.NOT_FOUND, "simulator.off");
 		}
-		StaffAccount staff = this.accounts.signedIn(authentication);
 		return String.format("+3361%07d", staff.id() % 10_000_000);
 	}
 

@@ -2,7 +2,6 @@ package fr.passerelle.telephony;
 
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
@@ -10,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,28 +26,23 @@ class SmsTemplateController {
 
 	private final SmsTemplates templates;
 
-	private final AccountManagement accounts;
-
-	SmsTemplateController(SmsTemplates templates, AccountManagement accounts) {
+	SmsTemplateController(SmsTemplates templates) {
 		this.templates = templates;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
-	List<SmsTemplates.Template> all(Authentication authentication) {
-		requireNationalStaff(authentication);
+	List<SmsTemplates.Template> all(StaffAccount staff) {
+		requireNationalStaff(staff);
 		return this.templates.all();
 	}
 
 	@PutMapping("/{code}")
-	SmsTemplates.Template update(Authentication authentication, @PathVariable String code,
-			@Valid @RequestBody Wording wording) {
-		requireNationalStaff(authentication);
+	SmsTemplates.Template update(StaffAccount staff, @PathVariable String code, @Valid @RequestBody Wording wording) {
+		requireNationalStaff(staff);
 		return this.templates.update(code, wording.body());
 	}
 
-	private void requireNationalStaff(Authentication authentication) {
-		StaffAccount staff = this.accounts.signedIn(authentication);
+	private void requireNationalStaff(StaffAccount staff) {
 		boolean national = staff.role() == Role.ADMIN || (staff.role() == Role.COORDINATOR && staff.isNational());
 		if (!national) {
 			throw new RejectedRequest(HttpStatus.FORBIDDEN, "sms.template.forbidden");

@@ -1,6 +1,6 @@
 package fr.passerelle.telephony;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,26 +28,21 @@ class StaffCallPhoneController {
 
 	private final StaffCallPhones phones;
 
-	private final AccountManagement accounts;
-
-	StaffCallPhoneController(StaffCallPhones phones, AccountManagement accounts) {
+	StaffCallPhoneController(StaffCallPhones phones) {
 		this.phones = phones;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
 	@Operation(summary = "The phone the signed-in coordinator is rung on to call back, masked, or null")
-	CallPhone read(Authentication authentication) {
-		return new CallPhone(this.phones.phoneToRing(this.accounts.signedIn(authentication).id())
-			.map((phone) -> phone.masked())
-			.orElse(null));
+	CallPhone read(StaffAccount staff) {
+		return new CallPhone(this.phones.phoneToRing(staff.id()).map((phone) -> phone.masked()).orElse(null));
 	}
 
 	@PutMapping
 	@Operation(summary = "Ring the signed-in coordinator on this phone to call citizens back (never shown to them)")
-	CallPhone register(@Valid @RequestBody Typed typed, Authentication authentication) {
+	CallPhone register(@Valid @RequestBody Typed typed, StaffAccount staff) {
 		try {
-			return new CallPhone(this.phones.register(this.accounts.signedIn(authentication), typed.phone()));
+			return new CallPhone(this.phones.register(staff, typed.phone()));
 		}
 		catch (RejectedRequest refused) {
 			// beside the field on the screen
@@ -59,8 +53,8 @@ class StaffCallPhoneController {
 
 	@DeleteMapping
 	@Operation(summary = "Ring the signed-in coordinator no more (again: nothing changes)")
-	CallPhone remove(Authentication authentication) {
-		this.phones.remove(this.accounts.signedIn(authentication));
+	CallPhone remove(StaffAccount staff) {
+		this.phones.remove(staff);
 		return new CallPhone(null);
 	}
 

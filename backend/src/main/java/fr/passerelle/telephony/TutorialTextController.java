@@ -2,7 +2,6 @@ package fr.passerelle.telephony;
 
 import java.util.Map;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
@@ -14,7 +13,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,23 +34,18 @@ class TutorialTextController {
 
 	private final SmsTemplates templates;
 
-	private final AccountManagement accounts;
-
-	TutorialTextController(TicketManagement tickets, Tutorials tutorials, TicketTexts texts, SmsTemplates templates,
-			AccountManagement accounts) {
+	TutorialTextController(TicketManagement tickets, Tutorials tutorials, TicketTexts texts, SmsTemplates templates) {
 		this.tickets = tickets;
 		this.tutorials = tutorials;
 		this.texts = texts;
 		this.templates = templates;
-		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/tickets/{id}/tutorials/{slug}/texts")
 	@Operation(summary = "Text the citizen a tutorial's short link from the hotline's number (the volunteer holding "
 			+ "the request)")
 	ResponseEntity<VolunteerTextController.Sent> send(@PathVariable long id, @PathVariable String slug,
-			Authentication authentication) {
-		StaffAccount volunteer = this.accounts.signedIn(authentication);
+			StaffAccount volunteer) {
 		PhoneNumber citizen = this.texts.citizenOf(id, volunteer);
 		Tutorial tutorial = this.tutorials.published(slug)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "tutorial.not-found"));

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
@@ -17,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,19 +33,14 @@ class VolunteerTextController {
 
 	private final TicketTexts texts;
 
-	private final AccountManagement accounts;
-
-	VolunteerTextController(TicketManagement tickets, TicketTexts texts, AccountManagement accounts) {
+	VolunteerTextController(TicketManagement tickets, TicketTexts texts) {
 		this.tickets = tickets;
 		this.texts = texts;
-		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/tickets/{id}/texts")
 	@Operation(summary = "Text the citizen from the hotline's number (the volunteer holding the request)")
-	ResponseEntity<Sent> send(@PathVariable long id, @Valid @RequestBody Message message,
-			Authentication authentication) {
-		StaffAccount volunteer = this.accounts.signedIn(authentication);
+	ResponseEntity<Sent> send(@PathVariable long id, @Valid @RequestBody Message message, StaffAccount volunteer) {
 		PhoneNumber citizen = this.texts.citizenOf(id, volunteer);
 		String body = message.body().strip();
 		if (body.isEmpty() || body.length() > SmsTemplates.MAX_LENGTH) {

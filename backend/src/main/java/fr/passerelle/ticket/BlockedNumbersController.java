@@ -2,7 +2,6 @@ package fr.passerelle.ticket;
 
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.platform.RestrictedPaths;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,17 +38,14 @@ class BlockedNumbersController {
 
 	private final TicketManagement tickets;
 
-	private final AccountManagement accounts;
-
 	@Bean
 	static RestrictedPaths blocklistPaths() {
 		return RestrictedPaths.coordinators("/api/blocked-numbers", "/api/blocked-numbers/**", "/api/tickets/*/block");
 	}
 
-	BlockedNumbersController(Blocklist blocklist, TicketManagement tickets, AccountManagement accounts) {
+	BlockedNumbersController(Blocklist blocklist, TicketManagement tickets) {
 		this.blocklist = blocklist;
 		this.tickets = tickets;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/api/blocked-numbers")
@@ -62,8 +57,7 @@ class BlockedNumbersController {
 	@PostMapping("/api/tickets/{id}/block")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Block the number of a request (blocking it again keeps the first entry)")
-	BlockedNumber block(@PathVariable long id, @Valid @RequestBody Blocking blocking, Authentication authentication) {
-		StaffAccount coordinator = this.accounts.signedIn(authentication);
+	BlockedNumber block(@PathVariable long id, @Valid @RequestBody Blocking blocking, StaffAccount coordinator) {
 		this.tickets.read(id, coordinator);
 		PhoneNumber phone = this.tickets.phoneToDial(id)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.CONFLICT, "blocklist.no-phone"));

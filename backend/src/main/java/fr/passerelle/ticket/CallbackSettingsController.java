@@ -1,11 +1,10 @@
 package fr.passerelle.ticket;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,11 +23,8 @@ class CallbackSettingsController {
 
 	private final CallbackSettings settings;
 
-	private final AccountManagement accounts;
-
-	CallbackSettingsController(CallbackSettings settings, AccountManagement accounts) {
+	CallbackSettingsController(CallbackSettings settings) {
 		this.settings = settings;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -40,8 +36,8 @@ class CallbackSettingsController {
 	@PutMapping
 	@Operation(summary = "Change the callback policy (national coordinators, administrators): 1 to 10 attempts, "
 			+ "5 min to 48 h before the second; with the version read, 409 when it changed meanwhile")
-	CallbackSettings.Policy replace(@RequestBody CallbackSettings.Policy body, Authentication authentication) {
-		return this.settings.replace(this.accounts.signedIn(authentication), body);
+	CallbackSettings.Policy replace(@RequestBody CallbackSettings.Policy body, StaffAccount staff) {
+		return this.settings.replace(staff, body);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,15 +44,12 @@ class TicketController {
 
 	private final TicketManagement tickets;
 
-	private final AccountManagement accounts;
-
 	private final FollowUps followUps;
 
 	private final AuditLog audit;
 
-	TicketController(TicketManagement tickets, AccountManagement accounts, FollowUps followUps, AuditLog audit) {
+	TicketController(TicketManagement tickets, FollowUps followUps, AuditLog audit) {
 		this.tickets = tickets;
-		this.accounts = accounts;
 		this.followUps = followUps;
 		this.audit = audit;
 	}
@@ -62,7 +57,7 @@ class TicketController {
 	@GetMapping
 	@Operation(summary = "List the tickets the caller may see, newest first (order=oldest: the oldest first, as the "
 			+ "coordinators' worklist reads them)")
-	TicketPage list(Authentication authentication, @RequestParam(required = false) Set<TicketStatus> status,
+	TicketPage list(StaffAccount staff, @RequestParam(required = false) Set<TicketStatus> status,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String departement,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String reference,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
@@ -74,13 +69,12 @@ class TicketController {
 				? status.stream().filter(Objects::nonNull).collect(Collectors.toSet()) : Set.of();
 		TicketFilter filter = new TicketFilter(statuses, topic, departement, region,
 				(reference != null) ? TicketReference.parse(reference) : null, from, to);
-		return this.tickets.search(staff(authentication), filter, page, size, "oldest".equals(order));
+		return this.tickets.search(staff, filter, page, size, "oldest".equals(order));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one ticket with its timeline, notes, outcome and the same caller's earlier requests")
-	TicketDetails read(@PathVariable long id, Authentication authentication) {
-		StaffAccount staff = staff(authentication);
+	TicketDetails read(@PathVariable long id, StaffAccount staff) {
 		TicketView ticket = this.tickets.read(id, staff);
 		this.audit.record(AuditAction.REQUEST_READ, staff.email(), "ticket/" + id, null);
 		return new TicketDetails(ticket, this.tickets.timeline(id), this.tickets.notes(id),
@@ -91,16 +85,15 @@ class TicketController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a new request for the citizen of a request the caller holds (another démarche to "
 			+ "come back to); the number is that request's")
-	TicketView open(@Valid @RequestBody NewTicket request, Authentication authentication) {
-		return this.followUps.open(request.followUpOf(), staff(authentication), request.topic(), request.postcode(),
+	TicketView open(@Valid @RequestBody NewTicket request, StaffAccount staff) {
+		return this.followUps.open(request.followUpOf(), staff, request.topic(), request.postcode(),
 				request.firstName(), request.slots());
 	}
 
 	@PostMapping("/{id}/notes")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Add a note (plain text); the same note sent twice within a minute is kept once")
-	Note addNote(@PathVariable long id, @Valid @RequestBody NewNote note, Authentication authentication) {
-		StaffAccount staff = staff(authentication);
+	Note addNote(@PathVariable long id, @Valid @RequestBody NewNote note, StaffAccount staff) {
 		// a volunteer reads only what they hold; coordinators read their région's
 		this.tickets.read(id, staff);
 		return this.tickets.addNote(id, staff.id(), note.body());
@@ -108,29 +101,25 @@ class TicketController {
 
 	@PutMapping("/{id}/outcome")
 	@Operation(summary = "Record the outcome form: closes the ticket, or schedules the next round")
-	TicketView recordOutcome(@PathVariable long id, @Valid @RequestBody Outcome outcome,
-			Authentication authentication) {
-		return this.tickets.recordOutcome(id, staff(authentication).id(), outcome);
+	TicketView recordOutcome(@PathVariable long id, @Valid @RequestBody Outcome outcome, StaffAccount staff) {
+		return this.tickets.recordOutcome(id, staff.id(), outcome);
 	}
 
 	@PostMapping("/{id}/attempts")
 	@Operation(summary = "Report a callback that did not reach the citizen: the policy schedules the next attempt")
-	TicketView callbackFailed(@PathVariable long id, @Valid @RequestBody FailedAttempt attempt,
-			Authentication authentication) {
-		return this.tickets.callbackFailed(id, staff(authentication).id(), attempt.result(), attempt.attempt());
+	TicketView callbackFailed(@PathVariable long id, @Valid @RequestBody FailedAttempt attempt, StaffAccount staff) {
+		return this.tickets.callbackFailed(id, staff.id(), attempt.result(), attempt.attempt());
 	}
 
 	@PostMapping("/{id}/retry")
 	@Operation(summary = "Schedule the next callback at a time agreed with the citizen")
-	TicketView scheduleRetry(@PathVariable long id, @Valid @RequestBody Retry retry, Authentication authentication) {
-		return this.tickets.scheduleRetry(id, staff(authentication).id(), retry.at());
+	TicketView scheduleRetry(@PathVariable long id, @Valid @RequestBody Retry retry, StaffAccount staff) {
+		return this.tickets.scheduleRetry(id, staff.id(), retry.at());
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Withdraw a ticket (its holder, or a coordinator)")
-	TicketView cancel(@PathVariable long id, @Valid @RequestBody Cancellation cancellation,
-			Authentication authentication) {
-		StaffAccount staff = staff(authentication);
+	TicketView cancel(@PathVariable long id, @Valid @RequestBody Cancellation cancellation, StaffAccount staff) {
 		// a volunteer reads only what they hold; coordinators read their région's
 		TicketView before = this.tickets.read(id, staff);
 		TicketView after = this.tickets.cancel(id, staff.id(), cancellation.reason());
@@ -140,10 +129,6 @@ class TicketController {
 					Map.of("status", before.status().name()), "after", Map.of("status", after.status().name())));
 		}
 		return after;
-	}
-
-	private StaffAccount staff(Authentication authentication) {
-		return this.accounts.signedIn(authentication);
 	}
 
 	record TicketDetails(TicketView ticket, List<TimelineEntry> timeline, List<Note> notes, Outcome outcome,

@@ -2,7 +2,7 @@ package fr.passerelle.topic;
 
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,11 +28,8 @@ class TopicMenuController {
 
 	private final TopicMenu menu;
 
-	private final AccountManagement accounts;
-
-	TopicMenuController(TopicMenu menu, AccountManagement accounts) {
+	TopicMenuController(TopicMenu menu) {
 		this.menu = menu;
-		this.accounts = accounts;
 	}
 
 	@GetMapping
@@ -46,13 +42,13 @@ class TopicMenuController {
 	@Operation(summary = "Replace the themes and the phone menu (national coordinators, administrators): every theme, "
 			+ "new ones included, in the menu's order; effective on every instance within seconds. Two themes on one "
 			+ "key, more than ten offered, or a theme left out is refused beside the field")
-	TopicMenu.Menu replace(@Valid @RequestBody MenuBody body, Authentication authentication) {
+	TopicMenu.Menu replace(@Valid @RequestBody MenuBody body, StaffAccount staff) {
 		List<Topic> topics = body.topics()
 			.stream()
 			.map((line) -> new Topic(line.code(), line.nameFr(), line.nameEn(), line.menuDigit(), line.linkUrl(),
 					line.spokenFr(), line.active()))
 			.toList();
-		return this.menu.replace(this.accounts.signedIn(authentication), topics, body.version());
+		return this.menu.replace(staff, topics, body.version());
 	}
 
 	record MenuBody(@NotNull @Size(max = 60) List<@NotNull TopicBody> topics, int version) {

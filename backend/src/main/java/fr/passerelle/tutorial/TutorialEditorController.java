@@ -24,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,22 +67,22 @@ class TutorialEditorController {
 
 	@GetMapping
 	@Operation(summary = "Tutorials the caller may change: all of them for coordinators, a volunteer's own drafts")
-	List<Row> list(Authentication authentication) {
-		return this.editing.editable(staff(authentication)).stream().map(this::row).toList();
+	List<Row> list(StaffAccount staff) {
+		return this.editing.editable(staff).stream().map(this::row).toList();
 	}
 
 	@GetMapping("/{slug}")
 	@Operation(summary = "One tutorial's current text, to change it")
-	Editable read(@PathVariable String slug, Authentication authentication) {
-		return editable(this.editing.read(slug, staff(authentication)));
+	Editable read(@PathVariable String slug, StaffAccount staff) {
+		return editable(this.editing.read(slug, staff));
 	}
 
 	@GetMapping("/{slug}/revisions")
 	@Operation(summary = "Every revision kept of a tutorial, the latest first: when, by whom or from which bundle")
-	List<RevisionRow> history(@PathVariable String slug, Authentication authentication) {
+	List<RevisionRow> history(@PathVariable String slug, StaffAccount staff) {
 		// a tutorial's revisions have few authors: each is read once
 		Map<Long, Optional<String>> authors = new HashMap<>();
-		return this.editing.history(slug, staff(authentication)).stream().map((revision) -> {
+		return this.editing.history(slug, staff).stream().map((revision) -> {
 			String author = (revision.authorId() == null) ? null
 					: authors
 						.computeIfAbsent(revision.authorId(),
@@ -97,32 +96,32 @@ class TutorialEditorController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Open a draft (volunteers propose, coordinators review and publish)")
-	Editable create(@Valid @RequestBody NewTutorial draft, Authentication authentication) {
-		return editable(this.editing.create(draft.slug(), draft.shortCode(), draft.content(), staff(authentication)));
+	Editable create(@Valid @RequestBody NewTutorial draft, StaffAccount staff) {
+		return editable(this.editing.create(draft.slug(), draft.shortCode(), draft.content(), staff));
 	}
 
 	@PutMapping("/{slug}")
 	@Operation(summary = "Save a new revision; refused if someone saved another since basedOn")
-	Editable update(@PathVariable String slug, @Valid @RequestBody Change change, Authentication authentication) {
-		return editable(this.editing.update(slug, change.basedOn(), change.content(), staff(authentication)));
+	Editable update(@PathVariable String slug, @Valid @RequestBody Change change, StaffAccount staff) {
+		return editable(this.editing.update(slug, change.basedOn(), change.content(), staff));
 	}
 
 	@PostMapping("/{slug}/publish")
 	@Operation(summary = "Publish a tutorial (coordinators)")
-	Editable publish(@PathVariable String slug, Authentication authentication) {
-		return editable(this.editing.publish(slug, true, staff(authentication)));
+	Editable publish(@PathVariable String slug, StaffAccount staff) {
+		return editable(this.editing.publish(slug, true, staff));
 	}
 
 	@PostMapping("/{slug}/unpublish")
 	@Operation(summary = "Withdraw a tutorial from the citizen site (coordinators)")
-	Editable unpublish(@PathVariable String slug, Authentication authentication) {
-		return editable(this.editing.publish(slug, false, staff(authentication)));
+	Editable unpublish(@PathVariable String slug, StaffAccount staff) {
+		return editable(this.editing.publish(slug, false, staff));
 	}
 
 	@PostMapping("/{slug}/reviewed")
 	@Operation(summary = "Record that the tutorial was checked against the real procedure today (coordinators)")
-	Editable reviewed(@PathVariable String slug, Authentication authentication) {
-		return editable(this.editing.markReviewed(slug, staff(authentication)));
+	Editable reviewed(@PathVariable String slug, StaffAccount staff) {
+		return editable(this.editing.markReviewed(slug, staff));
 	}
 
 	@GetMapping("/bundle")
@@ -141,8 +140,8 @@ class TutorialEditorController {
 	@PreAuthorize("hasAnyRole('COORDINATOR', 'ADMIN')")
 	@Operation(summary = "Import a zip bundle: new tutorials are added, newer revisions replace older ones unless "
 			+ "changed here (reported)")
-	Tutorials.ImportReport importBundle(HttpServletRequest request, Authentication authentication) throws IOException {
-		return this.bundles.importZip(request.getInputStream(), staff(authentication));
+	Tutorials.ImportReport importBundle(HttpServletRequest request, StaffAccount staff) throws IOException {
+		return this.bundles.importZip(request.getInputStream(), staff);
 	}
 
 	@PostMapping(path = "/images",
@@ -151,9 +150,9 @@ class TutorialEditorController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Upload a picture for a step: reduced to 640 px wide, re-encoded as a light JPEG without "
 			+ "its metadata; answers where citizens load it")
-	Image upload(HttpServletRequest request, Authentication authentication) throws IOException {
+	Image upload(HttpServletRequest request, StaffAccount staff) throws IOException {
 		byte[] original = request.getInputStream().readNBytes(TutorialImages.MAX_UPLOAD_BYTES + 1);
-		TutorialImages.Stored stored = this.images.upload(original, staff(authentication));
+		TutorialImages.Stored stored = this.images.upload(original, staff);
 		return new Image(stored.id(), stored.url(), stored.width(), stored.height(), stored.size());
 	}
 
@@ -161,10 +160,6 @@ class TutorialEditorController {
 	@Operation(summary = "The HTML a Markdown text renders to on the citizen site (raw HTML shown as text)")
 	Preview preview(@Valid @RequestBody Source source) {
 		return new Preview(this.editing.preview(source.markdown()));
-	}
-
-	private StaffAccount staff(Authentication authentication) {
-		return this.accounts.signedIn(authentication);
 	}
 
 	private Row row(Tutorial tutorial) {

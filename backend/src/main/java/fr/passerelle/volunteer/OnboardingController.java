@@ -3,7 +3,6 @@ package fr.passerelle.volunteer;
 import java.util.List;
 import java.util.Set;
 
-import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.SignUpConfirmations;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RateLimits;
@@ -18,7 +17,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,16 +40,12 @@ class OnboardingController {
 
 	private final Onboarding onboarding;
 
-	private final AccountManagement accounts;
-
 	private final RateLimits rateLimits;
 
 	private final SignUpConfirmations confirmations;
 
-	OnboardingController(Onboarding onboarding, AccountManagement accounts, RateLimits rateLimits,
-			SignUpConfirmations confirmations) {
+	OnboardingController(Onboarding onboarding, RateLimits rateLimits, SignUpConfirmations confirmations) {
 		this.onboarding = onboarding;
-		this.accounts = accounts;
 		this.rateLimits = rateLimits;
 		this.confirmations = confirmations;
 	}
@@ -88,27 +82,27 @@ class OnboardingController {
 	@GetMapping("/api/volunteer-applications")
 	@PreAuthorize("hasRole('COORDINATOR')")
 	@Operation(summary = "Sign-ups waiting for approval in the coordinator's scope, the oldest first")
-	List<Onboarding.Applicant> pending(Authentication authentication) {
-		return this.onboarding.pending(this.accounts.signedIn(authentication));
+	List<Onboarding.Applicant> pending(StaffAccount staff) {
+		return this.onboarding.pending(staff);
 	}
 
 	@PostMapping("/api/volunteer-applications/{id}/approve")
 	@PreAuthorize("hasRole('COORDINATOR')")
 	@Operation(summary = "Approve a sign-up (approving again changes nothing)")
-	Onboarding.Training approve(@PathVariable long id, Authentication authentication) {
-		return this.onboarding.approve(id, this.accounts.signedIn(authentication));
+	Onboarding.Training approve(@PathVariable long id, StaffAccount staff) {
+		return this.onboarding.approve(id, staff);
 	}
 
 	@GetMapping("/api/volunteers/me/training")
 	@Operation(summary = "The caller's training checklist: approval, charter, practice calls")
-	Onboarding.Training training(Authentication authentication) {
-		return this.onboarding.training(this.accounts.signedIn(authentication).id());
+	Onboarding.Training training(StaffAccount staff) {
+		return this.onboarding.training(staff.id());
 	}
 
 	@PostMapping("/api/volunteers/me/charter")
 	@Operation(summary = "Accept the volunteers' charter (accepting again changes nothing)")
-	Onboarding.Training acceptCharter(Authentication authentication) {
-		return this.onboarding.acceptCharter(this.accounts.signedIn(authentication).id());
+	Onboarding.Training acceptCharter(StaffAccount staff) {
+		return this.onboarding.acceptCharter(staff.id());
 	}
 
 	record SignUp(@NotBlank @Size(max = 120) String displayName, @NotBlank @Size(max = 254) String email,

@@ -2,14 +2,13 @@ package fr.passerelle.volunteer;
 
 import java.util.List;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,48 +26,41 @@ class PresenceController {
 
 	private final Volunteers volunteers;
 
-	private final AccountManagement accounts;
-
-	PresenceController(Volunteers volunteers, AccountManagement accounts) {
+	PresenceController(Volunteers volunteers) {
 		this.volunteers = volunteers;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/presence")
 	@Operation(summary = "The caller's presence")
-	PresenceState presence(Authentication authentication) {
-		return this.volunteers.presence(me(authentication));
+	PresenceState presence(StaffAccount staff) {
+		return this.volunteers.presence(staff.id());
 	}
 
 	@PutMapping("/presence")
 	@Operation(summary = "Go available, on a break, or offline")
-	PresenceState choosePresence(@Valid @RequestBody PresenceChoice choice, Authentication authentication) {
-		return this.volunteers.choosePresence(me(authentication), choice.status());
+	PresenceState choosePresence(@Valid @RequestBody PresenceChoice choice, StaffAccount staff) {
+		return this.volunteers.choosePresence(staff.id(), choice.status());
 	}
 
 	@DeleteMapping("/wrap-up")
 	@Operation(summary = "End the caller's wrap-up time now: offers may come again")
-	PresenceState endWrapUp(Authentication authentication) {
-		return this.volunteers.endWrapUp(me(authentication));
+	PresenceState endWrapUp(StaffAccount staff) {
+		return this.volunteers.endWrapUp(staff.id());
 	}
 
 	@GetMapping("/shifts")
 	@Operation(summary = "The caller's weekly shifts")
-	Shifts shifts(Authentication authentication) {
-		long me = me(authentication);
+	Shifts shifts(StaffAccount staff) {
+		long me = staff.id();
 		return new Shifts(this.volunteers.availableAtShiftStart(me), this.volunteers.shifts(me));
 	}
 
 	@PutMapping("/shifts")
 	@Operation(summary = "Replace the caller's weekly shifts")
-	Shifts replaceShifts(@Valid @RequestBody Shifts shifts, Authentication authentication) {
-		long me = me(authentication);
+	Shifts replaceShifts(@Valid @RequestBody Shifts shifts, StaffAccount staff) {
+		long me = staff.id();
 		List<Shift> saved = this.volunteers.replaceShifts(me, shifts.shifts(), shifts.availableAtShiftStart());
 		return new Shifts(this.volunteers.availableAtShiftStart(me), saved);
-	}
-
-	private long me(Authentication authentication) {
-		return this.accounts.signedIn(authentication).id();
 	}
 
 	record PresenceChoice(@NotNull Presence status) {

@@ -5,7 +5,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-import fr.passerelle.account.AccountManagement;
+import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,33 +33,30 @@ class VolunteerDirectoryController {
 
 	private final VolunteerDirectory directory;
 
-	private final AccountManagement accounts;
-
-	VolunteerDirectoryController(VolunteerDirectory directory, AccountManagement accounts) {
+	VolunteerDirectoryController(VolunteerDirectory directory) {
 		this.directory = directory;
-		this.accounts = accounts;
 	}
 
 	@GetMapping("/api/volunteers")
 	@Operation(summary = "The volunteers of the coordinator's région (every volunteer for a national coordinator), "
 			+ "by name")
-	List<VolunteerDirectory.VolunteerLine> list(Authentication authentication) {
-		return this.directory.list(this.accounts.signedIn(authentication));
+	List<VolunteerDirectory.VolunteerLine> list(StaffAccount staff) {
+		return this.directory.list(staff);
 	}
 
 	@GetMapping("/api/volunteers/{id}")
 	@Operation(summary = "A volunteer's file: profile, territories served, capacity, shifts, training; 403 outside "
 			+ "the coordinator's région")
-	VolunteerDirectory.VolunteerFile read(@PathVariable long id, Authentication authentication) {
-		return this.directory.read(this.accounts.signedIn(authentication), id);
+	VolunteerDirectory.VolunteerFile read(@PathVariable long id, StaffAccount staff) {
+		return this.directory.read(staff, id);
 	}
 
 	@PutMapping("/api/volunteers/{id}/profile")
 	@Operation(summary = "Set a volunteer's themes, languages, territories served and capacity (1 to 3). With the "
 			+ "version read: 409 when the file changed meanwhile; 400 beside the field for a value refused")
 	VolunteerDirectory.VolunteerFile changeProfile(@PathVariable long id, @Valid @RequestBody ProfileBody body,
-			Authentication authentication) {
-		return this.directory.changeProfile(this.accounts.signedIn(authentication), id,
+			StaffAccount staff) {
+		return this.directory.changeProfile(staff, id,
 				new VolunteerDirectory.ProfileChange(Set.copyOf(body.skills()), Set.copyOf(body.languages()),
 						body.capacity(), Set.copyOf(body.servedDepartements()), Set.copyOf(body.servedRegions()),
 						body.servesNationally(), body.version()));
@@ -70,7 +66,7 @@ class VolunteerDirectoryController {
 	@Operation(summary = "Replace a volunteer's weekly shifts (in their own time) and whether they go available "
 			+ "when one starts; overlapping shifts are refused beside the shift")
 	VolunteerDirectory.VolunteerFile replaceShifts(@PathVariable long id, @Valid @RequestBody ShiftsBody body,
-			Authentication authentication) {
+			StaffAccount staff) {
 		List<Shift> shifts = new java.util.ArrayList<>();
 		for (int i = 0; i < body.shifts().size(); i++) {
 			ShiftBody shift = body.shifts().get(i);
@@ -86,17 +82,15 @@ class VolunteerDirectoryController {
 			}
 			shifts.add(parsed);
 		}
-		return this.directory.replaceShifts(this.accounts.signedIn(authentication), id, shifts,
-				body.availableAtShiftStart(), body.version());
+		return this.directory.replaceShifts(staff, id, shifts, body.availableAtShiftStart(), body.version());
 	}
 
 	@PostMapping("/api/volunteers/{id}/training")
 	@Operation(summary = "Vouch for a training done in person, with the reason: the approved volunteer may then "
 			+ "take calls (doing it again changes nothing)")
 	VolunteerDirectory.VolunteerFile validateTraining(@PathVariable long id, @Valid @RequestBody TrainingBody body,
-			Authentication authentication) {
-		return this.directory.validateTraining(this.accounts.signedIn(authentication), id, body.reason(),
-				body.version());
+			StaffAccount staff) {
+		return this.directory.validateTraining(staff, id, body.reason(), body.version());
 	}
 
 	record ProfileBody(@NotNull @Size(max = 20) List<@NotNull @Size(max = 30) String> skills,
