@@ -97,7 +97,7 @@ function ImageInsert({ onInserted }: { onInserted: (markdown: string) => void })
       <input
         id="tutorial-image"
         type="file"
-        accept="image/jpeg,image/png,image/gif,image/bmp"
+        accept="image/jpeg,image/png,image/gif,image/bmp,image/webp"
         onChange={(e) => setPicture(e.target.files?.[0] ?? null)}
       />
       <label htmlFor="tutorial-image-alt">{t('tutorials.editor.imageAlt')}</label>

@@ -146,10 +146,10 @@ class TutorialEditorController {
 
 	@PostMapping(path = "/images",
 			consumes = { MediaType.IMAGE_JPEG_VALUE, MediaType.IMAGE_PNG_VALUE, MediaType.IMAGE_GIF_VALUE, "image/bmp",
-					MediaType.APPLICATION_OCTET_STREAM_VALUE })
+					"image/webp", "image/heic", "image/heif", MediaType.APPLICATION_OCTET_STREAM_VALUE })
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Upload a picture for a step: reduced to 640 px wide, re-encoded as a light JPEG without "
-			+ "its metadata; answers where citizens load it")
+	@Operation(summary = "Upload a picture for a step: turned upright (EXIF), reduced to 640 px wide, re-encoded as "
+			+ "a light JPEG without its metadata; answers where citizens load it (HEIC refused with a way out)")
 	Image upload(HttpServletRequest request, StaffAccount staff) throws IOException {
 		byte[] original = request.getInputStream().readNBytes(TutorialImages.MAX_UPLOAD_BYTES + 1);
 		TutorialImages.Stored stored = this.images.upload(original, staff);

@@ -2,11 +2,11 @@ package fr.passerelle.tutorial;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -34,6 +34,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -42,9 +46,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Images for tutorials' steps: whatever the editor uploads (a phone's photo, a
- * screenshot) is decoded, reduced to at most {@value #MAX_WIDTH} pixels wide and
- * re-encoded as a light JPEG, which drops its metadata (a photo's location, the camera).
- * Pages stay under 150 kB with what they load: a tutorial's images may weigh
+ * screenshot) is decoded (JPEG in RGB or CMYK, PNG, GIF, BMP, WebP: the JDK's readers and
+ * TwelveMonkeys'), turned upright as the phone was held (EXIF orientation), reduced in
+ * steps by Thumbnailator to at most {@value #MAX_WIDTH} pixels wide and re-encoded as a
+ * light JPEG, which drops its metadata (a photo's location, the camera). Pages stay under
+ * 150 kB with what they load: a tutorial's images may weigh
  * {@value #MAX_IMAGES_PER_TUTORIAL} bytes in all.
  */
 @Service
@@ -82,6 +88,9 @@ public class TutorialImages {
 
 	private static final int LIGHT_ENOUGH = 60 * 1024;
 
+	private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
+			"msf1", "avif", "avis");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -89,13 +98,16 @@ public class TutorialImages {
 	TutorialImages(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		// the readers of the application's own jars (TwelveMonkeys'), whichever class
+		// loader first touched ImageIO
+		ImageIO.scanForPlugins();
 	}
 
 	/**
 	 * Stores an uploaded picture, reduced and re-encoded; the same picture again gives
 	 * the same image.
-	 * @throws RejectedRequest when it is too large or not a picture Java can read (JPEG,
-	 * PNG, GIF, BMP)
+	 * @throws RejectedRequest when it is too large or not a picture that can be read (an
+	 * iPhone's HEIC is refused with a way to send a JPEG instead)
 	 */
 	// Not one transaction: the picture is decoded before the database is asked anything.
 	public Stored upload(byte[] original, StaffAccount uploader) {
@@ -200,6 +212,9 @@ public class TutorialImages {
 	}
 
 	private static BufferedImage decode(byte[] original) {
+		if (isHeif(original)) {
+			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.heic");
+		}
 		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(original))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
 			if (!readers.hasNext()) {
@@ -207,7 +222,7 @@ public class TutorialImages {
 			}
 			ImageReader reader = readers.next();
 			try {
-				reader.setInput(input, true, true);
+				reader.setInput(input, true, false);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > MAX_SOURCE_PIXELS) {
 					throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.image.too-many-pixels");
@@ -216,7 +231,10 @@ public class TutorialImages {
 				int step = Math.max(1, (longest + DECODED_SIDE - 1) / DECODED_SIDE);
 				ImageReadParam subsampled = reader.getDefaultReadParam();
 				subsampled.setSourceSubsampling(step, step, 0, 0);
-				return reader.read(0, subsampled);
+				Orientation orientation = orientation(reader);
+				BufferedImage decoded = reader.read(0, subsampled);
+				return (orientation != null) ? ExifFilterUtils.getFilterForOrientation(orientation).apply(decoded)
+						: decoded;
 			}
 			finally {
 				reader.dispose();
@@ -231,25 +249,53 @@ public class TutorialImages {
 	}
 
 	/**
-	 * At most {@value #MAX_WIDTH} pixels wide, in RGB on white (JPEG has no
-	 * transparency).
+	 * How the phone was held, from a JPEG's EXIF; {@code null} for upright or unknown.
+	 */
+	private static Orientation orientation(ImageReader reader) {
+		try {
+			Orientation orientation = ExifUtils.getExifOrientation(reader, 0);
+			return (orientation != Orientation.TOP_LEFT) ? orientation : null;
+		}
+		catch (IOException | RuntimeException notJpegOrNoExif) {
+			return null;
+		}
+	}
+
+	/**
+	 * An iPhone's HEIC (or an AVIF): an ISO box {@code ftyp} whose brand no Java reader
+	 * decodes; the editor is told how to send a JPEG instead.
+	 */
+	static boolean isHeif(byte[] bytes) {
+		if (bytes.length < 12 || !"ftyp".equals(new String(bytes, 4, 4, StandardCharsets.ISO_8859_1))) {
+			return false;
+		}
+		return HEIF_BRANDS.contains(new String(bytes, 8, 4, StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * At most {@value #MAX_WIDTH} pixels wide, reduced in steps (no single-pass
+	 * shimmering), in RGB on white (JPEG has no transparency).
 	 */
 	private static BufferedImage reduce(BufferedImage source) {
-		int width = Math.min(MAX_WIDTH, source.getWidth());
-		int height = Math.max(1, (int) Math.round((double) source.getHeight() * width / source.getWidth()));
-		BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = target.createGraphics();
+		double scale = Math.min(1.0, (double) MAX_WIDTH / source.getWidth());
+		BufferedImage reduced;
 		try {
-			graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-			graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+			reduced = Thumbnails.of(source).scale(scale).asBufferedImage();
+		}
+		catch (IOException impossible) {
+			throw new IllegalStateException("resizing in memory failed", impossible);
+		}
+		BufferedImage onWhite = new BufferedImage(reduced.getWidth(), reduced.getHeight(), BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = onWhite.createGraphics();
+		try {
 			graphics.setColor(Color.WHITE);
-			graphics.fillRect(0, 0, width, height);
-			graphics.drawImage(source, 0, 0, width, height, null);
+			graphics.fillRect(0, 0, onWhite.getWidth(), onWhite.getHeight());
+			graphics.drawImage(reduced, 0, 0, null);
 		}
 		finally {
 			graphics.dispose();
 		}
-		return target;
+		return onWhite;
 	}
 
 	/** JPEG, lighter and lighter until it weighs little enough. */
