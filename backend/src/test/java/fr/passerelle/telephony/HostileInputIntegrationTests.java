@@ -1,6 +1,7 @@
 package fr.passerelle.telephony;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -125,7 +126,18 @@ class HostileInputIntegrationTests {
 				String path = webhook + (query.isEmpty() ? "" : "?" + formBody(query));
 				Map<String, String> params = new LinkedHashMap<>(this.input.map(TWILIO_FIELDS, this.input::text, 8));
 				params.putIfAbsent("From", TestPhones.randomMobile());
-				HttpResponse<String> answer = twilio.post(path, params);
+				HttpResponse<String> answer;
+				try {
+					answer = twilio.post(path, params);
+				}
+				catch (IllegalStateException dropped) {
+					// a request line past Tomcat's 8 KB is refused before it is read: the
+					// 400 may reach the client as a closed connection instead
+					if (path.length() > 8 * 1024 && dropped.getCause() instanceof IOException) {
+						continue;
+					}
+					throw dropped;
+				}
 				String what = "POST " + path + " " + params;
 				check(what, answer, failures);
 				if (answer.statusCode() == 200 && answer.headers().firstValue("Content-Type").orElse("").contains("xml")

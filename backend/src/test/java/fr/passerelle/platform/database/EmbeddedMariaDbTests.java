@@ -1,5 +1,7 @@
 package fr.passerelle.platform.database;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +34,42 @@ class EmbeddedMariaDbTests {
 		finally {
 			second.release();
 		}
+	}
+
+	/**
+	 * Ctrl-C in a terminal signals its foreground process group: a server in a session of
+	 * its own is not in it, and the application stops it once its own shutdown is over.
+	 */
+	@Test
+	void runsTheServerInASessionOfItsOwnSoThatCtrlCReachesTheApplicationOnly() throws IOException {
+		EmbeddedMariaDb server = EmbeddedMariaDb.acquire(properties(false));
+		try {
+			ProcessHandle mariadbd = ProcessHandle.current()
+				.children()
+				.filter((child) -> child.info().command().orElse("").endsWith("/mariadbd"))
+				.filter((child) -> child.info()
+					.arguments()
+					.map(List::of)
+					.orElse(List.of())
+					.stream()
+					.anyMatch((argument) -> argument.contains(String.valueOf(server.port()))))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no mariadbd among this JVM's children on " + server.port()));
+
+			assertThat(session(mariadbd.pid())).as("the server's session")
+				.isNotEqualTo(session(ProcessHandle.current().pid()));
+			assertThat(session(mariadbd.pid())).as("it leads its own").isEqualTo(mariadbd.pid());
+		}
+		finally {
+			server.release();
+		}
+	}
+
+	/** The session of a process: the sixth field of /proc/{pid}/stat. */
+	private static long session(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+		String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(afterName[3]);
 	}
 
 	@Test
