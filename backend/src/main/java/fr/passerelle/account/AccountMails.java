@@ -1,11 +1,11 @@
 package fr.passerelle.account;
 
+import fr.passerelle.platform.PublicSite;
 import fr.passerelle.platform.Mailer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -27,10 +27,10 @@ class AccountMails {
 
 	private final String publicBaseUrl;
 
-	AccountMails(Mailer mailer, MessageSource messages, @Value("${passerelle.public-base-url}") String publicBaseUrl) {
+	AccountMails(Mailer mailer, MessageSource messages, PublicSite site) {
 		this.mailer = mailer;
 		this.messages = messages;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		this.publicBaseUrl = site.baseUrl();
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package fr.passerelle.account;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,8 +59,7 @@ class SecurityConfiguration {
 			List<PublicForms> publicForms, List<OnboardingPaths> onboardingPaths, List<RestrictedPaths> restrictedPaths,
 			LoginHandlers loginHandlers, LoginThrottle throttle, ProblemWriter problems, Accounts accounts,
 			ApplicationEventPublisher events, @Value("${management.server.port:-1}") int managementPort,
-			@Value("${passerelle.account.session-lifetime:12h}") Duration sessionLifetime,
-			@Value("${passerelle.account.csrf-cookie-name:XSRF-TOKEN}") String csrfCookieName) throws Exception {
+			AccountProperties properties) throws Exception {
 		String[] open = publicPaths.stream().flatMap((paths) -> paths.patterns().stream()).toArray(String[]::new);
 		String[] onboarding = onboardingPaths.stream()
 			.flatMap((paths) -> paths.patterns().stream())
@@ -105,7 +103,9 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll();
 		})
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfCookie(csrfCookieName)).ignoringRequestMatchers(forms))
+			.csrf((csrf) -> csrf.spa()
+				.csrfTokenRepository(csrfCookie(properties.csrfCookieName()))
+				.ignoringRequestMatchers(forms))
 			.formLogin((login) -> login.loginProcessingUrl(LOGIN_PATH)
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -114,7 +114,8 @@ class SecurityConfiguration {
 				.failureHandler(loginHandlers))
 			.logout((logout) -> logout.logoutUrl("/api/auth/logout")
 				.logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
-			.addFilterAfter(new AccountStandingFilter(accounts, sessionLifetime), SecurityContextHolderFilter.class)
+			.addFilterAfter(new AccountStandingFilter(accounts, properties.sessionLifetime()),
+					SecurityContextHolderFilter.class)
 			.addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor((request, response, ex) -> problems.write(request, response,

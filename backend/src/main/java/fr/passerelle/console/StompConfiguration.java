@@ -4,7 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import fr.passerelle.platform.PublicSite;
+
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -40,12 +41,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final SslBundles sslBundles;
 
-	StompConfiguration(ConsoleProperties properties, @Value("${passerelle.public-base-url}") String publicBaseUrl,
-			@Lazy TaskScheduler messageBrokerTaskScheduler, EndedSignIns endedSignIns, SslBundles sslBundles) {
+	StompConfiguration(ConsoleProperties properties, PublicSite site, @Lazy TaskScheduler messageBrokerTaskScheduler,
+			EndedSignIns endedSignIns, SslBundles sslBundles) {
 		this.endedSignIns = endedSignIns;
 		this.sslBundles = sslBundles;
 		this.properties = properties;
-		this.publicBaseUrl = publicBaseUrl;
+		this.publicBaseUrl = site.publicBaseUrl();
 		this.heartbeats = messageBrokerTaskScheduler;
 	}
 

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.SimpleMailMessage;
@@ -33,8 +34,9 @@ class MailConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(MailConfiguration.class);
 
 	@Bean
-	Mailer mailer(ObjectProvider<JavaMailSender> sender, @Value("${passerelle.mail.from}") String from,
-			@Value("${passerelle.mail.outbox}") Path outbox, Clock clock) {
+	Mailer mailer(ObjectProvider<JavaMailSender> sender, MailProperties properties, Clock clock) {
+		String from = properties.from();
+		Path outbox = properties.outbox();
 		JavaMailSender smtp = sender.getIfAvailable();
 		if (smtp != null) {
 			return new SmtpMailer(smtp, from);
@@ -110,6 +112,17 @@ class MailConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * Outgoing e-mail ({@code passerelle.mail.*}).
+	 *
+	 * @param from the sender of every e-mail
+	 * @param outbox where e-mails are written as files when no SMTP server is configured
+	 */
+	@ConfigurationProperties("passerelle.mail")
+	record MailProperties(@DefaultValue("Passerelle <ne-pas-repondre@passerelle.local>") String from,
+			@DefaultValue("data/mail") Path outbox) {
 	}
 
 }

@@ -1,12 +1,9 @@
 package fr.passerelle.privacy;
 
-import java.time.Duration;
-
+import fr.passerelle.platform.RetentionPeriods;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +17,9 @@ class AuditRetention {
 
 	private final AuditLog log;
 
-	private final Properties properties;
+	private final RetentionPeriods properties;
 
-	AuditRetention(AuditLog log, Properties properties) {
+	AuditRetention(AuditLog log, RetentionPeriods properties) {
 		this.log = log;
 		this.properties = properties;
 	}
@@ -31,13 +28,6 @@ class AuditRetention {
 	@SchedulerLock(name = "audit.retention", lockAtMostFor = "PT1H")
 	void nightly() {
 		this.log.purgeOlderThan(this.properties.audit());
-	}
-
-	/**
-	 * @param audit how long an entry of the audit log is kept
-	 */
-	@ConfigurationProperties("passerelle.retention")
-	record Properties(@DefaultValue("365d") Duration audit) {
 	}
 
 }

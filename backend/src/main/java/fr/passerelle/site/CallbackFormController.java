@@ -25,7 +25,7 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.TimeSlot;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
-import fr.passerelle.telephony.HotlineNumber;
+import fr.passerelle.platform.HotlineNumber;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

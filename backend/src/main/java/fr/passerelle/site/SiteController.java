@@ -5,7 +5,7 @@ import java.util.Locale;
 import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
-import fr.passerelle.telephony.HotlineNumber;
+import fr.passerelle.platform.HotlineNumber;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.Environment;

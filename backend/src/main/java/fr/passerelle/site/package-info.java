@@ -5,5 +5,5 @@
  * layout.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Citizen site",
-		allowedDependencies = { "calendar", "platform", "privacy", "telephony", "territory", "ticket", "topic" })
+		allowedDependencies = { "calendar", "platform", "privacy", "territory", "ticket", "topic" })
 package fr.passerelle.site;

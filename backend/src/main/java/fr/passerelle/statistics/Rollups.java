@@ -17,10 +17,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import fr.passerelle.platform.RetentionPeriods;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,15 +59,14 @@ class Rollups {
 	private final Duration presenceKept;
 
 	Rollups(FactsReader facts, RollupStore store, JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${passerelle.retention.calls:365d}") Duration callsKept,
-			@Value("${passerelle.retention.presence:396d}") Duration presenceKept) {
-		this.presenceKept = presenceKept;
+			RetentionPeriods retention) {
+		this.presenceKept = retention.presence();
 		this.facts = facts;
 		this.store = store;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.callsKept = callsKept;
+		this.callsKept = retention.calls();
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,10 +42,10 @@ class TodayFigures implements DisposableBean {
 
 	private volatile Counted held;
 
-	TodayFigures(FactsReader facts, Clock clock, @Value("${passerelle.statistics.today-max-age:10s}") Duration maxAge) {
+	TodayFigures(FactsReader facts, Clock clock, StatisticsProperties properties) {
 		this.facts = facts;
 		this.clock = clock;
-		this.maxAge = maxAge;
+		this.maxAge = properties.todayMaxAge();
 	}
 
 	/** Today's figures, and when they were counted. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Hangup;
 
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.ticket.TicketView;
 
 import org.springframework.stereotype.Component;

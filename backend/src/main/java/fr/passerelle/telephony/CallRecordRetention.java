@@ -12,7 +12,8 @@ import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
+import fr.passerelle.platform.RetentionPeriods;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,11 +44,11 @@ class CallRecordRetention {
 	private final Duration kept;
 
 	CallRecordRetention(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
-			@Value("${passerelle.retention.calls:365d}") Duration kept) {
+			RetentionPeriods retention) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.kept = kept;
+		this.kept = retention.calls();
 	}
 
 	/**

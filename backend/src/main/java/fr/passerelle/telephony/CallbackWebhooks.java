@@ -10,6 +10,7 @@ import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Say;
 
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.TicketManagement;

@@ -3,6 +3,7 @@ package fr.passerelle.telephony;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.CallbackRequested;
 import fr.passerelle.ticket.TicketManagement;

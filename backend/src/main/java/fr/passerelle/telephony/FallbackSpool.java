@@ -22,7 +22,6 @@ import fr.passerelle.privacy.SealedNumbers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +43,12 @@ class FallbackSpool implements SealedNumbers {
 
 	private final boolean replayEnabled;
 
-	FallbackSpool(@Value("${passerelle.telephony.spool-dir:data/telephony-spool}") Path directory,
-			@Value("${passerelle.telephony.spool-replay-enabled:true}") boolean replayEnabled, PhoneVault vault,
-			InboundCalls calls, MeterRegistry meters) {
+	FallbackSpool(TelephonyProperties properties, PhoneVault vault, InboundCalls calls, MeterRegistry meters) {
 		Gauge.builder("passerelle.fallback.spool.size", this, FallbackSpool::size)
 			.description("Requests kept on this instance's disk until the database takes them")
 			.register(meters);
-		this.directory = directory;
-		this.replayEnabled = replayEnabled;
+		this.directory = properties.spoolDir();
+		this.replayEnabled = properties.spoolReplayEnabled();
 		this.vault = vault;
 		this.calls = calls;
 	}

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import fr.passerelle.calendar.OpeningHours;
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.telephony.CallStore.Leg;
@@ -31,7 +32,6 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,8 +81,7 @@ class LiveCalls {
 
 	LiveCalls(Routing routing, TicketManagement tickets, Volunteers volunteers, OpeningHours openingHours,
 			TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
-			PlatformTransactionManager transactions, Clock clock,
-			@Value("${passerelle.telephony.live.callers-per-volunteer}") int callersPerVolunteer,
+			PlatformTransactionManager transactions, Clock clock, TelephonyProperties properties,
 			TelephonyMeters meters) {
 		this.meters = meters;
 		this.routing = routing;
@@ -96,7 +95,7 @@ class LiveCalls {
 		this.own = new TransactionTemplate(transactions);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
-		this.callersPerVolunteer = callersPerVolunteer;
+		this.callersPerVolunteer = properties.live().callersPerVolunteer();
 	}
 
 	/**

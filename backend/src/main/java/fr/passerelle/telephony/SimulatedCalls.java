@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import jakarta.annotation.PreDestroy;
+import fr.passerelle.platform.HotlineNumber;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;

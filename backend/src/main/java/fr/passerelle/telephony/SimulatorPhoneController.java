@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import fr.passerelle.account.StaffAccount;
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RejectedRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -5,6 +5,7 @@ import java.util.Map;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.messaging.Message;
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RateLimits.Limit;
 import fr.passerelle.platform.RejectedRequest;

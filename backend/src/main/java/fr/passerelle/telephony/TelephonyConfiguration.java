@@ -6,12 +6,12 @@ import com.twilio.http.TwilioRestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.passerelle.platform.PublicSite;
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.RestrictedPaths;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -32,9 +32,8 @@ class TelephonyConfiguration {
 	static final String SIMULATED_API = SimulatedTwilioApi.BASE + "/**";
 
 	@Bean
-	TwilioSettings twilioSettings(TwilioProperties properties,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl) {
-		TwilioSettings settings = TwilioSettings.resolve(properties, publicBaseUrl);
+	TwilioSettings twilioSettings(TwilioProperties properties, PublicSite site) {
+		TwilioSettings settings = TwilioSettings.resolve(properties, site.publicBaseUrl());
 		log.info("Telephony: {} mode, webhooks expected at {}{}", settings.mode().name().toLowerCase(),
 				settings.publicBaseUrl(), settings.validateSignatures() ? "" : " (signatures NOT checked)");
 		return settings;

@@ -4,7 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
+import fr.passerelle.platform.RetentionPeriods;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +24,10 @@ class TextRetention {
 
 	private final Duration kept;
 
-	TextRetention(JdbcClient jdbc, Clock clock, @Value("${passerelle.retention.texts:365d}") Duration kept) {
+	TextRetention(JdbcClient jdbc, Clock clock, RetentionPeriods retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.kept = kept;
+		this.kept = retention.texts();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import fr.passerelle.calendar.OpeningHours;
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;

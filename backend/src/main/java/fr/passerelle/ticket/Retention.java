@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
+import fr.passerelle.platform.RetentionPeriods;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,11 +25,11 @@ public class Retention {
 
 	private final JdbcClient jdbc;
 
-	private final RetentionProperties properties;
+	private final RetentionPeriods properties;
 
 	private final Clock clock;
 
-	Retention(JdbcClient jdbc, RetentionProperties properties, Clock clock) {
+	Retention(JdbcClient jdbc, RetentionPeriods properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;

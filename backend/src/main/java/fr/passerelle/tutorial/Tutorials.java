@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.passerelle.platform.PublicSite;
 import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,13 +43,12 @@ public class Tutorials {
 
 	private final MessageSource messages;
 
-	Tutorials(TutorialStore store, Topics topics, Clock clock,
-			@Value("${passerelle.public-base-url}") String publicBaseUrl, MessageSource messages) {
+	Tutorials(TutorialStore store, Topics topics, Clock clock, PublicSite site, MessageSource messages) {
 		this.messages = messages;
 		this.store = store;
 		this.topics = topics;
 		this.clock = clock;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		this.publicBaseUrl = site.baseUrl();
 	}
 
 	/**

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
+import fr.passerelle.platform.RetentionPeriods;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,10 +29,10 @@ class PresencePeriods {
 
 	private final Duration kept;
 
-	PresencePeriods(JdbcClient jdbc, Clock clock, @Value("${passerelle.retention.presence:396d}") Duration kept) {
+	PresencePeriods(JdbcClient jdbc, Clock clock, RetentionPeriods retention) {
 		this.jdbc = jdbc;
 		this.clock = clock;
-		this.kept = kept;
+		this.kept = retention.presence();
 	}
 
 	/**

@@ -29,7 +29,8 @@ class MailOutboxTests {
 	void writesEachEMailToAFileOnlyItsOwnerReads() throws Exception {
 		Mailer mailer = new MailConfiguration().mailer(
 				new DefaultListableBeanFactory().getBeanProvider(JavaMailSender.class),
-				"Passerelle <ne-pas-repondre@passerelle.local>", this.outbox.resolve("mail"),
+				new MailConfiguration.MailProperties("Passerelle <ne-pas-repondre@passerelle.local>",
+						this.outbox.resolve("mail")),
 				Clock.fixed(Instant.parse("2027-03-01T09:30:00Z"), ZoneOffset.UTC));
 
 		mailer.send("nadia@example.org", "Passerelle : choisir un nouveau mot de passe", "Bonjour Nadia,\n\nLe lien");

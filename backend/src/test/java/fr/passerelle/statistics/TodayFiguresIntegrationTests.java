@@ -42,7 +42,7 @@ class TodayFiguresIntegrationTests {
 
 	@Test
 	void countsInTheBackgroundOnceTheCountIsTenSecondsOld() {
-		this.figures = new TodayFigures(this.facts, this.clock, Duration.ofSeconds(10));
+		this.figures = new TodayFigures(this.facts, this.clock, new StatisticsProperties(Duration.ofSeconds(10)));
 		Instant now = this.clock.instant();
 		TodayFigures.Counted first = this.figures.read();
 		assertThat(first.at()).as("the day's first reading counts").isEqualTo(now);
@@ -62,7 +62,7 @@ class TodayFiguresIntegrationTests {
 
 	@Test
 	void countsTheNewDayAtItsFirstReading() {
-		this.figures = new TodayFigures(this.facts, this.clock, Duration.ofSeconds(10));
+		this.figures = new TodayFigures(this.facts, this.clock, new StatisticsProperties(Duration.ofSeconds(10)));
 		TodayFigures.Counted today = this.figures.read();
 
 		this.clock.advance(Duration.ofDays(1));

@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.twilio.http.TwilioRestClient;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestPhones;
+import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

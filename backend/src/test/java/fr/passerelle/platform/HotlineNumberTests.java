@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.platform;
 
 import org.junit.jupiter.api.Test;
 
