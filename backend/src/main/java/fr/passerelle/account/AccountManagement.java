@@ -109,18 +109,18 @@ public class AccountManagement {
 	private StaffAccount open(NewAccount request, boolean approved) {
 		String email = normalize(request.email());
 		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.email.invalid");
+			throw RejectedRequest.field("email", "account.email.invalid");
 		}
 		if (request.displayName() == null || request.displayName().isBlank() || request.displayName().length() > 120) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.name.invalid");
+			throw RejectedRequest.field("displayName", "account.name.invalid");
 		}
 		if (request.regionCode() != null
 				&& (request.role() != Role.COORDINATOR || this.territories.region(request.regionCode()).isEmpty())) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.region.invalid", request.regionCode());
+			throw RejectedRequest.field("regionCode", "account.region.invalid", request.regionCode());
 		}
-		PasswordPolicy.check(request.password(), email);
+		PasswordPolicy.check(request.password(), email, "password");
 		if (this.accounts.existsByEmail(email)) {
-			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken");
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken").on("email");
 		}
 		Account account = Account.open(email, request.displayName().strip(),
 				this.passwordEncoder.encode(request.password()), request.role(), request.regionCode(),
@@ -129,7 +129,7 @@ public class AccountManagement {
 			return this.accounts.save(account).view();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken");
+			throw new RejectedRequest(HttpStatus.CONFLICT, "account.email.taken").on("email");
 		}
 	}
 

@@ -69,7 +69,7 @@ class Invitations {
 	 */
 	StaffAccount invite(String email, String displayName, Role role, String regionCode, StaffAccount administrator) {
 		if (role == Role.VOLUNTEER) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.volunteer");
+			throw RejectedRequest.field("role", "account.invitation.volunteer");
 		}
 		this.rateLimits.require("account-invitation", "account/" + administrator.id(), PER_ADMINISTRATOR);
 		String region = (regionCode == null || regionCode.isBlank()) ? null : regionCode.strip();
@@ -111,7 +111,7 @@ class Invitations {
 			.flatMap(this.accounts::findById)
 			.filter(Account::enabled)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.invalid"));
-		PasswordPolicy.check(password, account.email());
+		PasswordPolicy.check(password, account.email(), "password");
 		if (!this.tokens.use(token, AccountTokens.Purpose.INVITATION)) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.invitation.invalid");
 		}

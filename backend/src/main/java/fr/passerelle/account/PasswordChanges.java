@@ -44,7 +44,7 @@ class PasswordChanges {
 	// Not one transaction: a wrong guess must stay counted when the change is refused.
 	void change(String email, PasswordChange change, String address) {
 		Account account = confirm(email, change.currentPassword(), address);
-		PasswordPolicy.check(change.newPassword(), email);
+		PasswordPolicy.check(change.newPassword(), email, "newPassword");
 		if (change.newPassword().equals(change.currentPassword())) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.unchanged");
 		}

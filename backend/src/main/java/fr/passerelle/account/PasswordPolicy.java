@@ -53,23 +53,28 @@ final class PasswordPolicy {
 		return Normalizer.normalize(password, Normalizer.Form.NFKC);
 	}
 
-	static void check(String password, String email) {
+	/**
+	 * @param field the form's field the password was typed in, where a refusal is shown
+	 * @throws RejectedRequest (400) when the password is too short, too long or easy to
+	 * guess
+	 */
+	static void check(String password, String email, String field) {
 		if (password == null) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.too-short", MIN_LENGTH);
+			throw RejectedRequest.field(field, "account.password.too-short", MIN_LENGTH);
 		}
 		String typed = normalized(password);
 		int length = typed.codePointCount(0, typed.length());
 		if (length < MIN_LENGTH) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.too-short", MIN_LENGTH);
+			throw RejectedRequest.field(field, "account.password.too-short", MIN_LENGTH);
 		}
 		if (length > MAX_LENGTH) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.too-long", MAX_LENGTH);
+			throw RejectedRequest.field(field, "account.password.too-long", MAX_LENGTH);
 		}
 		if (typed.isBlank() || typed.strip().equalsIgnoreCase(email)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.guessable");
+			throw RejectedRequest.field(field, "account.password.guessable");
 		}
 		if (isCommon(typed, email)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.password.common");
+			throw RejectedRequest.field(field, "account.password.common");
 		}
 	}
 

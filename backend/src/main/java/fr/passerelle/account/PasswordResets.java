@@ -101,7 +101,7 @@ class PasswordResets {
 			.flatMap(this.accounts::findById)
 			.filter(Account::enabled)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid"));
-		PasswordPolicy.check(newPassword, account.email());
+		PasswordPolicy.check(newPassword, account.email(), "password");
 		if (!this.tokens.use(token, AccountTokens.Purpose.PASSWORD_RESET)) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "account.reset.invalid");
 		}

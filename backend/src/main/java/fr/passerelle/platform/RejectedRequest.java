@@ -39,6 +39,14 @@ public class RejectedRequest extends RuntimeException {
 		return new RejectedRequest(field, HttpStatus.BAD_REQUEST, messageCode, arguments);
 	}
 
+	/**
+	 * The same refusal, about the field the caller typed the value in (a phone number
+	 * refused where it is parsed, told beside the form's phone field).
+	 */
+	public RejectedRequest on(String field) {
+		return new RejectedRequest(field, this.status, this.messageCode, this.arguments);
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}

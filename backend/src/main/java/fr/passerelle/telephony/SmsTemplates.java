@@ -76,12 +76,12 @@ class SmsTemplates {
 		}
 		String text = (body != null) ? body.strip() : "";
 		if (text.isEmpty() || text.length() > MAX_LENGTH) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "sms.template.length", MAX_LENGTH);
+			throw RejectedRequest.field("body", "sms.template.length", MAX_LENGTH);
 		}
 		Matcher placeholders = PLACEHOLDER.matcher(text);
 		while (placeholders.find()) {
 			if (!allowed.contains(placeholders.group(1))) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "sms.template.placeholder", placeholders.group(),
+				throw RejectedRequest.field("body", "sms.template.placeholder", placeholders.group(),
 						String.join(", ", new TreeSet<>(allowed).stream().map((name) -> "{" + name + "}").toList()));
 			}
 		}

@@ -97,10 +97,10 @@ public class TutorialEditing {
 	public Tutorial create(String slug, String shortCode, TutorialContent content, StaffAccount author) {
 		if (slug == null || !BundleEntry.SLUG.matcher(slug).matches() || slug.length() > 100
 				|| RESERVED.contains(slug)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.slug.invalid");
+			throw RejectedRequest.field("slug", "tutorial.slug.invalid");
 		}
 		if (shortCode == null || !BundleEntry.SHORT_CODE.matcher(shortCode).matches()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.code.invalid");
+			throw RejectedRequest.field("shortCode", "tutorial.code.invalid");
 		}
 		TutorialContent checked = check(content);
 		var existing = this.store.findBySlug(slug);
@@ -112,10 +112,10 @@ public class TutorialEditing {
 			if (repeat) {
 				return tutorial;
 			}
-			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.slug.taken");
+			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.slug.taken").on("slug");
 		}
 		if (this.store.findByShortCode(shortCode).isPresent()) {
-			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.code.taken");
+			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.code.taken").on("shortCode");
 		}
 		Instant now = this.clock.instant();
 		try {
@@ -124,7 +124,7 @@ public class TutorialEditing {
 			this.store.insertRevision(id, 1, checked, "LOCAL", null, author.id(), now);
 		}
 		catch (DuplicateKeyException raced) {
-			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.slug.taken");
+			throw new RejectedRequest(HttpStatus.CONFLICT, "tutorial.slug.taken").on("slug");
 		}
 		return existing(slug).tutorial();
 	}
@@ -206,38 +206,38 @@ public class TutorialEditing {
 
 	private TutorialContent check(TutorialContent content) {
 		if (content == null || content.topicCode() == null || this.topics.find(content.topicCode()).isEmpty()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.topic.unknown");
+			throw RejectedRequest.field("content.topicCode", "tutorial.topic.unknown");
 		}
 		String title = strip(content.title());
 		String summary = strip(content.summary());
 		if (title.length() < 5 || title.length() > 160) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.title.invalid", 160);
+			throw RejectedRequest.field("content.title", "tutorial.title.invalid", 160);
 		}
 		if (summary.length() < 10 || summary.length() > 400) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.summary.invalid", 400);
+			throw RejectedRequest.field("content.summary", "tutorial.summary.invalid", 400);
 		}
 		if (strip(content.steps()).isEmpty()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.steps.empty");
+			throw RejectedRequest.field("content.steps", "tutorial.steps.empty");
 		}
 		if (strip(content.prerequisites()).length() + strip(content.steps()).length() > 60_000) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.text.too-long", 60_000);
+			throw RejectedRequest.field("content.steps", "tutorial.text.too-long", 60_000);
 		}
 		if (this.images.weightOf(strip(content.prerequisites()) + "\n"
 				+ strip(content.steps())) > TutorialImages.MAX_IMAGES_PER_TUTORIAL) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.images.too-heavy",
+			throw RejectedRequest.field("content.steps", "tutorial.images.too-heavy",
 					TutorialImages.MAX_IMAGES_PER_TUTORIAL / 1024);
 		}
 		List<TutorialLink> links = (content.links() != null) ? content.links() : List.of();
 		for (TutorialLink link : links) {
 			if (link == null || strip(link.label()).isEmpty() || link.url() == null
 					|| !link.url().strip().startsWith("https://") || link.url().length() > 500) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.link.invalid");
+				throw RejectedRequest.field("content.links", "tutorial.link.invalid");
 			}
 		}
 		String licence = (content.licence() != null && !content.licence().isBlank()) ? content.licence().strip()
 				: TutorialContent.DEFAULT_LICENCE;
 		if (!LICENCES.contains(licence)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "tutorial.licence.invalid", String.join(", ", LICENCES));
+			throw RejectedRequest.field("content.licence", "tutorial.licence.invalid", String.join(", ", LICENCES));
 		}
 		return new TutorialContent(content.topicCode(), title, summary,
 				(content.level() != null) ? content.level() : TutorialLevel.BEGINNER, content.easyRead(),

@@ -65,10 +65,10 @@ public class Onboarding {
 	@Transactional
 	public StaffAccount apply(Application application) {
 		if (application.skills() == null || application.skills().isEmpty()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.application.skills.required");
+			throw RejectedRequest.field("skills", "volunteer.application.skills.required");
 		}
 		if (application.availability() != null && application.availability().length() > 500) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.application.availability.too-long");
+			throw RejectedRequest.field("availability", "volunteer.application.availability.too-long");
 		}
 		StaffAccount account = this.accounts.openPendingApproval(
 				NewAccount.of(application.email(), application.displayName(), Role.VOLUNTEER, application.password()));

@@ -83,7 +83,13 @@ public class Volunteers {
 	@Transactional
 	public String registerPhone(long accountId, String typed) {
 		requireVolunteer(accountId);
-		PhoneNumber phone = PhoneNumber.parse(typed);
+		PhoneNumber phone;
+		try {
+			phone = PhoneNumber.parse(typed);
+		}
+		catch (RejectedRequest refused) {
+			throw refused.on("phone");
+		}
 		boolean training = this.trainingPhones.stream().anyMatch((phones) -> phones.isTrainingPhone(phone));
 		this.jdbc.sql("UPDATE volunteer SET phone_cipher = ?, phone_hash = ?, training_phone = ? WHERE account_id = ?")
 			.params(this.vault.seal(phone, sealedRow(accountId)).ciphertext(), this.vault.lookupHash(phone), training,
@@ -139,7 +145,7 @@ public class Volunteers {
 		if (this.accounts.find(accountId).filter((account) -> account.role() == Role.VOLUNTEER).isEmpty()) {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.account.invalid");
 		}
-		requireDepartement(departementCode);
+		requireDepartement(departementCode, "departement");
 		requireSkills(skills);
 		Timestamp now = Timestamp.from(this.clock.instant());
 		boolean created = this.jdbc
@@ -181,15 +187,15 @@ public class Volunteers {
 			Set<String> servedDepartements, Set<String> servedRegions, boolean servesNationally) {
 		requireVolunteer(accountId);
 		if (languages == null || languages.isEmpty() || !LANGUAGES.containsAll(languages)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.language.unknown");
+			throw RejectedRequest.field("languages", "volunteer.language.unknown");
 		}
 		if (capacity < 1 || capacity > 10) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.capacity.invalid");
+			throw RejectedRequest.field("capacity", "volunteer.capacity.invalid");
 		}
-		servedDepartements.forEach(this::requireDepartement);
+		servedDepartements.forEach((code) -> requireDepartement(code, "servedDepartements"));
 		for (String region : servedRegions) {
 			if (this.territories.region(region).isEmpty()) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.region.unknown", region);
+				throw RejectedRequest.field("servedRegions", "volunteer.region.unknown", region);
 			}
 		}
 		this.jdbc.sql("UPDATE volunteer SET languages = ?, capacity = ?, serves_nationally = ? WHERE account_id = ?")
@@ -568,16 +574,16 @@ public class Volunteers {
 		}
 	}
 
-	private void requireDepartement(String code) {
+	private void requireDepartement(String code, String field) {
 		if (code == null || this.territories.departement(code).isEmpty()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.departement.unknown", code);
+			throw RejectedRequest.field(field, "volunteer.departement.unknown", code);
 		}
 	}
 
 	private void requireSkills(Set<String> skills) {
 		for (String skill : skills) {
 			if (this.topics.find(skill).isEmpty()) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "volunteer.skill.unknown", skill);
+				throw RejectedRequest.field("skills", "volunteer.skill.unknown", skill);
 			}
 		}
 	}

@@ -128,10 +128,13 @@ class InvitationIntegrationTests {
 		HttpResponse<String> taken = invite(this.administrator.email(), "Encore moi", "ADMIN", null);
 		assertThat(taken.statusCode()).isEqualTo(409);
 		assertThat((String) JsonPath.read(taken.body(), "$.code")).isEqualTo("account.email.taken");
+		assertThat((String) JsonPath.read(taken.body(), "$.fields[0].field")).isEqualTo("email");
+		assertThat((String) JsonPath.read(volunteer.body(), "$.fields[0].field")).isEqualTo("role");
 
 		HttpResponse<String> region = invite(TestAccounts.uniqueEmail(Role.ADMIN), "Sam", "ADMIN", "75");
 		assertThat(region.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(region.body(), "$.code")).isEqualTo("account.region.invalid");
+		assertThat((String) JsonPath.read(region.body(), "$.fields[0].field")).isEqualTo("regionCode");
 		assertThat(this.admin.postJson("/api/admin/accounts", "{\"email\":\"x@example.org\"}").statusCode())
 			.isEqualTo(400);
 	}

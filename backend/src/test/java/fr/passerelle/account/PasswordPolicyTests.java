@@ -15,12 +15,13 @@ class PasswordPolicyTests {
 
 	@Test
 	void acceptsALongPassphrase() {
-		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("une phrase facile à retenir", "a@b.fr"));
+		assertThatNoException()
+			.isThrownBy(() -> PasswordPolicy.check("une phrase facile à retenir", "a@b.fr", "password"));
 	}
 
 	@Test
 	void countsCharactersNotBytes() {
-		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("éàèùâêîôûëïç", "a@b.fr"));
+		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("éàèùâêîôûëïç", "a@b.fr", "password"));
 		assertRejected("éàèùâêîôûëï", "account.password.too-short");
 	}
 
@@ -30,7 +31,7 @@ class PasswordPolicyTests {
 			"مرحبا بكم في خدمة المساعدة الرقمية للجميع" })
 	void acceptsUpToSixtyFourCharactersOfAnyScript(String password) {
 		assertThat(password.codePointCount(0, password.length())).isLessThanOrEqualTo(PasswordPolicy.MAX_LENGTH);
-		assertThatNoException().isThrownBy(() -> PasswordPolicy.check(password, "a@b.fr"));
+		assertThatNoException().isThrownBy(() -> PasswordPolicy.check(password, "a@b.fr", "password"));
 		assertRejected(password + "+",
 				password.codePointCount(0, password.length()) == 64 ? "account.password.too-long" : null);
 	}
@@ -77,11 +78,13 @@ class PasswordPolicyTests {
 
 	private static void assertRejected(String password, String code, String email) {
 		if (code == null) {
-			assertThatNoException().isThrownBy(() -> PasswordPolicy.check(password, email));
+			assertThatNoException().isThrownBy(() -> PasswordPolicy.check(password, email, "password"));
 			return;
 		}
-		assertThatExceptionOfType(RejectedRequest.class).isThrownBy(() -> PasswordPolicy.check(password, email))
-			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo(code));
+		assertThatExceptionOfType(RejectedRequest.class)
+			.isThrownBy(() -> PasswordPolicy.check(password, email, "password"))
+			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo(code))
+			.satisfies((ex) -> assertThat(ex.field()).as("shown beside the password field").isEqualTo("password"));
 	}
 
 }

@@ -84,6 +84,8 @@ class SmsTemplatesIntegrationTests {
 		assertThat(unknownPlaceholder.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(unknownPlaceholder.body(), "$.detail"))
 			.isEqualTo("« {reference} » ne peut pas figurer dans ce SMS. Ce modèle peut utiliser : {hotline}.");
+		assertThat((String) JsonPath.read(unknownPlaceholder.body(), "$.fields[0].field")).isEqualTo("body");
+		assertThat((String) JsonPath.read(unknownPlaceholder.body(), "$.fields[0].message")).contains("{reference}");
 		assertThat(admin.putJson("/api/sms-templates/INBOUND_REPLY", "{\"body\":\"   \"}").statusCode()).isEqualTo(400);
 		assertThat(admin.putJson("/api/sms-templates/INBOUND_REPLY", "{\"body\":\"" + "x".repeat(641) + "\"}")
 			.statusCode()).isEqualTo(400);

@@ -146,6 +146,11 @@ class TutorialEditorIntegrationTests {
 		assertThat((String) JsonPath.read(badLink.body(), "$.detail")).contains("https://");
 		assertThat(takenCode.statusCode()).isEqualTo(409);
 		assertThat(shortTitle.statusCode()).isEqualTo(400);
+		// each beside its field in the editor
+		assertThat((String) JsonPath.read(badSlug.body(), "$.fields[0].field")).isEqualTo("slug");
+		assertThat((String) JsonPath.read(badLink.body(), "$.fields[0].field")).isEqualTo("content.links");
+		assertThat((String) JsonPath.read(takenCode.body(), "$.fields[0].field")).isEqualTo("shortCode");
+		assertThat((String) JsonPath.read(shortTitle.body(), "$.fields[0].field")).isEqualTo("content.title");
 	}
 
 	@Test

@@ -211,6 +211,7 @@ class TutorialImagesIntegrationTests {
 		assertThat(accepted.statusCode()).isEqualTo(201);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("au plus 100 Ko");
+		assertThat((String) JsonPath.read(refused.body(), "$.fields[0].field")).isEqualTo("content.steps");
 	}
 
 	private StaffClient signIn(Role role) {

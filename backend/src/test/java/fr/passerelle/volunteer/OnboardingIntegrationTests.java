@@ -130,6 +130,18 @@ class OnboardingIntegrationTests {
 				signUp(email).replace("\"departement\":\"90\"", "\"departement\":\"99\""));
 		assertThat(badDepartement.statusCode()).isEqualTo(400);
 		assertThat(badDepartement.body()).contains("does not exist");
+		HttpResponse<String> badPhone = visitor.postJson("/api/sign-up",
+				signUp(email).replaceFirst("\"phone\":\"[^\"]*\"", "\"phone\":\"12\""));
+		HttpResponse<String> weakPassword = visitor.postJson("/api/sign-up",
+				signUp(email).replaceFirst("\"password\":\"[^\"]*\"", "\"password\":\"aaaaaaaaaaaaaaaa\""));
+		// each refusal names the field it is about, for the screen to show it beside it
+		assertThat((List<String>) JsonPath.read(noTheme.body(), "$.fields[*].field")).containsExactly("skills");
+		assertThat((List<String>) JsonPath.read(badDepartement.body(), "$.fields[*].field"))
+			.containsExactly("departement");
+		assertThat(badPhone.statusCode()).isEqualTo(400);
+		assertThat((List<String>) JsonPath.read(badPhone.body(), "$.fields[*].field")).containsExactly("phone");
+		assertThat(weakPassword.statusCode()).isEqualTo(400);
+		assertThat((List<String>) JsonPath.read(weakPassword.body(), "$.fields[*].field")).containsExactly("password");
 		assertThat(this.accounts.findByEmail(email)).as("nothing recorded").isEmpty();
 	}
 
