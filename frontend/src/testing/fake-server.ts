@@ -36,3 +36,8 @@ export function fakeServer(routes: Record<string, Handler>) {
 export function problem(status: number, detail: string, code?: string) {
   return { status, body: { status, title: 'Problème', detail, code } };
 }
+
+/** A refusal about one field of a form, as the API answers it: the reason, and the field it is about. */
+export function fieldProblem(status: number, field: string, message: string, code?: string) {
+  return { status, body: { status, title: 'Problème', detail: message, code, fields: [{ field, message }] } };
+}

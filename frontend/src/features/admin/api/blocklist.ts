@@ -33,7 +33,16 @@ export function useBlockByReference() {
       const page = await api<{ items: { id: number }[] }>(
         'GET',
         `/api/tickets?reference=${encodeURIComponent(reference.trim())}&size=1`,
-      );
+      ).catch((refused: unknown) => {
+        // the search reads the reference alone: whatever it refuses is about that field
+        if (refused instanceof ApiError && refused.status === 400) {
+          throw new ApiError({
+            ...refused.problem,
+            fields: [{ field: 'reference', message: refused.problem.detail ?? refused.message }],
+          });
+        }
+        throw refused;
+      });
       const ticket = page.items[0];
       if (!ticket) {
         throw new ApiError({ status: 404, code: 'ticket.not-found' });

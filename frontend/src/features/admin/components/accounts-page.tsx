@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
+import { Field, FormField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { ApiError } from '../../../lib/api-client';
 import type { Role } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
 import {
   useChangeAccount,
@@ -323,6 +325,7 @@ function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sen
   const [regionCode, setRegionCode] = useState('');
 
   useEffect(() => heading.current?.focus(), []);
+  const errors = fieldErrors(invite.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -344,43 +347,47 @@ function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sen
       </h2>
       <p className="hint">{t('accounts.inviteHint')}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t('accounts.inviteName')}</label>
-          <input
-            id={`${id}-name`}
-            required
-            maxLength={120}
-            autoComplete="off"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t('accounts.inviteEmail')}</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            required
-            maxLength={254}
-            autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('accounts.role')}</label>
-          <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {INVITED_ROLES.map((option) => (
-              <option key={option} value={option}>
-                {t(`roles.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormField
+          label={t('accounts.inviteName')}
+          required
+          maxLength={120}
+          autoComplete="off"
+          value={displayName}
+          error={errors.displayName}
+          onChange={(event) => setDisplayName(event.target.value)}
+        />
+        <FormField
+          label={t('accounts.inviteEmail')}
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          value={email}
+          error={errors.email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+        <Field label={t('accounts.role')} error={errors.role}>
+          {(control) => (
+            <select {...control} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+              {INVITED_ROLES.map((option) => (
+                <option key={option} value={option}>
+                  {t(`roles.${option}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {role === 'COORDINATOR' && (
-          <RegionField regions={regions} value={regionCode} onChange={setRegionCode} />
+          <RegionField
+            regions={regions}
+            value={regionCode}
+            error={errors.regionCode}
+            onChange={setRegionCode}
+          />
         )}
-        {invite.isError && <Notice kind="error">{errorMessage(invite.error, t)}</Notice>}
+        {invite.isError && Object.keys(errors).length === 0 && (
+          <Notice kind="error">{errorMessage(invite.error, t)}</Notice>
+        )}
         <div className="actions">
           <button type="submit" disabled={invite.isPending}>
             {t('accounts.inviteSend')}
@@ -398,33 +405,27 @@ function InvitationForm({ regions, onClose }: { regions: Region[]; onClose: (sen
 function RegionField({
   regions,
   value,
+  error,
   onChange,
 }: {
   regions: Region[];
   value: string;
+  error?: string;
   onChange: (regionCode: string) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={`${id}-region`}>{t('accounts.region')}</label>
-      <p id={`${id}-region-hint`} className="hint">
-        {t('accounts.regionHint')}
-      </p>
-      <select
-        id={`${id}-region`}
-        value={value}
-        aria-describedby={`${id}-region-hint`}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        <option value="">{t('accounts.national')}</option>
-        {regions.map((region) => (
-          <option key={region.code} value={region.code}>
-            {region.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label={t('accounts.region')} hint={t('accounts.regionHint')} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value)}>
+          <option value="">{t('accounts.national')}</option>
+          {regions.map((region) => (
+            <option key={region.code} value={region.code}>
+              {region.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }

@@ -1,17 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 
+import { Field } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { ApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n, type Translate } from '../../../lib/i18n/i18n';
 import { useBlockByReference, useBlockedNumbers, useUnblock } from '../api/blocklist';
 
-function failure(error: unknown, t: Translate) {
+/** The reason a number could not be blocked, by field: an unknown reference is the reference's. */
+function refusals(error: unknown, t: Translate): Record<string, string> {
   if (error instanceof ApiError && error.problem.code === 'ticket.not-found' && !error.problem.detail) {
-    return t('blocklist.unknownReference');
+    return { reference: t('blocklist.unknownReference') };
   }
-  return errorMessage(error, t);
+  return fieldErrors(error);
 }
 
 /**
@@ -27,6 +30,7 @@ export function BlocklistPage() {
   const block = useBlockByReference();
   const [reference, setReference] = useState('');
   const [reason, setReason] = useState('');
+  const errors = refusals(block.error, t);
   const when = (at: string) =>
     new Date(at).toLocaleDateString(language === 'fr' ? 'fr-FR' : 'en-GB', {
       dateStyle: 'long',
@@ -50,32 +54,36 @@ export function BlocklistPage() {
       <section aria-labelledby={`${id}-block`}>
         <h2 id={`${id}-block`}>{t('blocklist.blockHeading')}</h2>
         <form onSubmit={submit}>
-          <div className="field">
-            <label htmlFor={`${id}-reference`}>{t('blocklist.reference')}</label>
-            <p id={`${id}-reference-hint`} className="hint">
-              {t('blocklist.referenceHint')}
-            </p>
-            <input
-              id={`${id}-reference`}
-              value={reference}
-              maxLength={10}
-              required
-              aria-describedby={`${id}-reference-hint`}
-              onChange={(event) => setReference(event.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('blocklist.reason')}</label>
-            <textarea
-              id={`${id}-reason`}
-              rows={2}
-              value={reason}
-              maxLength={300}
-              required
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
-          {block.isError && <Notice kind="error">{failure(block.error, t)}</Notice>}
+          <Field
+            label={t('blocklist.reference')}
+            hint={t('blocklist.referenceHint')}
+            error={errors.reference}
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={reference}
+                maxLength={10}
+                required
+                onChange={(event) => setReference(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('blocklist.reason')} error={errors.reason}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={reason}
+                maxLength={300}
+                required
+                onChange={(event) => setReason(event.target.value)}
+              />
+            )}
+          </Field>
+          {block.isError && Object.keys(errors).length === 0 && (
+            <Notice kind="error">{errorMessage(block.error, t)}</Notice>
+          )}
           {block.isSuccess && (
             <Notice kind="success">{t('blocklist.blocked', { masked: block.data.masked })}</Notice>
           )}

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
 
+import { Field } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { useSaveSmsTemplate, useSmsTemplates, type SmsTemplate } from '../api/sms-templates';
 
@@ -45,7 +47,7 @@ function TemplateForm({ template }: { template: SmsTemplate }) {
   const [body, setBody] = useState(template.body);
   const save = useSaveSmsTemplate();
   const headingId = `${id}-heading`;
-  const hintId = `${id}-hint`;
+  const errors = fieldErrors(save.error);
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{name}</h2>
@@ -55,24 +57,24 @@ function TemplateForm({ template }: { template: SmsTemplate }) {
           save.mutate({ code: template.code, body });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-body`}>{t('smsTemplates.body')}</label>
-          <p id={hintId} className="hint">
-            {t('smsTemplates.placeholders', {
-              placeholders: template.placeholders.map((name) => `{${name}}`).join(', '),
-            })}{' '}
-            {t('smsTemplates.length', { count: String(body.length), max: String(MAX_LENGTH) })}
-          </p>
-          <textarea
-            id={`${id}-body`}
-            rows={4}
-            value={body}
-            maxLength={MAX_LENGTH}
-            aria-describedby={hintId}
-            onChange={(event) => setBody(event.target.value)}
-          />
-        </div>
-        {save.isError && <Notice kind="error">{errorMessage(save.error, t)}</Notice>}
+        <Field
+          label={t('smsTemplates.body')}
+          hint={`${t('smsTemplates.placeholders', {
+            placeholders: template.placeholders.map((name) => `{${name}}`).join(', '),
+          })} ${t('smsTemplates.length', { count: String(body.length), max: String(MAX_LENGTH) })}`}
+          error={errors.body}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              value={body}
+              maxLength={MAX_LENGTH}
+              onChange={(event) => setBody(event.target.value)}
+            />
+          )}
+        </Field>
+        {save.isError && !errors.body && <Notice kind="error">{errorMessage(save.error, t)}</Notice>}
         {save.isSuccess && <p role="status">{t('smsTemplates.saved')}</p>}
         <button type="submit" disabled={save.isPending}>
           {t('smsTemplates.save', { name })}

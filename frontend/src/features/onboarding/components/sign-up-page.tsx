@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 
-import { FormField } from '../../../components/ui/form-field';
+import { Choices, Field, FormField } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { errorMessage } from '../../../lib/error-message';
+import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n';
 import { useSignUp, useSignUpOptions, type SignUp } from '../api/onboarding';
 
@@ -55,6 +56,7 @@ export function SignUpPage() {
     availability: '',
   });
   const update = (changes: Partial<SignUp>) => setForm((current) => ({ ...current, ...changes }));
+  const errors = fieldErrors(signUp.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,7 +87,9 @@ export function SignUpPage() {
     return (
       <>
         <p>{t('signUp.intro')}</p>
-        {signUp.isError && <Notice kind="error">{errorMessage(signUp.error, t)}</Notice>}
+        {signUp.isError && Object.keys(errors).length === 0 && (
+          <Notice kind="error">{errorMessage(signUp.error, t)}</Notice>
+        )}
         <form onSubmit={submit}>
           <FormField
             label={t('signUp.displayName')}
@@ -94,6 +98,7 @@ export function SignUpPage() {
             required
             maxLength={120}
             value={form.displayName}
+            error={errors.displayName}
             onChange={(e) => update({ displayName: e.target.value })}
           />
           <FormField
@@ -103,6 +108,7 @@ export function SignUpPage() {
             autoComplete="email"
             required
             value={form.email}
+            error={errors.email}
             onChange={(e) => update({ email: e.target.value })}
           />
           <FormField
@@ -114,6 +120,7 @@ export function SignUpPage() {
             required
             minLength={12}
             value={form.password}
+            error={errors.password}
             onChange={(e) => update({ password: e.target.value })}
           />
           <FormField
@@ -124,26 +131,27 @@ export function SignUpPage() {
             autoComplete="tel"
             required
             value={form.phone}
+            error={errors.phone}
             onChange={(e) => update({ phone: e.target.value })}
           />
-          <div className="field">
-            <label htmlFor="sign-up-departement">{t('signUp.departement')}</label>
-            <select
-              id="sign-up-departement"
-              required
-              value={form.departement}
-              onChange={(e) => update({ departement: e.target.value })}
-            >
-              <option value="">{t('signUp.chooseDepartement')}</option>
-              {departements.data?.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} – {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset className="choices">
-            <legend>{t('signUp.skills')}</legend>
+          <Field label={t('signUp.departement')} error={errors.departement}>
+            {(control) => (
+              <select
+                {...control}
+                required
+                value={form.departement}
+                onChange={(e) => update({ departement: e.target.value })}
+              >
+                <option value="">{t('signUp.chooseDepartement')}</option>
+                {departements.data?.map((d) => (
+                  <option key={d.code} value={d.code}>
+                    {d.code} – {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Choices legend={t('signUp.skills')} error={errors.skills}>
             {topics.data?.map((topic) => (
               <label key={topic.code}>
                 <input
@@ -154,9 +162,8 @@ export function SignUpPage() {
                 {language === 'en' ? topic.nameEn : topic.nameFr}
               </label>
             ))}
-          </fieldset>
-          <fieldset className="choices">
-            <legend>{t('signUp.languages')}</legend>
+          </Choices>
+          <Choices legend={t('signUp.languages')} error={errors.languages}>
             {LANGUAGES.map((language) => (
               <label key={language}>
                 <input
@@ -167,21 +174,22 @@ export function SignUpPage() {
                 {t(`signUp.languageNames.${language}` as MessageKey)}
               </label>
             ))}
-          </fieldset>
-          <div className="field">
-            <label htmlFor="sign-up-availability">{t('signUp.availability')}</label>
-            <p id="sign-up-availability-hint" className="hint">
-              {t('signUp.availabilityHint')}
-            </p>
-            <textarea
-              id="sign-up-availability"
-              aria-describedby="sign-up-availability-hint"
-              rows={3}
-              maxLength={500}
-              value={form.availability}
-              onChange={(e) => update({ availability: e.target.value })}
-            />
-          </div>
+          </Choices>
+          <Field
+            label={t('signUp.availability')}
+            hint={t('signUp.availabilityHint')}
+            error={errors.availability}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                maxLength={500}
+                value={form.availability}
+                onChange={(e) => update({ availability: e.target.value })}
+              />
+            )}
+          </Field>
           <button type="submit" className="primary" disabled={signUp.isPending}>
             {signUp.isPending ? t('signUp.sending') : t('signUp.submit')}
           </button>

@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
+import { Field } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { SaveOutcome } from '../../../components/ui/save-outcome';
@@ -332,63 +333,60 @@ function NewExceptionForm({ calendar, onReload }: { calendar: Calendar; onReload
         </div>
       </fieldset>
       <Field id={`${id}-first`} label={s('firstDay')} error={errors.firstDay}>
-        <input
-          id={`${id}-first`}
-          type="date"
-          value={firstDay}
-          required
-          aria-describedby={errors.firstDay ? `${id}-first-error` : undefined}
-          aria-invalid={errors.firstDay ? true : undefined}
-          onChange={(event) => setFirstDay(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={firstDay}
+            required
+            onChange={(event) => setFirstDay(event.target.value)}
+          />
+        )}
       </Field>
       <Field id={`${id}-last`} label={s('lastDay')} error={errors.lastDay}>
-        <input
-          id={`${id}-last`}
-          type="date"
-          value={lastDay}
-          aria-describedby={errors.lastDay ? `${id}-last-error` : undefined}
-          aria-invalid={errors.lastDay ? true : undefined}
-          onChange={(event) => setLastDay(event.target.value)}
-        />
+        {(control) => (
+          <input
+            {...control}
+            type="date"
+            value={lastDay}
+            onChange={(event) => setLastDay(event.target.value)}
+          />
+        )}
       </Field>
       {kind === 'OPEN' ? (
         <>
           <Field id={`${id}-opens`} label={s('opens')} error={errors.opens}>
-            <input
-              id={`${id}-opens`}
-              type="time"
-              value={opens}
-              aria-describedby={errors.opens ? `${id}-opens-error` : undefined}
-              aria-invalid={errors.opens ? true : undefined}
-              onChange={(event) => setOpens(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="time"
+                value={opens}
+                onChange={(event) => setOpens(event.target.value)}
+              />
+            )}
           </Field>
           <Field id={`${id}-closes`} label={s('closes')} error={errors.closes}>
-            <input
-              id={`${id}-closes`}
-              type="time"
-              value={closes}
-              aria-describedby={errors.closes ? `${id}-closes-error` : undefined}
-              aria-invalid={errors.closes ? true : undefined}
-              onChange={(event) => setCloses(event.target.value)}
-            />
+            {(control) => (
+              <input
+                {...control}
+                type="time"
+                value={closes}
+                onChange={(event) => setCloses(event.target.value)}
+              />
+            )}
           </Field>
         </>
       ) : (
-        <Field id={`${id}-message`} label={s('messageLabel')} error={errors.message}>
-          <textarea
-            id={`${id}-message`}
-            value={message}
-            maxLength={300}
-            rows={2}
-            aria-describedby={`${id}-message-hint${errors.message ? ` ${id}-message-error` : ''}`}
-            aria-invalid={errors.message ? true : undefined}
-            onChange={(event) => setMessage(event.target.value)}
-          />
-          <p id={`${id}-message-hint`} className="hint">
-            {s('messageHint')}
-          </p>
+        <Field id={`${id}-message`} label={s('messageLabel')} hint={s('messageHint')} error={errors.message}>
+          {(control) => (
+            <textarea
+              {...control}
+              value={message}
+              maxLength={300}
+              rows={2}
+              onChange={(event) => setMessage(event.target.value)}
+            />
+          )}
         </Field>
       )}
       <SaveOutcome
@@ -402,30 +400,5 @@ function NewExceptionForm({ calendar, onReload }: { calendar: Calendar; onReload
         </button>
       </SaveOutcome>
     </form>
-  );
-}
-
-/** A labelled control with the reason the server refused it (its id `${id}-error`). */
-function Field({
-  id,
-  label,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      {children}
-    </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
+import { Field } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { SaveOutcome } from '../../../components/ui/save-outcome';
@@ -146,12 +147,7 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
           <fieldset key={index} className="shift">
             <legend>{s('topicLegend', { n, name: label })}</legend>
             {line.added && (
-              <TextField
-                id={at('code')}
-                label={s('topicCode')}
-                hint={s('topicCodeHint')}
-                error={error('code')}
-              >
+              <Field id={at('code')} label={s('topicCode')} hint={s('topicCodeHint')} error={error('code')}>
                 {(props) => (
                   <input
                     {...props}
@@ -160,9 +156,9 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                     onChange={(event) => update(index, { code: event.target.value.toUpperCase() })}
                   />
                 )}
-              </TextField>
+              </Field>
             )}
-            <TextField id={at('nameFr')} label={s('topicNameFr')} error={error('nameFr')}>
+            <Field id={at('nameFr')} label={s('topicNameFr')} error={error('nameFr')}>
               {(props) => (
                 <input
                   {...props}
@@ -171,8 +167,8 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                   onChange={(event) => update(index, { nameFr: event.target.value })}
                 />
               )}
-            </TextField>
-            <TextField id={at('nameEn')} label={s('topicNameEn')} error={error('nameEn')}>
+            </Field>
+            <Field id={at('nameEn')} label={s('topicNameEn')} error={error('nameEn')}>
               {(props) => (
                 <input
                   {...props}
@@ -181,8 +177,8 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                   onChange={(event) => update(index, { nameEn: event.target.value })}
                 />
               )}
-            </TextField>
-            <TextField
+            </Field>
+            <Field
               id={at('spokenFr')}
               label={s('topicSpoken')}
               hint={s('topicSpokenHint')}
@@ -196,7 +192,7 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                   onChange={(event) => update(index, { spokenFr: event.target.value })}
                 />
               )}
-            </TextField>
+            </Field>
             <div className="checkbox">
               <input
                 id={at('active')}
@@ -214,7 +210,7 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
               )}
             </div>
             {line.active && (
-              <TextField id={at('menuDigit')} label={s('topicKey')} error={error('menuDigit')}>
+              <Field id={at('menuDigit')} label={s('topicKey')} error={error('menuDigit')}>
                 {(props) => (
                   <select
                     {...props}
@@ -229,9 +225,9 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                     ))}
                   </select>
                 )}
-              </TextField>
+              </Field>
             )}
-            <TextField
+            <Field
               id={at('linkUrl')}
               label={s('topicLink')}
               hint={s('topicLinkHint')}
@@ -246,7 +242,7 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
                   onChange={(event) => update(index, { linkUrl: event.target.value })}
                 />
               )}
-            </TextField>
+            </Field>
             <p>
               {index > 0 && (
                 <button type="button" onClick={() => move(index, -1)}>
@@ -300,48 +296,5 @@ function MenuForm({ menu, onReload }: { menu: Menu; onReload: () => void }) {
         </button>
       </SaveOutcome>
     </form>
-  );
-}
-
-type ControlProps = {
-  id: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: true;
-};
-
-/** A labelled control with its hint and the reason the server refused it, read out with it. */
-function TextField({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
-      {children({
-        id,
-        'aria-describedby': described || undefined,
-        'aria-invalid': error ? true : undefined,
-      })}
-    </div>
   );
 }

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { fakeServer, problem } from '../../../../testing/fake-server';
+import { fakeServer, fieldProblem, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import type { StaffAccount } from '../../api/accounts';
 import { AccountsPage } from '../accounts-page';
@@ -193,12 +193,13 @@ describe('AccountsPage', () => {
     ).toHaveFocus();
   });
 
-  it('says why an invitation is refused and keeps what was typed', async () => {
+  it('says beside the address why an invitation is refused, and keeps what was typed', async () => {
     fakeServer({
       'GET /api/admin/accounts': { status: 200, body: [claire] },
       'GET /api/territory/regions': REGIONS,
-      'POST /api/admin/accounts': problem(
+      'POST /api/admin/accounts': fieldProblem(
         409,
+        'email',
         'Un compte existe déjà avec cette adresse e-mail.',
         'account.email.taken',
       ),
@@ -214,10 +215,13 @@ describe('AccountsPage', () => {
     await user.type(screen.getByLabelText('Adresse e-mail'), 'claire@passerelle.demo');
     await user.click(screen.getByRole('button', { name: 'Envoyer l’invitation' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Un compte existe déjà avec cette adresse e-mail.',
+    // beside the address, read out with it
+    const address = screen.getByLabelText('Adresse e-mail');
+    await waitFor(() =>
+      expect(address).toHaveAccessibleDescription('Un compte existe déjà avec cette adresse e-mail.'),
     );
-    expect(screen.getByLabelText('Adresse e-mail')).toHaveValue('claire@passerelle.demo');
+    expect(address).toHaveAttribute('aria-invalid', 'true');
+    expect(address).toHaveValue('claire@passerelle.demo');
   });
 
   it('sends an expired invitation again', async () => {

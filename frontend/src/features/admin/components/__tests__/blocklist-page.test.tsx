@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -55,7 +55,7 @@ describe('BlocklistPage', () => {
     expect(screen.queryByRole('button', { name: 'Débloquer le 06 •• •• •• 42' })).not.toBeInTheDocument();
   });
 
-  it('says when no request has that reference, and why a block is refused', async () => {
+  it('says beside the reference when no request has it, and why a block is refused', async () => {
     fakeServer({
       'GET /api/blocked-numbers': { status: 200, body: [] },
       'GET /api/tickets?reference=ZZZ-999&size=1': { status: 200, body: { items: [] } },
@@ -74,9 +74,14 @@ describe('BlocklistPage', () => {
     await user.type(reference, 'ZZZ-999');
     await user.type(screen.getByRole('textbox', { name: 'Motif' }), 'Menaces');
     await user.click(screen.getByRole('button', { name: 'Bloquer ce numéro' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Aucune demande de votre périmètre n’a cette référence.',
+    // beside the reference, read out with it
+    await waitFor(() =>
+      expect(reference).toHaveAccessibleDescription(
+        expect.stringContaining('Aucune demande de votre périmètre n’a cette référence.'),
+      ),
     );
+    expect(reference).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
 
     await user.clear(reference);
     await user.type(reference, 'ABC-123');

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { fakeServer } from '../../../../testing/fake-server';
+import { fakeServer, fieldProblem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import { SmsTemplatesPage } from '../sms-templates-page';
 
@@ -41,17 +41,15 @@ describe('SmsTemplatesPage', () => {
     expect(put?.body).toBe('{"body":"Passerelle : demande {reference} reçue."}');
   });
 
-  it('says why a wording is refused', async () => {
+  it('says beside the text why a wording is refused', async () => {
     fakeServer({
       'GET /api/sms-templates': { status: 200, body: [confirmation] },
-      'PUT /api/sms-templates/CALLBACK_CONFIRMATION': {
-        status: 400,
-        body: {
-          status: 400,
-          title: 'Requête invalide',
-          detail: 'Le texte utilise {nom}, que ce SMS ne connaît pas.',
-        },
-      },
+      'PUT /api/sms-templates/CALLBACK_CONFIRMATION': fieldProblem(
+        400,
+        'body',
+        'Le texte utilise {nom}, que ce SMS ne connaît pas.',
+        'sms.template.placeholder',
+      ),
     });
     const user = userEvent.setup();
     renderWithProviders(<SmsTemplatesPage />);
@@ -60,6 +58,10 @@ describe('SmsTemplatesPage', () => {
       await screen.findByRole('button', { name: 'Enregistrer « Confirmation de demande de rappel »' }),
     );
 
-    await waitFor(() => expect(screen.getByText(/que ce SMS ne connaît pas/)).toBeInTheDocument());
+    // beside the text, read out with it
+    const text = screen.getByRole('textbox', { name: 'Texte' });
+    await waitFor(() => expect(text).toHaveAccessibleDescription(/que ce SMS ne connaît pas/));
+    expect(text).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

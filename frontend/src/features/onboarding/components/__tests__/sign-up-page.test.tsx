@@ -1,8 +1,8 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
-import { fakeServer, problem } from '../../../../testing/fake-server';
+import { fakeServer, fieldProblem, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import { SignUpPage } from '../sign-up-page';
 
@@ -76,5 +76,45 @@ describe('SignUpPage', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Ce département n’existe pas.');
     expect(screen.getByLabelText('Prénom et nom')).toHaveValue('Nadia Benali');
     expect(server.requests.some((r) => r.path === '/api/auth/login')).toBe(false);
+  });
+
+  it('shows a refused value beside its field, read out with it', async () => {
+    fakeServer({
+      ...options,
+      'POST /api/sign-up': fieldProblem(
+        400,
+        'phone',
+        'Ce numéro de téléphone n’est pas valide.',
+        'phone.malformed',
+      ),
+    });
+    renderWithProviders(<SignUpPage />);
+    await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
+
+    const user = await fillIn();
+    await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
+
+    const phone = screen.getByLabelText('Votre téléphone');
+    await waitFor(() =>
+      expect(phone).toHaveAccessibleDescription(/Ce numéro de téléphone n’est pas valide\./),
+    );
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows a refused choice of themes beside the themes', async () => {
+    fakeServer({
+      ...options,
+      'POST /api/sign-up': fieldProblem(400, 'skills', 'Choisissez au moins un thème.'),
+    });
+    renderWithProviders(<SignUpPage />);
+    await screen.findByRole('option', { name: '90 – Territoire de Belfort' });
+
+    const user = await fillIn();
+    await user.click(screen.getByRole('button', { name: 'Envoyer mon inscription' }));
+
+    expect(
+      await screen.findByRole('group', { name: 'Thèmes sur lesquels vous pouvez aider' }),
+    ).toHaveAccessibleDescription('Choisissez au moins un thème.');
   });
 });
