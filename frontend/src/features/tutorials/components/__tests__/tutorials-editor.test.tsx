@@ -1,13 +1,14 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { Me } from '../../../../lib/auth';
-import { fakeServer, problem } from '../../../../testing/fake-server';
+import { fakeServer, fieldProblem, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import type { Editable, EditorRow } from '../../api/tutorials';
-import { slugOf, TutorialEditorPage } from '../tutorial-editor-page';
+import { TutorialEditorPage } from '../tutorial-editor-page';
+import { slugOf } from '../tutorial-form';
 import { TutorialsPage } from '../tutorials-page';
 
 const coordinator: Me = {
@@ -181,6 +182,33 @@ describe('the tutorials editor', () => {
       links: [{ label: 'La Poste', url: 'https://www.laposte.fr' }],
     });
     expect(screen.queryByRole('button', { name: 'Publier sur le site' })).not.toBeInTheDocument();
+  });
+
+  it('shows each refusal of a new draft beside its field: the short code taken, the title too short', async () => {
+    fakeServer({
+      'GET /api/topics': topics,
+      'POST /api/tutorials/editor': fieldProblem(
+        409,
+        'shortCode',
+        'Ce lien court est déjà pris.',
+        'tutorial.code.taken',
+      ),
+    });
+    const user = userEvent.setup();
+    editorAt('/tutoriels/nouveau', volunteer);
+
+    await user.type(await screen.findByLabelText(/^Titre/), 'Envoyer un colis');
+    await user.type(screen.getByLabelText('Lien court pour les SMS'), 'impots');
+    await user.selectOptions(screen.getByLabelText('Thème'), 'OTHER');
+    await user.type(screen.getByLabelText(/^Résumé/), 'Les étapes pour envoyer un colis.');
+    await user.click(screen.getByRole('button', { name: 'Proposer ce tutoriel' }));
+
+    const code = screen.getByLabelText('Lien court pour les SMS');
+    await waitFor(() =>
+      expect(code).toHaveAccessibleDescription(expect.stringContaining('Ce lien court est déjà pris.')),
+    );
+    expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('saves from the revision it read, shows why a save is refused, previews and publishes', async () => {
