@@ -136,7 +136,7 @@ public class TicketManagement {
 		}
 		Optional<Instant> callable = Optional.of(now);
 		if (ticket.kind == TicketKind.CALLBACK) {
-			ticket.dueAt = now.plus(Duration.ofHours(24));
+			ticket.dueAt = now.plus(Ticket.CALLBACK_DELAY);
 			callable = this.policy.firstCallableInstant(now, ticket.departementCode, zoneOf(ticket), slots);
 			if (callable.isEmpty() && !slots.isEmpty()) {
 				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.slots.outside-opening-hours");
@@ -157,11 +157,13 @@ public class TicketManagement {
 			this.events
 				.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
 			if (callable.isPresent() && callable.get().isAfter(now)) {
-				schedule(ticket, callable.get(), null, "SCHEDULED", "first attempt", now);
+				ticket.schedule(callable.get(), null, "SCHEDULED", "first attempt", now);
+				save(ticket);
 				return view(ticket);
 			}
 		}
-		queue(ticket, now, null);
+		ticket.queue(now, null);
+		save(ticket);
 		return view(ticket);
 	}
 
@@ -343,15 +345,8 @@ public class TicketManagement {
 		if (ticket.status == TicketStatus.OFFERED && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
 			return view(ticket);
 		}
-		Instant now = this.clock.instant();
-		ticket.moveTo(TicketStatus.OFFERED, now);
-		ticket.assigneeId = volunteerId;
+		ticket.offerTo(volunteerId, expiresAt, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, "OFFERED", "until " + expiresAt);
-		this.events.publishEvent(new TicketOffered(ticketId, volunteerId, expiresAt));
-		if (ticket.kind == TicketKind.LIVE_CALL) {
-			this.events.publishEvent(new LiveCallOffered(ticketId, volunteerId));
-		}
 		return view(ticket);
 	}
 
@@ -365,18 +360,8 @@ public class TicketManagement {
 		if (ticket.status.isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
 			return view(ticket);
 		}
-		if (ticket.status == TicketStatus.OFFERED && !Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
-			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.offer.not-yours");
-		}
-		Instant now = this.clock.instant();
-		ticket.moveTo(TicketStatus.ASSIGNED, now);
-		ticket.assigneeId = volunteerId;
+		ticket.assignTo(volunteerId, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, "ASSIGNED", null);
-		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
-		if (ticket.kind == TicketKind.LIVE_CALL) {
-			this.events.publishEvent(new LiveCallAssigned(ticketId, volunteerId));
-		}
 		return view(ticket);
 	}
 
@@ -395,12 +380,8 @@ public class TicketManagement {
 		if (volunteerId != null && !volunteerId.equals(ticket.assigneeId)) {
 			throw notFound();
 		}
-		Instant now = this.clock.instant();
-		ticket.moveTo(TicketStatus.QUEUED, now);
+		ticket.returnToQueue(volunteerId, reason, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, reason, null);
-		this.events.publishEvent(new TicketReturnedToQueue(ticketId, volunteerId, reason));
-		publishQueued(ticket);
 		return view(ticket);
 	}
 
@@ -414,10 +395,8 @@ public class TicketManagement {
 		if (ticket.status == TicketStatus.IN_CALL) {
 			return view(ticket);
 		}
-		Instant now = this.clock.instant();
-		ticket.moveTo(TicketStatus.IN_CALL, now);
+		ticket.startCall(volunteerId, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, "CALL_STARTED", null);
 		return view(ticket);
 	}
 
@@ -432,10 +411,8 @@ public class TicketManagement {
 		if (ticket.status == TicketStatus.ASSIGNED) {
 			return view(ticket);
 		}
-		Instant now = this.clock.instant();
-		ticket.moveTo(TicketStatus.ASSIGNED, now);
+		ticket.endCall(volunteerId, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, "CALL_ENDED", null);
 		return view(ticket);
 	}
 
@@ -459,18 +436,8 @@ public class TicketManagement {
 		ticket.attempts++;
 		Optional<Instant> next = this.policy.nextAttempt(ticket.attempts, now, ticket.departementCode, zoneOf(ticket),
 				ticket.preferredSlots);
-		this.events.publishEvent(new CallbackAttemptFailed(ticketId, ticket.attempts, reason, next.orElse(null)));
-		if (next.isPresent()) {
-			schedule(ticket, next.get(), volunteerId, "ATTEMPT_FAILED", reason + ", next attempt " + next.get(), now);
-		}
-		else {
-			ticket.moveTo(TicketStatus.UNREACHABLE, now);
-			save(ticket);
-			this.store.appendEvent(ticketId, now, volunteerId, "ATTEMPT_FAILED", reason + ", last attempt");
-			this.store.appendEvent(ticketId, now, null, "UNREACHABLE", null);
-			this.events.publishEvent(new TicketUnreachable(ticketId, ticket.reference));
-			this.events.publishEvent(new TicketClosed(ticketId, ticket.status, volunteerId));
-		}
+		ticket.attemptFailed(volunteerId, reason, next, now);
+		save(ticket);
 		return view(ticket);
 	}
 
@@ -490,7 +457,8 @@ public class TicketManagement {
 			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.retry.invalid-time",
 					LONGEST_POSTPONEMENT.toDays());
 		}
-		schedule(ticket, at, volunteerId, "RETRY_SCHEDULED", null, now);
+		ticket.schedule(at, volunteerId, "RETRY_SCHEDULED", null, now);
+		save(ticket);
 		return view(ticket);
 	}
 
@@ -509,7 +477,7 @@ public class TicketManagement {
 		ticket.requireHeldBy(volunteerId);
 		Instant now = this.clock.instant();
 		this.store.saveOutcome(ticketId, volunteerId, now, outcome);
-		this.store.appendEvent(ticketId, now, volunteerId, "OUTCOME_RECORDED", outcome.completion().code());
+		ticket.write(now, volunteerId, "OUTCOME_RECORDED", outcome.completion().code());
 		TicketStatus next = outcome.closingStatus();
 		if (next == TicketStatus.SCHEDULED) {
 			Instant tomorrow = now.atZone(zoneOf(ticket))
@@ -521,14 +489,12 @@ public class TicketManagement {
 				.firstCallableInstant(tomorrow, ticket.departementCode, zoneOf(ticket), ticket.preferredSlots)
 				.orElse(tomorrow);
 			ticket.attempts = 0;
-			schedule(ticket, at, volunteerId, "SCHEDULED", "must come back", now);
-			return view(ticket);
+			ticket.schedule(at, volunteerId, "SCHEDULED", "must come back", now);
 		}
-		ticket.moveTo(next, now);
+		else {
+			ticket.resolve(next, volunteerId, now);
+		}
 		save(ticket);
-		this.store.appendEvent(ticketId, now, volunteerId, next.name(), null);
-		this.events.publishEvent(new TicketResolved(ticketId, next, volunteerId));
-		this.events.publishEvent(new TicketClosed(ticketId, next, volunteerId));
 		return view(ticket);
 	}
 
@@ -541,12 +507,8 @@ public class TicketManagement {
 		if (ticket.status == TicketStatus.CANCELLED) {
 			return view(ticket);
 		}
-		Instant now = this.clock.instant();
-		Long holder = ticket.assigneeId;
-		ticket.moveTo(TicketStatus.CANCELLED, now);
+		ticket.cancel(actorId, reason, this.clock.instant());
 		save(ticket);
-		this.store.appendEvent(ticketId, now, actorId, "CANCELLED", reason);
-		this.events.publishEvent(new TicketClosed(ticketId, TicketStatus.CANCELLED, holder));
 		return view(ticket);
 	}
 
@@ -584,14 +546,10 @@ public class TicketManagement {
 				// the caller still waits on the line for this volunteer
 				throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.caller-waiting");
 			}
-			ticket.kind = TicketKind.CALLBACK;
-			ticket.dueAt = now.plus(Duration.ofHours(24));
-			this.store.changeKind(ticketId, TicketKind.CALLBACK);
-			this.events.publishEvent(new TicketKindChanged(ticketId, TicketKind.CALLBACK));
+			ticket.becomeCallback(now);
 		}
-		ticket.assigneeId = recipientId;
+		ticket.handTo(recipientId, giverId, type, now);
 		save(ticket);
-		this.store.appendEvent(ticketId, now, giverId, type, null);
 		return view(ticket);
 	}
 
@@ -611,13 +569,10 @@ public class TicketManagement {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.closed");
 		}
 		Instant now = this.clock.instant();
-		ticket.kind = TicketKind.CALLBACK;
-		ticket.dueAt = now.plus(Duration.ofHours(24));
-		this.store.changeKind(ticketId, TicketKind.CALLBACK);
+		ticket.becomeCallback(now);
+		ticket.write(now, null, "TURNED_INTO_CALLBACK", null);
+		ticket.raise(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
 		save(ticket);
-		this.store.appendEvent(ticketId, now, null, "TURNED_INTO_CALLBACK", null);
-		this.events.publishEvent(new TicketKindChanged(ticketId, TicketKind.CALLBACK));
-		this.events.publishEvent(new CallbackRequested(ticket.id, ticket.reference, ticket.topicCode, ticket.source));
 		return view(ticket);
 	}
 
@@ -650,34 +605,10 @@ public class TicketManagement {
 		Instant now = this.clock.instant();
 		List<Ticket> due = this.store.lockDueCallbacks(now, batch);
 		for (Ticket ticket : due) {
-			queue(ticket, now, null);
+			ticket.queue(now, null);
+			save(ticket);
 		}
 		return due.size();
-	}
-
-	void queue(Ticket ticket, Instant now, Long actorId) {
-		Instant due = (ticket.nextAttemptAt != null) ? ticket.nextAttemptAt : now;
-		ticket.moveTo(TicketStatus.QUEUED, now);
-		// A first round keeps its place from the moment help was asked for; a retry waits
-		// from its due time.
-		ticket.waitingSince = (ticket.attempts == 0) ? ticket.createdAt : due;
-		save(ticket);
-		this.store.appendEvent(ticket.id, now, actorId, "QUEUED", null);
-		publishQueued(ticket);
-	}
-
-	void schedule(Ticket ticket, Instant at, Long actorId, String type, String detail, Instant now) {
-		ticket.moveTo(TicketStatus.SCHEDULED, now);
-		ticket.assigneeId = null;
-		ticket.nextAttemptAt = at;
-		save(ticket);
-		this.store.appendEvent(ticket.id, now, actorId, type, detail);
-		this.events.publishEvent(new TicketScheduled(ticket.id, at, actorId));
-	}
-
-	void publishQueued(Ticket ticket) {
-		this.events.publishEvent(new TicketQueued(ticket.id, ticket.kind, ticket.topicCode, ticket.departementCode,
-				ticket.regionCode, ticket.language, ticket.priority, ticket.waitingSince, ticket.practice));
 	}
 
 	/**
@@ -763,10 +694,18 @@ public class TicketManagement {
 		return new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found");
 	}
 
+	/**
+	 * Saves a changed request, then writes the timeline entries of its change and
+	 * publishes the events it raised.
+	 */
 	void save(Ticket ticket) {
 		this.store.update(ticket);
 		this.events.publishEvent(new TicketChanged(ticket.id, ticket.status, ticket.assigneeId, ticket.assigneeBefore));
 		ticket.assigneeBefore = ticket.assigneeId;
+		for (Ticket.Entry entry : ticket.takeEntries()) {
+			this.store.appendEvent(ticket.id, entry.at(), entry.actorId(), entry.type(), entry.detail());
+		}
+		ticket.takeRaised().forEach(this.events::publishEvent);
 	}
 
 	TicketView view(Ticket ticket) {

@@ -77,13 +77,14 @@ class TicketStore {
 	}
 
 	void update(Ticket ticket) {
-		int updated = this.jdbc.sql("""
-				UPDATE ticket SET status = ?, priority = ?, waiting_since = ?, due_at = ?, next_attempt_at = ?,
-				    attempts = ?, assignee_id = ?, closed_at = ?, earlier_ticket_id = ?, version = version + 1
-				WHERE id = ? AND version = ?""")
-			.params(ticket.status.name(), ticket.priority, timestamp(ticket.waitingSince), timestamp(ticket.dueAt),
-					timestamp(ticket.nextAttemptAt), ticket.attempts, ticket.assigneeId, timestamp(ticket.closedAt),
-					ticket.earlierTicketId, ticket.id, ticket.version)
+		int updated = this.jdbc
+			.sql("""
+					UPDATE ticket SET status = ?, kind = ?, priority = ?, waiting_since = ?, due_at = ?, next_attempt_at = ?,
+					    attempts = ?, assignee_id = ?, closed_at = ?, earlier_ticket_id = ?, version = version + 1
+					WHERE id = ? AND version = ?""")
+			.params(ticket.status.name(), ticket.kind.name(), ticket.priority, timestamp(ticket.waitingSince),
+					timestamp(ticket.dueAt), timestamp(ticket.nextAttemptAt), ticket.attempts, ticket.assigneeId,
+					timestamp(ticket.closedAt), ticket.earlierTicketId, ticket.id, ticket.version)
 			.update();
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Ticket " + ticket.id + " changed concurrently");
@@ -103,10 +104,6 @@ class TicketStore {
 			.param(id)
 			.query(this::map)
 			.optional();
-	}
-
-	void changeKind(long id, TicketKind kind) {
-		this.jdbc.sql("UPDATE ticket SET kind = ? WHERE id = ?").params(kind.name(), id).update();
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import fr.passerelle.platform.RejectedRequest;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,16 +24,10 @@ public class Worklist {
 
 	private final TicketManagement tickets;
 
-	private final TicketStore store;
-
-	private final ApplicationEventPublisher events;
-
 	private final Clock clock;
 
-	Worklist(TicketManagement tickets, TicketStore store, ApplicationEventPublisher events, Clock clock) {
+	Worklist(TicketManagement tickets, Clock clock) {
 		this.tickets = tickets;
-		this.store = store;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -52,12 +45,8 @@ public class Worklist {
 		if (ticket.priority >= PRIORITISED) {
 			return this.tickets.view(ticket);
 		}
-		ticket.priority = PRIORITISED;
+		ticket.prioritise(PRIORITISED, coordinatorId, this.clock.instant());
 		this.tickets.save(ticket);
-		this.store.appendEvent(ticketId, this.clock.instant(), coordinatorId, "PRIORITISED", null);
-		if (ticket.status == TicketStatus.QUEUED) {
-			this.tickets.publishQueued(ticket);
-		}
 		return this.tickets.view(ticket);
 	}
 
@@ -85,14 +74,12 @@ public class Worklist {
 					TicketManagement.LONGEST_POSTPONEMENT.toDays());
 		}
 		if (ticket.status == TicketStatus.SCHEDULED) {
-			// planned already: only its time moves
-			ticket.nextAttemptAt = at;
-			this.tickets.save(ticket);
-			this.store.appendEvent(ticketId, now, coordinatorId, "RESCHEDULED", at.toString());
-			this.events.publishEvent(new TicketScheduled(ticket.id, at, coordinatorId));
-			return this.tickets.view(ticket);
+			ticket.reschedule(at, coordinatorId, now);
 		}
-		this.tickets.schedule(ticket, at, coordinatorId, "RESCHEDULED", at.toString(), now);
+		else {
+			ticket.schedule(at, coordinatorId, "RESCHEDULED", at.toString(), now);
+		}
+		this.tickets.save(ticket);
 		return this.tickets.view(ticket);
 	}
 
@@ -118,19 +105,11 @@ public class Worklist {
 		Instant now = this.clock.instant();
 		if (ticket.status == TicketStatus.SCHEDULED) {
 			// back in the queue first, so that routing indexes it, then given
-			this.tickets.queue(ticket, now, coordinatorId);
+			ticket.queue(now, coordinatorId);
+			this.tickets.save(ticket);
 		}
-		ticket.moveTo(TicketStatus.ASSIGNED, now);
-		ticket.assigneeId = volunteerId;
+		ticket.givenTo(volunteerId, coordinatorId, now);
 		this.tickets.save(ticket);
-		if (volunteerId == coordinatorId) {
-			this.store.appendEvent(ticketId, now, coordinatorId, "TAKEN_BY_COORDINATOR", null);
-		}
-		else {
-			this.store.appendEvent(ticketId, now, coordinatorId, "ASSIGNED_BY_COORDINATOR",
-					String.valueOf(volunteerId));
-		}
-		this.events.publishEvent(new TicketAssigned(ticketId, volunteerId));
 		return this.tickets.view(ticket);
 	}
 
