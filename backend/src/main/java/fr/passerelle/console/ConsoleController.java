@@ -10,7 +10,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.PendingOffer;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
@@ -35,7 +35,7 @@ class ConsoleController {
 
 	private final Routing routing;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Audience audience;
 
@@ -45,7 +45,7 @@ class ConsoleController {
 
 	private final ConsoleChannel channel;
 
-	ConsoleController(Volunteers volunteers, Routing routing, TicketManagement tickets, Audience audience,
+	ConsoleController(Volunteers volunteers, Routing routing, TicketQueries tickets, Audience audience,
 			QueueFigures figures, Clock clock, ConsoleChannel channel) {
 		this.clock = clock;
 		this.channel = channel;

@@ -2,7 +2,7 @@ package fr.passerelle.routing;
 
 import fr.passerelle.account.AccountCutOff;
 import fr.passerelle.platform.RejectedRequest;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
@@ -25,11 +25,11 @@ class AccountCutOffs {
 
 	private final Routing routing;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Volunteers volunteers;
 
-	AccountCutOffs(Routing routing, TicketManagement tickets, Volunteers volunteers) {
+	AccountCutOffs(Routing routing, TicketQueries tickets, Volunteers volunteers) {
 		this.routing = routing;
 		this.tickets = tickets;
 		this.volunteers = volunteers;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import fr.passerelle.platform.RejectedRequest;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -29,11 +29,11 @@ class ClaimKeys {
 
 	private final Routing routing;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Clock clock;
 
-	ClaimKeys(JdbcClient jdbc, Routing routing, TicketManagement tickets, Clock clock) {
+	ClaimKeys(JdbcClient jdbc, Routing routing, TicketQueries tickets, Clock clock) {
 		this.jdbc = jdbc;
 		this.routing = routing;
 		this.tickets = tickets;

@@ -10,6 +10,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.Worklist;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Colleague;
@@ -42,18 +43,21 @@ public class Handovers {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Volunteers volunteers;
 
 	private final AccountManagement accounts;
 
 	private final Worklist worklist;
 
-	Handovers(RoutingStore store, Routing routing, TicketManagement tickets, Volunteers volunteers,
-			AccountManagement accounts, Worklist worklist) {
+	Handovers(RoutingStore store, Routing routing, TicketManagement tickets, TicketQueries ticketQueries,
+			Volunteers volunteers, AccountManagement accounts, Worklist worklist) {
 		this.worklist = worklist;
 		this.store = store;
 		this.routing = routing;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.volunteers = volunteers;
 		this.accounts = accounts;
 	}
@@ -86,7 +90,7 @@ public class Handovers {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView handOver(long ticketId, StaffAccount giver, long recipientId, String note) {
-		TicketView ticket = this.tickets.find(ticketId)
+		TicketView ticket = this.ticketQueries.find(ticketId)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
 		if (!ticket.isHeldBy(giver.id()) && !ticket.isHeldBy(recipientId)) {
 			// the link first: nobody else learns the request's région or topic from
@@ -177,7 +181,7 @@ public class Handovers {
 	 */
 	@Transactional(readOnly = true)
 	public List<Candidate> assignees(long ticketId, StaffAccount coordinator) {
-		TicketView ticket = this.tickets.read(ticketId, coordinator);
+		TicketView ticket = this.ticketQueries.read(ticketId, coordinator);
 		return nearestColleagues(ticket, coordinator.id(), coordinator.isNational() ? null : coordinator.regionCode());
 	}
 
@@ -192,7 +196,7 @@ public class Handovers {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView assign(long ticketId, StaffAccount coordinator, long volunteerId) {
-		TicketView ticket = this.tickets.read(ticketId, coordinator);
+		TicketView ticket = this.ticketQueries.read(ticketId, coordinator);
 		if (ticket.isHeldBy(volunteerId)) {
 			return ticket;
 		}
@@ -228,7 +232,7 @@ public class Handovers {
 	}
 
 	private TicketView heldBy(long ticketId, StaffAccount staff) {
-		TicketView ticket = this.tickets.read(ticketId, staff);
+		TicketView ticket = this.ticketQueries.read(ticketId, staff);
 		if (!ticket.isHeldBy(staff.id())) {
 			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.not-yours");
 		}

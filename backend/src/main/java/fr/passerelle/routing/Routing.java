@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
@@ -58,6 +59,8 @@ public class Routing {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Volunteers volunteers;
 
 	private final Eligibility eligibility;
@@ -74,13 +77,14 @@ public class Routing {
 
 	private final Counter offersExpired;
 
-	Routing(RoutingStore store, TicketManagement tickets, Volunteers volunteers, RoutingSettings settings,
-			PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+	Routing(RoutingStore store, TicketManagement tickets, TicketQueries ticketQueries, Volunteers volunteers,
+			RoutingSettings settings, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
 		this.offersExpired = Counter.builder("passerelle.offers.expired")
 			.description("Offers not accepted in time, put back in the queue")
 			.register(meters);
 		this.store = store;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.volunteers = volunteers;
 		this.settings = settings;
 		this.eligibility = new Eligibility(settings::current);
@@ -202,7 +206,7 @@ public class Routing {
 			.filter((e) -> e.state() == Entry.State.HELD && Long.valueOf(volunteerId).equals(e.volunteerId()));
 		if (entry.isEmpty()) {
 			// a retried release answers again; anyone else learns nothing of the request
-			return this.tickets.releasedBy(ticketId, volunteerId)
+			return this.ticketQueries.releasedBy(ticketId, volunteerId)
 				.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.not-found"));
 		}
 		this.store.skip(ticketId, volunteerId);
@@ -355,7 +359,7 @@ public class Routing {
 	}
 
 	private boolean isStillQueued(long ticketId) {
-		return this.tickets.status(ticketId).map((status) -> status == TicketStatus.QUEUED).orElse(false);
+		return this.ticketQueries.status(ticketId).map((status) -> status == TicketStatus.QUEUED).orElse(false);
 	}
 
 	private Map<TicketKind, Instant> cutoffs(Instant now, boolean regional) {

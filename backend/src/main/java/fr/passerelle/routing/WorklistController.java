@@ -8,7 +8,7 @@ import java.util.Map;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.AuditAction;
 import fr.passerelle.privacy.AuditLog;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.Worklist;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Worklist (coordinators)")
 class WorklistController {
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Worklist worklist;
 
@@ -42,7 +42,7 @@ class WorklistController {
 
 	private final AuditLog audit;
 
-	WorklistController(TicketManagement tickets, Worklist worklist, Handovers handovers, AuditLog audit) {
+	WorklistController(TicketQueries tickets, Worklist worklist, Handovers handovers, AuditLog audit) {
 		this.audit = audit;
 		this.tickets = tickets;
 		this.worklist = worklist;

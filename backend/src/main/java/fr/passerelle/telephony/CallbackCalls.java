@@ -21,7 +21,7 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.telephony.CallStore.Leg;
 import fr.passerelle.ticket.TicketKind;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
 
@@ -57,7 +57,7 @@ class CallbackCalls {
 
 	private final CallStore calls;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Volunteers volunteers;
 
@@ -70,7 +70,7 @@ class CallbackCalls {
 	private final StaffCallPhones staffPhones;
 
 	CallbackCalls(TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
-			TicketManagement tickets, Volunteers volunteers, PlatformTransactionManager transactions, Clock clock,
+			TicketQueries tickets, Volunteers volunteers, PlatformTransactionManager transactions, Clock clock,
 			TelephonyMeters meters, StaffCallPhones staffPhones) {
 		this.staffPhones = staffPhones;
 		this.meters = meters;

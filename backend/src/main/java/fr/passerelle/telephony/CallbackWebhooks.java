@@ -14,6 +14,7 @@ import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
@@ -46,15 +47,19 @@ class CallbackWebhooks {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Topics topics;
 
 	private final HotlineNumber hotline;
 
 	private final Clock clock;
 
-	CallbackWebhooks(Voice voice, TicketManagement tickets, Topics topics, HotlineNumber hotline, Clock clock) {
+	CallbackWebhooks(Voice voice, TicketManagement tickets, TicketQueries ticketQueries, Topics topics,
+			HotlineNumber hotline, Clock clock) {
 		this.voice = voice;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.topics = topics;
 		this.hotline = hotline;
 		this.clock = clock;
@@ -92,7 +97,7 @@ class CallbackWebhooks {
 				.gather(briefing(held.get(), volunteer, digits.isEmpty() ? silences + 1 : silences))
 				.build());
 		}
-		Optional<PhoneNumber> citizen = this.tickets.phoneToDial(ticket);
+		Optional<PhoneNumber> citizen = this.ticketQueries.phoneToDial(ticket);
 		if (citizen.isEmpty()) {
 			return goodbye("voice.callback.volunteer.no-number");
 		}
@@ -162,7 +167,7 @@ class CallbackWebhooks {
 	}
 
 	private void endCall(long ticket, long volunteer) {
-		if (this.tickets.status(ticket).filter((status) -> status == TicketStatus.IN_CALL).isPresent()) {
+		if (this.ticketQueries.status(ticket).filter((status) -> status == TicketStatus.IN_CALL).isPresent()) {
 			this.tickets.endCall(ticket, volunteer);
 		}
 	}
@@ -179,7 +184,7 @@ class CallbackWebhooks {
 	}
 
 	private Optional<TicketView> heldBy(long ticketId, long volunteerId) {
-		return this.tickets.find(ticketId).filter((ticket) -> ticket.isHeldBy(volunteerId));
+		return this.ticketQueries.find(ticketId).filter((ticket) -> ticket.isHeldBy(volunteerId));
 	}
 
 	private String goodbye(String code) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.CallbackRequested;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketUnreachable;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CitizenTexts {
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final SmsTemplates templates;
 
@@ -42,7 +42,7 @@ class CitizenTexts {
 
 	private final Tutorials tutorials;
 
-	CitizenTexts(TicketManagement tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline,
+	CitizenTexts(TicketQueries tickets, SmsTemplates templates, Texts texts, Voice voice, HotlineNumber hotline,
 			Topics topics, TwilioSettings settings, Tutorials tutorials) {
 		this.tutorials = tutorials;
 		this.tickets = tickets;

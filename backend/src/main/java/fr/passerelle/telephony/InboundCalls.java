@@ -12,6 +12,7 @@ import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
 
@@ -30,6 +31,8 @@ class InboundCalls {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Clock clock;
 
 	/** Requests one number may make by phone, per hour and per day. */
@@ -45,14 +48,16 @@ class InboundCalls {
 
 	private final TelephonyMeters meters;
 
-	InboundCalls(CallStore calls, TicketManagement tickets, Clock clock, PlatformTransactionManager transactions,
-			PracticeCalls practiceCalls, RateLimits limits, PhoneVault vault, TelephonyMeters meters) {
+	InboundCalls(CallStore calls, TicketManagement tickets, TicketQueries ticketQueries, Clock clock,
+			PlatformTransactionManager transactions, PracticeCalls practiceCalls, RateLimits limits, PhoneVault vault,
+			TelephonyMeters meters) {
 		this.meters = meters;
 		this.practiceCalls = practiceCalls;
 		this.limits = limits;
 		this.vault = vault;
 		this.calls = calls;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -127,7 +132,7 @@ class InboundCalls {
 		return this.transaction.execute((status) -> {
 			Optional<Long> earlier = this.calls.lockTicketOf(callSid);
 			if (earlier.isPresent()) {
-				return this.tickets.find(earlier.get()).orElseThrow();
+				return this.ticketQueries.find(earlier.get()).orElseThrow();
 			}
 			// a call from a training phone: never counted, nor offered to volunteers who
 			// are

@@ -27,7 +27,7 @@ import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.ticket.LiveCallAssigned;
 import fr.passerelle.ticket.LiveCallOffered;
 import fr.passerelle.ticket.TicketKind;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
@@ -57,7 +57,7 @@ class LiveCalls {
 
 	private final Routing routing;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Volunteers volunteers;
 
@@ -79,7 +79,7 @@ class LiveCalls {
 
 	private final TelephonyMeters meters;
 
-	LiveCalls(Routing routing, TicketManagement tickets, Volunteers volunteers, OpeningHours openingHours,
+	LiveCalls(Routing routing, TicketQueries tickets, Volunteers volunteers, OpeningHours openingHours,
 			TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
 			PlatformTransactionManager transactions, Clock clock, TelephonyProperties properties,
 			TelephonyMeters meters) {

@@ -18,6 +18,7 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.topic.Topic;
@@ -52,6 +53,8 @@ class LiveWebhooks {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final Routing routing;
 
 	private final LiveCalls live;
@@ -66,10 +69,11 @@ class LiveWebhooks {
 
 	private final Clock clock;
 
-	LiveWebhooks(Voice voice, TicketManagement tickets, Routing routing, LiveCalls live, InboundCalls inbound,
-			CallStore calls, Topics topics, Announcements announcements, Clock clock) {
+	LiveWebhooks(Voice voice, TicketManagement tickets, TicketQueries ticketQueries, Routing routing, LiveCalls live,
+			InboundCalls inbound, CallStore calls, Topics topics, Announcements announcements, Clock clock) {
 		this.voice = voice;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.routing = routing;
 		this.live = live;
 		this.inbound = inbound;
@@ -103,7 +107,7 @@ class LiveWebhooks {
 		if (queueSid != null && queueSid.matches("QU[0-9a-f]{32}")) {
 			this.calls.waitsIn(callSid, queueSid);
 		}
-		Optional<Integer> position = this.tickets.livePosition(ticket);
+		Optional<Integer> position = this.ticketQueries.livePosition(ticket);
 		Gather.Builder gather = Voice.keys(1, HOLD_SECONDS, "/telephony/voice/live/hold/keys?ticket=" + ticket)
 			.actionOnEmptyResult(false)
 			.say(position
@@ -177,7 +181,7 @@ class LiveWebhooks {
 		if (offer.isPresent()) {
 			return Voice.xml(whisper(offer.get(), volunteer, silences));
 		}
-		Optional<TicketView> taken = this.tickets.find(ticket)
+		Optional<TicketView> taken = this.ticketQueries.find(ticket)
 			.filter((t) -> t.kind() == TicketKind.LIVE_CALL && t.status() == TicketStatus.ASSIGNED
 					&& Long.valueOf(volunteer).equals(t.assigneeId()));
 		if (taken.isPresent()) {
@@ -281,7 +285,7 @@ class LiveWebhooks {
 
 	/** The volunteer's side of the call is over: the request is back with them. */
 	private void endCall(long ticket, long volunteer) {
-		if (this.tickets.status(ticket).filter((status) -> status == TicketStatus.IN_CALL).isPresent()) {
+		if (this.ticketQueries.status(ticket).filter((status) -> status == TicketStatus.IN_CALL).isPresent()) {
 			try {
 				this.tickets.endCall(ticket, volunteer);
 			}
@@ -296,7 +300,7 @@ class LiveWebhooks {
 	 * out of the queue to them: the call goes back to the queue, for someone else.
 	 */
 	private void handBackIfNeverPutThrough(long ticket, long volunteer) {
-		boolean stranded = this.calls.waitingFor(ticket).isPresent() && this.tickets.find(ticket)
+		boolean stranded = this.calls.waitingFor(ticket).isPresent() && this.ticketQueries.find(ticket)
 			.filter((t) -> t.kind() == TicketKind.LIVE_CALL && t.status() == TicketStatus.ASSIGNED
 					&& Long.valueOf(volunteer).equals(t.assigneeId()))
 			.isPresent();
@@ -329,25 +333,25 @@ class LiveWebhooks {
 	}
 
 	private Optional<TicketView> stillOffered(long ticket, long volunteer) {
-		return this.tickets.find(ticket)
+		return this.ticketQueries.find(ticket)
 			.filter((t) -> t.status() == TicketStatus.OFFERED && Long.valueOf(volunteer).equals(t.assigneeId()));
 	}
 
 	private String gone(long ticket) {
-		boolean withdrawn = this.tickets.status(ticket).filter((s) -> s == TicketStatus.CANCELLED).isPresent();
+		boolean withdrawn = this.ticketQueries.status(ticket).filter((s) -> s == TicketStatus.CANCELLED).isPresent();
 		return goodbye(this.voice.say(withdrawn ? "voice.live.volunteer.caller-left" : "voice.live.volunteer.taken"));
 	}
 
 	/** A live call whose caller is gone before anyone talked to them is withdrawn. */
 	private void withdraw(long ticket) {
-		this.tickets.find(ticket)
+		this.ticketQueries.find(ticket)
 			.filter((t) -> t.kind() == TicketKind.LIVE_CALL && !t.status().isClosed()
 					&& t.status() != TicketStatus.IN_CALL)
 			.ifPresent((t) -> this.tickets.cancel(ticket, null, "CALLER_HUNG_UP"));
 	}
 
 	private boolean canBeCalledBack(long ticket) {
-		return this.tickets.find(ticket).map((t) -> t.maskedPhone() != null).orElse(false);
+		return this.ticketQueries.find(ticket).map((t) -> t.maskedPhone() != null).orElse(false);
 	}
 
 	private static Conference conference(long ticket) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.volunteer.Onboarding;
 import fr.passerelle.volunteer.Volunteers;
 
@@ -36,10 +37,13 @@ class PracticeCalls {
 
 	private final TicketManagement tickets;
 
-	PracticeCalls(JdbcClient jdbc, Onboarding onboarding, Clock clock, Volunteers volunteers,
-			TicketManagement tickets) {
+	private final TicketQueries ticketQueries;
+
+	PracticeCalls(JdbcClient jdbc, Onboarding onboarding, Clock clock, Volunteers volunteers, TicketManagement tickets,
+			TicketQueries ticketQueries) {
 		this.volunteers = volunteers;
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.jdbc = jdbc;
 		this.onboarding = onboarding;
 		this.clock = clock;
@@ -106,7 +110,7 @@ class PracticeCalls {
 
 	/** A practice request nobody will answer leaves the queue; one held stays. */
 	private void withdraw(long ticketId) {
-		this.tickets.find(ticketId)
+		this.ticketQueries.find(ticketId)
 			.filter((ticket) -> !ticket.status().isClosed() && !ticket.status().isHeld())
 			.ifPresent((ticket) -> this.tickets.cancel(ticketId, null, "PRACTICE_CALL"));
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.passerelle.privacy.PersonalData;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +26,11 @@ class TelephonyPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final FallbackSpool spool;
 
-	TelephonyPersonalData(JdbcClient jdbc, TicketManagement tickets, FallbackSpool spool) {
+	TelephonyPersonalData(JdbcClient jdbc, TicketQueries tickets, FallbackSpool spool) {
 		this.jdbc = jdbc;
 		this.tickets = tickets;
 		this.spool = spool;

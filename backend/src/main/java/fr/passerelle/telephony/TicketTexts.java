@@ -8,7 +8,7 @@ import fr.passerelle.platform.RateLimits.Limit;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 
 import org.springframework.http.HttpStatus;
@@ -24,7 +24,7 @@ class TicketTexts {
 
 	private static final long SAME_TEXT_SECONDS = 600;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	private final Texts texts;
 
@@ -40,7 +40,7 @@ class TicketTexts {
 
 	private final PhoneVault vault;
 
-	TicketTexts(TicketManagement tickets, Texts texts, Clock clock, RateLimits limits, PhoneVault vault) {
+	TicketTexts(TicketQueries tickets, Texts texts, Clock clock, RateLimits limits, PhoneVault vault) {
 		this.limits = limits;
 		this.vault = vault;
 		this.tickets = tickets;

@@ -36,14 +36,14 @@ class BlockedNumbersController {
 
 	private final Blocklist blocklist;
 
-	private final TicketManagement tickets;
+	private final TicketQueries tickets;
 
 	@Bean
 	static RestrictedPaths blocklistPaths() {
 		return RestrictedPaths.coordinators("/api/blocked-numbers", "/api/blocked-numbers/**", "/api/tickets/*/block");
 	}
 
-	BlockedNumbersController(Blocklist blocklist, TicketManagement tickets) {
+	BlockedNumbersController(Blocklist blocklist, TicketQueries tickets) {
 		this.blocklist = blocklist;
 		this.tickets = tickets;
 	}

@@ -27,14 +27,18 @@ class FollowUps {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final RateLimits limits;
 
 	private final PhoneVault vault;
 
 	private final TicketStore store;
 
-	FollowUps(TicketManagement tickets, RateLimits limits, PhoneVault vault, TicketStore store) {
+	FollowUps(TicketManagement tickets, TicketQueries ticketQueries, RateLimits limits, PhoneVault vault,
+			TicketStore store) {
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.store = store;
 		this.limits = limits;
 		this.vault = vault;
@@ -46,11 +50,11 @@ class FollowUps {
 	 */
 	TicketView open(long heldTicketId, StaffAccount staff, String topicCode, String postcode, String firstName,
 			Set<TimeSlot> slots) {
-		TicketView held = this.tickets.read(heldTicketId, staff);
+		TicketView held = this.ticketQueries.read(heldTicketId, staff);
 		if (!held.isHeldBy(staff.id())) {
 			throw TicketManagement.notFound();
 		}
-		PhoneNumber phone = this.tickets.phoneToDial(heldTicketId)
+		PhoneNumber phone = this.ticketQueries.phoneToDial(heldTicketId)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.CONFLICT, "ticket.follow-up.no-phone"));
 		this.limits.require("ticket-follow-up-account", String.valueOf(staff.id()), PER_ACCOUNT);
 		this.limits.require("ticket-follow-up-number", this.vault.lookupHash(phone), PER_NUMBER);

@@ -44,12 +44,15 @@ class TicketController {
 
 	private final TicketManagement tickets;
 
+	private final TicketQueries ticketQueries;
+
 	private final FollowUps followUps;
 
 	private final AuditLog audit;
 
-	TicketController(TicketManagement tickets, FollowUps followUps, AuditLog audit) {
+	TicketController(TicketManagement tickets, TicketQueries ticketQueries, FollowUps followUps, AuditLog audit) {
 		this.tickets = tickets;
+		this.ticketQueries = ticketQueries;
 		this.followUps = followUps;
 		this.audit = audit;
 	}
@@ -69,16 +72,16 @@ class TicketController {
 				? status.stream().filter(Objects::nonNull).collect(Collectors.toSet()) : Set.of();
 		TicketFilter filter = new TicketFilter(statuses, topic, departement, region,
 				(reference != null) ? TicketReference.parse(reference) : null, from, to);
-		return this.tickets.search(staff, filter, page, size, "oldest".equals(order));
+		return this.ticketQueries.search(staff, filter, page, size, "oldest".equals(order));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "Read one ticket with its timeline, notes, outcome and the same caller's earlier requests")
 	TicketDetails read(@PathVariable long id, StaffAccount staff) {
-		TicketView ticket = this.tickets.read(id, staff);
+		TicketView ticket = this.ticketQueries.read(id, staff);
 		this.audit.record(AuditAction.REQUEST_READ, staff.email(), "ticket/" + id, null);
-		return new TicketDetails(ticket, this.tickets.timeline(id), this.tickets.notes(id),
-				this.tickets.outcome(id).orElse(null), this.tickets.earlierRequests(id));
+		return new TicketDetails(ticket, this.ticketQueries.timeline(id), this.ticketQueries.notes(id),
+				this.ticketQueries.outcome(id).orElse(null), this.ticketQueries.earlierRequests(id));
 	}
 
 	@PostMapping
@@ -95,7 +98,7 @@ class TicketController {
 	@Operation(summary = "Add a note (plain text); the same note sent twice within a minute is kept once")
 	Note addNote(@PathVariable long id, @Valid @RequestBody NewNote note, StaffAccount staff) {
 		// a volunteer reads only what they hold; coordinators read their région's
-		this.tickets.read(id, staff);
+		this.ticketQueries.read(id, staff);
 		return this.tickets.addNote(id, staff.id(), note.body());
 	}
 
@@ -121,7 +124,7 @@ class TicketController {
 	@Operation(summary = "Withdraw a ticket (its holder, or a coordinator)")
 	TicketView cancel(@PathVariable long id, @Valid @RequestBody Cancellation cancellation, StaffAccount staff) {
 		// a volunteer reads only what they hold; coordinators read their région's
-		TicketView before = this.tickets.read(id, staff);
+		TicketView before = this.ticketQueries.read(id, staff);
 		TicketView after = this.tickets.cancel(id, staff.id(), cancellation.reason());
 		if (staff.role() != Role.VOLUNTEER && before.status() != after.status()) {
 			// the reason is on the request's timeline: the log keeps states only

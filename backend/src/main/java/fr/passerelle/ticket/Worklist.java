@@ -12,9 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What coordinators do from the worklist to the requests waiting in their scope:
  * prioritise one, reschedule a callback, give one to a named volunteer. The caller has
- * checked the coordinator's link to the request ({@link TicketManagement#read}); each
- * action goes on the request's timeline under the coordinator's name, and doing it again
- * changes nothing.
+ * checked the coordinator's link to the request ({@link TicketQueries#read}); each action
+ * goes on the request's timeline under the coordinator's name, and doing it again changes
+ * nothing.
  */
 @Service
 public class Worklist {
@@ -22,12 +22,15 @@ public class Worklist {
 	/** The priority a coordinator gives: ahead of repeat callers, behind nothing. */
 	static final int PRIORITISED = 9;
 
-	private final TicketManagement tickets;
+	private final TicketChanges changes;
+
+	private final TicketQueries queries;
 
 	private final Clock clock;
 
-	Worklist(TicketManagement tickets, Clock clock) {
-		this.tickets = tickets;
+	Worklist(TicketChanges changes, TicketQueries queries, Clock clock) {
+		this.changes = changes;
+		this.queries = queries;
 		this.clock = clock;
 	}
 
@@ -38,16 +41,16 @@ public class Worklist {
 	 */
 	@Transactional
 	public TicketView prioritise(long ticketId, long coordinatorId) {
-		Ticket ticket = this.tickets.locked(ticketId);
+		Ticket ticket = this.changes.locked(ticketId);
 		if (ticket.status.isClosed()) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.closed");
 		}
 		if (ticket.priority >= PRIORITISED) {
-			return this.tickets.view(ticket);
+			return this.queries.view(ticket);
 		}
 		ticket.prioritise(PRIORITISED, coordinatorId, this.clock.instant());
-		this.tickets.save(ticket);
-		return this.tickets.view(ticket);
+		this.changes.save(ticket);
+		return this.queries.view(ticket);
 	}
 
 	/**
@@ -58,10 +61,10 @@ public class Worklist {
 	 */
 	@Transactional
 	public TicketView reschedule(long ticketId, long coordinatorId, Instant at) {
-		Ticket ticket = this.tickets.locked(ticketId);
+		Ticket ticket = this.changes.locked(ticketId);
 		Instant now = this.clock.instant();
 		if (ticket.status == TicketStatus.SCHEDULED && at != null && at.equals(ticket.nextAttemptAt)) {
-			return this.tickets.view(ticket);
+			return this.queries.view(ticket);
 		}
 		if (ticket.kind == TicketKind.LIVE_CALL) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.live-call");
@@ -79,8 +82,8 @@ public class Worklist {
 		else {
 			ticket.schedule(at, coordinatorId, "RESCHEDULED", at.toString(), now);
 		}
-		this.tickets.save(ticket);
-		return this.tickets.view(ticket);
+		this.changes.save(ticket);
+		return this.queries.view(ticket);
 	}
 
 	/**
@@ -92,9 +95,9 @@ public class Worklist {
 	 */
 	@Transactional
 	public TicketView assign(long ticketId, long coordinatorId, long volunteerId) {
-		Ticket ticket = this.tickets.locked(ticketId);
+		Ticket ticket = this.changes.locked(ticketId);
 		if (ticket.status.isHeld() && Long.valueOf(volunteerId).equals(ticket.assigneeId)) {
-			return this.tickets.view(ticket);
+			return this.queries.view(ticket);
 		}
 		if (ticket.kind == TicketKind.LIVE_CALL) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.worklist.live-call-assign");
@@ -106,11 +109,11 @@ public class Worklist {
 		if (ticket.status == TicketStatus.SCHEDULED) {
 			// back in the queue first, so that routing indexes it, then given
 			ticket.queue(now, coordinatorId);
-			this.tickets.save(ticket);
+			this.changes.save(ticket);
 		}
 		ticket.givenTo(volunteerId, coordinatorId, now);
-		this.tickets.save(ticket);
-		return this.tickets.view(ticket);
+		this.changes.save(ticket);
+		return this.queries.view(ticket);
 	}
 
 }

@@ -18,6 +18,7 @@ import fr.passerelle.TestPhones;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -50,6 +51,9 @@ class AccountAdministrationIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Routing routing;
@@ -115,7 +119,7 @@ class AccountAdministrationIntegrationTests {
 		assertThat(volunteerApp.get("/api/tickets").statusCode()).isEqualTo(401);
 		assertThat(new StaffClient(this.port).login(volunteer.email(), TestAccounts.PASSWORD).statusCode())
 			.isEqualTo(401);
-		TicketView back = this.tickets.find(held.id()).orElseThrow();
+		TicketView back = this.ticketQueries.find(held.id()).orElseThrow();
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(back.assigneeId()).isNull();
 		assertThat(back.waitingSince()).as("in its place").isEqualTo(waiting.waitingSince());

@@ -20,6 +20,7 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -72,6 +73,9 @@ class ConsoleStompIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Routing routing;
@@ -157,7 +161,7 @@ class ConsoleStompIntegrationTests {
 		TicketView ticket = callbackInCreuse();
 		this.routing.dispatch();
 
-		TicketView offered = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView offered = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(offered.status()).isEqualTo(TicketStatus.OFFERED);
 		boolean toFirst = offered.assigneeId() == first.id();
 		BlockingQueue<JsonNode> ringing = toFirst ? firstQueue : secondQueue;
@@ -300,7 +304,7 @@ class ConsoleStompIntegrationTests {
 		this.routing.dispatch();
 
 		assertThat(leaverConsole.isConnected()).as("the deactivated volunteer's console").isFalse();
-		TicketView offered = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView offered = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(offered.status()).isEqualTo(TicketStatus.OFFERED);
 		assertThat(offered.assigneeId()).isEqualTo(colleague.id());
 		JsonNode offer = ConsoleStompClient.await(colleagueQueue, 10,
@@ -365,7 +369,7 @@ class ConsoleStompIntegrationTests {
 
 		TicketView ticket = callbackInCreuse();
 		this.routing.dispatch();
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(volunteer.id());
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(volunteer.id());
 
 		BlockingQueue<JsonNode> queue = open(browser).subscribe("/user/queue/console");
 		JsonNode state = ConsoleStompClient.json.readTree(browser.get("/api/console").body());
@@ -388,7 +392,7 @@ class ConsoleStompIntegrationTests {
 		ConsoleStompClient console = open(signIn(volunteer));
 		TicketView ticket = callbackInCreuse();
 		this.routing.dispatch();
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
 
 		console.disconnect();
 		awaitConsoles(volunteer, 0);
@@ -396,15 +400,15 @@ class ConsoleStompIntegrationTests {
 		this.sessions.expireAbsentees();
 		// within the grace period (a reload, a network change) nothing changes
 		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.BUSY);
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
 
 		this.clock.advance(Duration.ofSeconds(25));
 		this.sessions.expireAbsentees();
 
 		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
-		TicketView back = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView back = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
-		assertThat(this.tickets.timeline(ticket.id())).anyMatch((entry) -> "VOLUNTEER_AWAY".equals(entry.type()));
+		assertThat(this.ticketQueries.timeline(ticket.id())).anyMatch((entry) -> "VOLUNTEER_AWAY".equals(entry.type()));
 		// and again changes nothing
 		assertThat(this.sessions.expireAbsentees()).isZero();
 	}

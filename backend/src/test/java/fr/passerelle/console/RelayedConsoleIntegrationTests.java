@@ -29,6 +29,7 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -196,7 +197,7 @@ class RelayedConsoleIntegrationTests {
 		TicketView ticket = callbackInCreuse();
 		first.getBean(Routing.class).dispatch();
 
-		assertThat(first.getBean(TicketManagement.class).find(ticket.id()).orElseThrow().status())
+		assertThat(first.getBean(TicketQueries.class).find(ticket.id()).orElseThrow().status())
 			.isEqualTo(TicketStatus.OFFERED);
 		JsonNode offer = ConsoleStompClient.await(frames, 20, (frame) -> "OFFERED".equals(frame.path("type").asString())
 				&& frame.path("ticketId").asLong() == ticket.id());

@@ -19,6 +19,7 @@ import fr.passerelle.ticket.Note;
 import fr.passerelle.ticket.Outcome;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -58,6 +59,9 @@ class HandoverIntegrationTests {
 	TicketManagement tickets;
 
 	@Autowired
+	TicketQueries ticketQueries;
+
+	@Autowired
 	Volunteers volunteers;
 
 	@Autowired
@@ -90,18 +94,19 @@ class HandoverIntegrationTests {
 
 		assertThat(handed.status()).isEqualTo(TicketStatus.ASSIGNED);
 		assertThat(handed.assigneeId()).isEqualTo(colleague.id());
-		assertThat(this.tickets.notes(ticket.id())).extracting(Note::body)
+		assertThat(this.ticketQueries.notes(ticket.id())).extracting(Note::body)
 			.containsExactly("Parle arabe, rappeler demain");
-		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type).contains("HANDED_TO_COLLEAGUE");
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
+			.contains("HANDED_TO_COLLEAGUE");
 		assertThat(this.store.load(giver.id())).isZero();
 		assertThat(this.store.load(colleague.id())).isEqualTo(1);
-		assertThat(this.tickets.heldBy(colleague.id())).extracting(TicketView::id).containsExactly(ticket.id());
-		assertThat(this.tickets.heldBy(giver.id())).isEmpty();
+		assertThat(this.ticketQueries.heldBy(colleague.id())).extracting(TicketView::id).containsExactly(ticket.id());
+		assertThat(this.ticketQueries.heldBy(giver.id())).isEmpty();
 
 		// a retry changes nothing
 		this.handovers.handOver(ticket.id(), giver, colleague.id(), "Parle arabe, rappeler demain");
-		assertThat(this.tickets.notes(ticket.id())).hasSize(1);
-		assertThat(this.tickets.timeline(ticket.id())).filteredOn((e) -> e.type().equals("HANDED_TO_COLLEAGUE"))
+		assertThat(this.ticketQueries.notes(ticket.id())).hasSize(1);
+		assertThat(this.ticketQueries.timeline(ticket.id())).filteredOn((e) -> e.type().equals("HANDED_TO_COLLEAGUE"))
 			.hasSize(1);
 
 		// given back to the queue, it is not offered to the one who handed it over
@@ -122,7 +127,7 @@ class HandoverIntegrationTests {
 		assertThatThrownBy(() -> this.handovers.handOver(another.id(), giver, colleague.id(), "Encore une"))
 			.isInstanceOfSatisfying(RejectedRequest.class,
 					(e) -> assertThat(e.messageCode()).isEqualTo("ticket.handover.at-capacity"));
-		assertThat(this.tickets.find(another.id()).orElseThrow().assigneeId()).isEqualTo(giver.id());
+		assertThat(this.ticketQueries.find(another.id()).orElseThrow().assigneeId()).isEqualTo(giver.id());
 	}
 
 	@Test
@@ -149,9 +154,9 @@ class HandoverIntegrationTests {
 		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, otherTheme.id(), "x"), "ticket.not-found");
 		assertRefused(() -> this.handovers.handOver(ticket.id(), stranger, stranger.id(), "x"), "ticket.not-found");
 
-		TicketView unchanged = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView unchanged = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(unchanged.assigneeId()).isEqualTo(giver.id());
-		assertThat(this.tickets.notes(ticket.id())).isEmpty();
+		assertThat(this.ticketQueries.notes(ticket.id())).isEmpty();
 		assertThat(this.store.load(giver.id())).isEqualTo(1);
 	}
 
@@ -187,12 +192,13 @@ class HandoverIntegrationTests {
 
 		this.handovers.handOver(first.id(), giver, coordinator.id(), "Personne en détresse, à rappeler");
 		this.handovers.handOver(second.id(), giver, coordinator.id(), "Réclamation");
-		assertThat(this.tickets.heldBy(coordinator.id())).extracting(TicketView::id)
+		assertThat(this.ticketQueries.heldBy(coordinator.id())).extracting(TicketView::id)
 			.containsExactly(first.id(), second.id());
-		assertThat(this.tickets.timeline(first.id())).extracting(TimelineEntry::type).contains("HANDED_TO_COORDINATOR");
+		assertThat(this.ticketQueries.timeline(first.id())).extracting(TimelineEntry::type)
+			.contains("HANDED_TO_COORDINATOR");
 
 		this.handovers.handOver(first.id(), coordinator, colleague.id(), "Rappeler avec douceur");
-		assertThat(this.tickets.find(first.id()).orElseThrow().assigneeId()).isEqualTo(colleague.id());
+		assertThat(this.ticketQueries.find(first.id()).orElseThrow().assigneeId()).isEqualTo(colleague.id());
 		assertThat(this.store.load(colleague.id())).isEqualTo(1);
 
 		TicketView released = this.routing.release(second.id(), coordinator.id());
@@ -210,7 +216,7 @@ class HandoverIntegrationTests {
 		TicketView closed = this.tickets.recordOutcome(ticket.id(), coordinator.id(), resolved());
 
 		assertThat(closed.status()).isEqualTo(TicketStatus.RESOLVED);
-		assertThat(this.tickets.heldBy(coordinator.id())).isEmpty();
+		assertThat(this.ticketQueries.heldBy(coordinator.id())).isEmpty();
 	}
 
 	@Test

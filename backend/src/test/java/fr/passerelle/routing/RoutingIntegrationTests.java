@@ -17,6 +17,7 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -39,6 +40,9 @@ class RoutingIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Volunteers volunteers;
@@ -76,7 +80,7 @@ class RoutingIntegrationTests {
 		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(oldCallback.id());
 		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(newerCallback.id());
 		assertThat(this.routing.takeNext(volunteer)).isEmpty();
-		assertThat(this.tickets.find(liveCall.id()).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+		assertThat(this.ticketQueries.find(liveCall.id()).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
 	}
 
 	@Test
@@ -165,7 +169,7 @@ class RoutingIntegrationTests {
 
 		assertThat(this.routing.dispatch()).isEqualTo(1);
 
-		TicketView offered = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView offered = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(offered.status()).isEqualTo(TicketStatus.OFFERED);
 		assertThat(offered.assigneeId()).isEqualTo(first);
 		assertThat(this.routing.accept(ticket.id(), first).status()).isEqualTo(TicketStatus.ASSIGNED);
@@ -185,10 +189,10 @@ class RoutingIntegrationTests {
 
 		this.routing.decline(ticket.id(), first);
 		this.routing.decline(ticket.id(), first);
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
 		this.routing.dispatch();
 
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(second);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(second);
 		this.routing.decline(ticket.id(), second);
 		assertThat(this.routing.dispatch()).as("nobody left who has not declined").isZero();
 		assertThat(this.routing.takeNext(first)).isEmpty();
@@ -199,17 +203,17 @@ class RoutingIntegrationTests {
 		long vanished = availableVolunteer("29", Set.of(), false, 1);
 		TicketView ticket = liveCall("29200");
 		this.routing.dispatch();
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
 
 		this.clock.advance(Duration.ofSeconds(29));
 		assertThat(this.routing.sweepExpiredOffers()).isZero();
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.routing.sweepExpiredOffers()).isEqualTo(1);
 
-		TicketView back = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView back = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(back.waitingSince()).isEqualTo(ticket.waitingSince());
-		assertThat(this.tickets.timeline(ticket.id())).extracting("type").contains("OFFER_EXPIRED");
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting("type").contains("OFFER_EXPIRED");
 		assertThat(this.volunteers.presence(vanished).status()).isEqualTo(Presence.AVAILABLE);
 		long colleague = availableVolunteer("29", Set.of(), false, 1);
 		assertThat(this.routing.takeNext(colleague)).map(TicketView::id).hasValue(ticket.id());

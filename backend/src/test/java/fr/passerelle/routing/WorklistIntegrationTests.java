@@ -19,6 +19,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -49,6 +50,9 @@ class WorklistIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Routing routing;
@@ -123,7 +127,8 @@ class WorklistIntegrationTests {
 			.isEqualTo(200);
 
 		assertThat(this.routing.takeNext(volunteer.id())).map(TicketView::id).hasValue(later.id());
-		assertThat(this.tickets.timeline(later.id()).stream().filter((e) -> e.type().equals("PRIORITISED"))).hasSize(1);
+		assertThat(this.ticketQueries.timeline(later.id()).stream().filter((e) -> e.type().equals("PRIORITISED")))
+			.hasSize(1);
 	}
 
 	@Test
@@ -152,10 +157,10 @@ class WorklistIntegrationTests {
 		assertThat(again.statusCode()).as("again: nothing changes").isEqualTo(200);
 		assertThat(plannedGiven.statusCode()).as(plannedGiven.body()).isEqualTo(200);
 		for (TicketView ticket : List.of(waiting, planned)) {
-			TicketView now = this.tickets.find(ticket.id()).orElseThrow();
+			TicketView now = this.ticketQueries.find(ticket.id()).orElseThrow();
 			assertThat(now.status()).isEqualTo(TicketStatus.ASSIGNED);
 			assertThat(now.assigneeId()).isEqualTo(volunteer.id());
-			assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type)
+			assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
 				.containsOnlyOnce("ASSIGNED_BY_COORDINATOR");
 		}
 		assertThat(this.store.load(volunteer.id())).as("both held, as routing counts them").isEqualTo(2);
@@ -166,7 +171,7 @@ class WorklistIntegrationTests {
 			.list()).as("what changed, with what it replaced")
 			.anySatisfy((detail) -> assertThat(detail).contains("\"action\":\"ASSIGNED\"", "\"status\":\"QUEUED\"",
 					"\"status\":\"ASSIGNED\""));
-		assertThat(this.tickets.heldBy(volunteer.id())).hasSize(2);
+		assertThat(this.ticketQueries.heldBy(volunteer.id())).hasSize(2);
 	}
 
 	@Test
@@ -196,7 +201,7 @@ class WorklistIntegrationTests {
 		assertThat(byVolunteer.statusCode()).isEqualTo(403);
 		assertThat(past.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(past.body(), "$.fields[0].field")).isEqualTo("at");
-		TicketView now = this.tickets.find(waiting.id()).orElseThrow();
+		TicketView now = this.ticketQueries.find(waiting.id()).orElseThrow();
 		assertThat(now.status()).as("nothing changed").isEqualTo(TicketStatus.QUEUED);
 		assertThat(now.priority()).isZero();
 	}
@@ -210,7 +215,7 @@ class WorklistIntegrationTests {
 				"{\"reason\":\"Doublon d'une demande faite par téléphone\"}");
 
 		assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-		assertThat(this.tickets.find(waiting.id()).orElseThrow().status()).isEqualTo(TicketStatus.CANCELLED);
+		assertThat(this.ticketQueries.find(waiting.id()).orElseThrow().status()).isEqualTo(TicketStatus.CANCELLED);
 		assertThat(this.store.lock(waiting.id())).as("out of the queue").isEmpty();
 	}
 

@@ -14,6 +14,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.Outcome;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -41,6 +42,9 @@ class WrapUpIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Volunteers volunteers;
@@ -73,11 +77,11 @@ class WrapUpIntegrationTests {
 
 		TicketView next = callback();
 		this.routing.dispatch();
-		assertThat(this.tickets.find(next.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
+		assertThat(this.ticketQueries.find(next.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
 
 		this.clock.advance(Duration.ofSeconds(61));
 		this.routing.dispatch();
-		TicketView offered = this.tickets.find(next.id()).orElseThrow();
+		TicketView offered = this.ticketQueries.find(next.id()).orElseThrow();
 		assertThat(offered.status()).isEqualTo(TicketStatus.OFFERED);
 		assertThat(offered.assigneeId()).isEqualTo(volunteer);
 	}
@@ -95,7 +99,7 @@ class WrapUpIntegrationTests {
 		assertThat(this.volunteers.endWrapUp(volunteer).wrapUpUntil()).isNull();
 		this.routing.dispatch();
 
-		assertThat(this.tickets.find(next.id()).orElseThrow().assigneeId()).isEqualTo(volunteer);
+		assertThat(this.ticketQueries.find(next.id()).orElseThrow().assigneeId()).isEqualTo(volunteer);
 	}
 
 	@Test

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestPhones;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketReference;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
@@ -37,7 +37,7 @@ class CallbackFormIntegrationTests {
 	int port;
 
 	@Autowired
-	TicketManagement tickets;
+	TicketQueries tickets;
 
 	@Autowired
 	JdbcClient jdbc;

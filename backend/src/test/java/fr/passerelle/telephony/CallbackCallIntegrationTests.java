@@ -16,6 +16,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -51,6 +52,9 @@ class CallbackCallIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	SimulatedCalls simulatedCalls;
@@ -125,13 +129,13 @@ class CallbackCallIntegrationTests {
 		assertThat(String.join(" ", heard(greeted))).contains("ici Passerelle");
 		assertThat((String) JsonPath.read(greeted.body(), "$.state")).isEqualTo("BRIDGED");
 		awaitState(this.volunteer, "BRIDGED");
-		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.IN_CALL);
+		assertThat(this.ticketQueries.status(ticketId)).hasValue(TicketStatus.IN_CALL);
 
 		citizen.postJson("/api/simulator/phone/call/hangup", "{}");
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.tickets.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
+			.until(() -> this.ticketQueries.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
 		assertThat(this.simulatedCalls.current(this.volunteerPhone).ended()).isTrue();
 		assertThat(this.simulatedCalls.current(this.volunteerPhone).heard())
 			.anySatisfy((said) -> assertThat(said).contains("Pensez à remplir le compte rendu"));
@@ -172,7 +176,7 @@ class CallbackCallIntegrationTests {
 
 		this.simulatedCalls.ringOut(citizenPhone);
 
-		TicketView after = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView after = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(after.status()).isEqualTo(TicketStatus.SCHEDULED);
 		assertThat(after.attempts()).isEqualTo(1);
 		assertThat(String.join(" ", this.simulatedCalls.current(this.volunteerPhone).heard()))
@@ -196,7 +200,7 @@ class CallbackCallIntegrationTests {
 		assertThat(first.statusCode()).isEqualTo(200);
 		assertThat(VoiceWebhookIntegrationTests.spoken(TwilioWebhookClient.twiml(second)))
 			.contains("La personne n'a pas répondu");
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().attempts()).isEqualTo(1);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().attempts()).isEqualTo(1);
 	}
 
 	@Test
@@ -241,7 +245,8 @@ class CallbackCallIntegrationTests {
 				assertThat(received.from()).isEqualTo("+33199001234");
 				assertThat(received.body()).isEqualTo("Le lien pour votre attestation : https://www.caf.fr/");
 			});
-		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type).containsOnlyOnce("TEXT_SENT");
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
+			.containsOnlyOnce("TEXT_SENT");
 	}
 
 	private Map<String, Object> leg(String callSid) {

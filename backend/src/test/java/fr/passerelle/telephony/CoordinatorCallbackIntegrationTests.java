@@ -17,6 +17,7 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -50,6 +51,9 @@ class CoordinatorCallbackIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	SimulatedCalls simulatedCalls;
@@ -98,9 +102,10 @@ class CoordinatorCallbackIntegrationTests {
 			.until(() -> this.simulatedCalls.current(citizenPhone) != null
 					&& this.simulatedCalls.current(citizenPhone).state() == SimulatedCalls.State.RINGING);
 
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isIn(TicketStatus.ASSIGNED,
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isIn(TicketStatus.ASSIGNED,
 				TicketStatus.IN_CALL);
-		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type).contains("TAKEN_BY_COORDINATOR");
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
+			.contains("TAKEN_BY_COORDINATOR");
 	}
 
 	@Test

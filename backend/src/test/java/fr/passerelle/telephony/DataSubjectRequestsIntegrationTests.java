@@ -24,6 +24,7 @@ import fr.passerelle.privacy.DataSubjectRequests.AccessFile;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
 import org.awaitility.Awaitility;
@@ -92,6 +93,9 @@ class DataSubjectRequestsIntegrationTests {
 	TicketManagement tickets;
 
 	@Autowired
+	TicketQueries ticketQueries;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -144,7 +148,7 @@ class DataSubjectRequestsIntegrationTests {
 						"Yvette", "slots", "MORNING", "consent", "true", "website", ""))
 				.statusCode()).isLessThan(400);
 		}
-		TicketView web = this.tickets.find(this.tickets.requestsFrom(this.vault.lookupHashes(phone)).get(0))
+		TicketView web = this.ticketQueries.find(this.ticketQueries.requestsFrom(this.vault.lookupHashes(phone)).get(0))
 			.orElseThrow();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.simulator.inbox(phone.e164()).isEmpty());
 		TicketView byPhone = this.calls.requestCallback(callSid(), phone.e164(), "TAXES", "75011");
@@ -216,7 +220,7 @@ class DataSubjectRequestsIntegrationTests {
 			}
 		});
 		assertThat(this.blocklist.isBlocked(phone)).as("kept on purpose").isTrue();
-		assertThat(this.tickets.find(web.id())).as("the request stays, about nobody, for the statistics")
+		assertThat(this.ticketQueries.find(web.id())).as("the request stays, about nobody, for the statistics")
 			.hasValueSatisfying((request) -> assertThat(request.maskedPhone()).isNull());
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM ticket_note WHERE ticket_id = ?")
 			.param(web.id())

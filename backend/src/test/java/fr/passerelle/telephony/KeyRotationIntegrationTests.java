@@ -21,6 +21,7 @@ import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
@@ -102,7 +103,7 @@ class KeyRotationIntegrationTests {
 				.singleRow();
 			assertThat((byte[]) row.get("phone_cipher")).isNotEqualTo(oldCipher);
 			assertThat(row.get("phone_hash")).isNotEqualTo(oldHash).isEqualTo(vault.lookupHash(citizen));
-			assertThat(tickets.phoneToDial(ticketId)).hasValue(citizen);
+			assertThat(after.getBean(TicketQueries.class).phoneToDial(ticketId)).hasValue(citizen);
 			assertThat(tickets
 				.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizen.e164(), null, Set.of()))
 				.id()).as("the same caller is recognised under the new hash").isEqualTo(ticketId);

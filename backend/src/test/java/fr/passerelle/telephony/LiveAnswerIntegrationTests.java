@@ -22,6 +22,7 @@ import fr.passerelle.routing.Routing;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -66,6 +67,9 @@ class LiveAnswerIntegrationTests {
 	TicketManagement tickets;
 
 	@Autowired
+	TicketQueries ticketQueries;
+
+	@Autowired
 	Routing routing;
 
 	@Autowired
@@ -98,8 +102,8 @@ class LiveAnswerIntegrationTests {
 		for (long id : this.ticketIds) {
 			Awaitility.await()
 				.atMost(Duration.ofSeconds(10))
-				.until(() -> this.tickets.status(id).orElseThrow() != TicketStatus.IN_CALL);
-			if (this.tickets.status(id).orElseThrow().canMoveTo(TicketStatus.CANCELLED)) {
+				.until(() -> this.ticketQueries.status(id).orElseThrow() != TicketStatus.IN_CALL);
+			if (this.ticketQueries.status(id).orElseThrow().canMoveTo(TicketStatus.CANCELLED)) {
 				this.tickets.cancel(id, null, "TEST_OVER");
 			}
 		}
@@ -112,7 +116,7 @@ class LiveAnswerIntegrationTests {
 		assertThat(String.join(" ", heard(queued))).contains("Un bénévole va vous répondre", "Vous êtes le prochain",
 				"tapez 1");
 		long ticketId = ticketOf(queued);
-		TicketView waiting = this.tickets.find(ticketId).orElseThrow();
+		TicketView waiting = this.ticketQueries.find(ticketId).orElseThrow();
 		assertThat(waiting.kind()).isEqualTo(TicketKind.LIVE_CALL);
 		assertThat(waiting.status()).isEqualTo(TicketStatus.QUEUED);
 
@@ -129,7 +133,7 @@ class LiveAnswerIntegrationTests {
 
 		awaitState(this.citizen, "BRIDGED");
 		awaitState(this.volunteer, "BRIDGED");
-		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.IN_CALL);
+		assertThat(this.ticketQueries.status(ticketId)).hasValue(TicketStatus.IN_CALL);
 		assertThat(this.simulatedCalls.current(number(this.citizen)).heard())
 			.contains("Je vous mets en relation avec un bénévole.");
 
@@ -140,7 +144,7 @@ class LiveAnswerIntegrationTests {
 			.until(() -> this.simulatedCalls.current(number(this.citizen)).ended());
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.tickets.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
+			.until(() -> this.ticketQueries.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
 		String callerSid = JsonPath.read(queued.body(), "$.sid");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			Map<String, Object> caller = this.jdbc
@@ -164,14 +168,14 @@ class LiveAnswerIntegrationTests {
 	void aCallerWhoPresses1WhileWaitingIsCalledBackInTheirPlace() {
 		HttpResponse<String> queued = callAndConfirm(this.citizen);
 		long ticketId = ticketOf(queued);
-		TicketView before = this.tickets.find(ticketId).orElseThrow();
+		TicketView before = this.ticketQueries.find(ticketId).orElseThrow();
 
 		HttpResponse<String> recorded = keys(this.citizen, "1");
 
 		assertThat((Boolean) JsonPath.read(recorded.body(), "$.ended")).isTrue();
 		assertThat(String.join(" ", heard(recorded))).contains("Votre demande de rappel est enregistrée",
 				"Votre numéro de dossier est");
-		TicketView after = this.tickets.find(ticketId).orElseThrow();
+		TicketView after = this.ticketQueries.find(ticketId).orElseThrow();
 		assertThat(after.kind()).isEqualTo(TicketKind.CALLBACK);
 		assertThat(after.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(after.waitingSince()).as("it keeps its place").isEqualTo(before.waitingSince());
@@ -196,7 +200,7 @@ class LiveAnswerIntegrationTests {
 
 		this.citizen.postJson("/api/simulator/phone/call/hangup", "{}");
 
-		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.CANCELLED);
+		assertThat(this.ticketQueries.status(ticketId)).hasValue(TicketStatus.CANCELLED);
 		assertThat(this.jdbc.sql("SELECT outcome FROM telephony_call WHERE call_sid = ?")
 			.param((String) JsonPath.read(queued.body(), "$.sid"))
 			.query(String.class)
@@ -213,7 +217,7 @@ class LiveAnswerIntegrationTests {
 		this.citizen.postJson("/api/simulator/phone/call/hangup", "{}");
 
 		awaitState(this.volunteer, "ENDED");
-		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.CANCELLED);
+		assertThat(this.ticketQueries.status(ticketId)).hasValue(TicketStatus.CANCELLED);
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.jdbc.sql("SELECT outcome FROM telephony_call WHERE ticket_id = ? AND leg = 'VOLUNTEER'")
@@ -237,10 +241,10 @@ class LiveAnswerIntegrationTests {
 
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.tickets.status(ticketId).orElseThrow() == TicketStatus.QUEUED);
+			.until(() -> this.ticketQueries.status(ticketId).orElseThrow() == TicketStatus.QUEUED);
 		this.routing.dispatch();
 		awaitState(second, "RINGING");
-		assertThat(this.tickets.find(ticketId).orElseThrow().assigneeId())
+		assertThat(this.ticketQueries.find(ticketId).orElseThrow().assigneeId())
 			.isEqualTo(JsonPath.<Integer>read(second.get("/api/auth/me").body(), "$.id").longValue());
 	}
 
@@ -258,7 +262,7 @@ class LiveAnswerIntegrationTests {
 		assertThat(String.join(" ", heard(answered))).contains("Appel Passerelle", "Je vous mets en relation")
 			.doesNotContain("tapez 1");
 		awaitState(this.citizen, "BRIDGED");
-		assertThat(this.tickets.status(ticketId)).hasValue(TicketStatus.IN_CALL);
+		assertThat(this.ticketQueries.status(ticketId)).hasValue(TicketStatus.IN_CALL);
 	}
 
 	@Test
@@ -293,7 +297,7 @@ class LiveAnswerIntegrationTests {
 				.isEqualTo("/telephony/voice/live/left?ticket=" + requests.get(0));
 			assertThat(VoiceWebhookIntegrationTests.only(answer, "Say").getAttribute("language")).isEqualTo("fr-FR");
 		}
-		assertThat(this.tickets.find(requests.get(0)).orElseThrow().kind()).isEqualTo(TicketKind.LIVE_CALL);
+		assertThat(this.ticketQueries.find(requests.get(0)).orElseThrow().kind()).isEqualTo(TicketKind.LIVE_CALL);
 	}
 
 	@Test
@@ -333,7 +337,7 @@ class LiveAnswerIntegrationTests {
 
 		assertThat((Boolean) JsonPath.read(tooMany.body(), "$.ended")).isTrue();
 		assertThat(String.join(" ", heard(tooMany))).contains("Votre demande de rappel est enregistrée");
-		assertThat(this.tickets.find(ticketOf(tooMany)).orElseThrow().kind()).isEqualTo(TicketKind.CALLBACK);
+		assertThat(this.ticketQueries.find(ticketOf(tooMany)).orElseThrow().kind()).isEqualTo(TicketKind.CALLBACK);
 	}
 
 	private StaffClient availableVolunteer() {

@@ -23,6 +23,7 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.volunteer.Volunteers;
 import org.awaitility.Awaitility;
@@ -64,6 +65,9 @@ class NoNumberInTheLogsIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	TwilioSimulator simulator;
@@ -143,7 +147,7 @@ class NoNumberInTheLogsIntegrationTests {
 		citizen.postJson("/api/simulator/phone/call/hangup", "{}");
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
-			.until(() -> this.tickets.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
+			.until(() -> this.ticketQueries.status(ticketId).orElseThrow() == TicketStatus.ASSIGNED);
 
 		// the citizen answers the text; someone else fills in the web form, twice, and
 		// types a wrong number

@@ -14,6 +14,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.TimelineEntry;
@@ -40,6 +41,9 @@ class TutorialTextIntegrationTests {
 
 	@Autowired
 	TicketManagement tickets;
+
+	@Autowired
+	TicketQueries ticketQueries;
 
 	@Autowired
 	Tutorials tutorials;
@@ -109,7 +113,7 @@ class TutorialTextIntegrationTests {
 				assertThat(text.body()).startsWith("Passerelle : le tutoriel « Déclarer ses revenus en ligne »")
 					.contains("/t/impots");
 			});
-		assertThat(this.tickets.timeline(ticket.id())).filteredOn((e) -> e.type().equals("TUTORIAL_SENT"))
+		assertThat(this.ticketQueries.timeline(ticket.id())).filteredOn((e) -> e.type().equals("TUTORIAL_SENT"))
 			.singleElement()
 			.extracting(TimelineEntry::detail)
 			.isEqualTo("declarer-ses-revenus");

@@ -12,7 +12,7 @@ import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.ticket.TicketManagement;
+import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.TimelineEntry;
@@ -51,7 +51,7 @@ class TwilioModeTrainingIntegrationTests {
 	Onboarding onboarding;
 
 	@Autowired
-	TicketManagement tickets;
+	TicketQueries tickets;
 
 	@Autowired
 	JdbcClient jdbc;

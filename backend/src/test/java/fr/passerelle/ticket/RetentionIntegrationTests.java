@@ -29,6 +29,9 @@ class RetentionIntegrationTests {
 	TicketManagement tickets;
 
 	@Autowired
+	TicketQueries ticketQueries;
+
+	@Autowired
 	Retention retention;
 
 	@Autowired
@@ -64,17 +67,17 @@ class RetentionIntegrationTests {
 		assertThat(after.get("first_name")).isNull();
 		assertThat(after.get("preferred_slots")).isEqualTo("");
 		assertThat(after).containsEntry("topic_code", "CAF").containsEntry("postcode", "14000");
-		assertThat(this.tickets.phoneToDial(closed.id())).isEmpty();
-		assertThat(this.tickets.find(closed.id()).orElseThrow().maskedPhone()).isNull();
-		assertThat(this.tickets.notes(closed.id())).as("notes are kept a year").hasSize(1);
+		assertThat(this.ticketQueries.phoneToDial(closed.id())).isEmpty();
+		assertThat(this.ticketQueries.find(closed.id()).orElseThrow().maskedPhone()).isNull();
+		assertThat(this.ticketQueries.notes(closed.id())).as("notes are kept a year").hasSize(1);
 		assertThat(contact(open.id())).as("an open request keeps its number").containsEntry("first_name", "Marcel");
-		assertThat(this.tickets.phoneToDial(open.id())).isPresent();
+		assertThat(this.ticketQueries.phoneToDial(open.id())).isPresent();
 		assertThat(this.retention.apply().contacts()).as("erasing again changes nothing").isZero();
 
 		this.clock.advance(Duration.ofDays(365));
 		this.retention.apply();
-		assertThat(this.tickets.notes(closed.id())).isEmpty();
-		assertThat(this.tickets.find(closed.id())).as("the request itself stays, for the statistics").isPresent();
+		assertThat(this.ticketQueries.notes(closed.id())).isEmpty();
+		assertThat(this.ticketQueries.find(closed.id())).as("the request itself stays, for the statistics").isPresent();
 	}
 
 	private Map<String, Object> contact(long ticketId) {

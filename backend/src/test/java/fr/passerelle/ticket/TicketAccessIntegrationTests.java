@@ -45,6 +45,9 @@ class TicketAccessIntegrationTests {
 	TicketManagement tickets;
 
 	@Autowired
+	TicketQueries ticketQueries;
+
+	@Autowired
 	TestClock clock;
 
 	@Test
@@ -56,7 +59,7 @@ class TicketAccessIntegrationTests {
 
 		assertThat(release.statusCode()).isEqualTo(404);
 		assertThat(release.body()).doesNotContain(waiting.reference().toString()).doesNotContain("••");
-		assertThat(this.tickets.find(waiting.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
+		assertThat(this.ticketQueries.find(waiting.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
 	}
 
 	@Test
@@ -87,7 +90,7 @@ class TicketAccessIntegrationTests {
 				"{\"followUpOf\":%d,\"topic\":\"TAXES\"}".formatted(held.id()));
 
 		assertThat(first.statusCode()).isEqualTo(201);
-		TicketView followUp = this.tickets.find(((Number) JsonPath.read(first.body(), "$.id")).longValue())
+		TicketView followUp = this.ticketQueries.find(((Number) JsonPath.read(first.body(), "$.id")).longValue())
 			.orElseThrow();
 		assertThat(followUp.maskedPhone()).isEqualTo(held.maskedPhone());
 		assertThat(followUp.postcode()).isEqualTo("14000");

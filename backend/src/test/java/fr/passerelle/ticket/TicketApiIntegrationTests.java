@@ -42,6 +42,9 @@ class TicketApiIntegrationTests {
 	@Autowired
 	TicketManagement tickets;
 
+	@Autowired
+	TicketQueries ticketQueries;
+
 	StaffAccount holder;
 
 	StaffClient holderApp;
@@ -193,7 +196,7 @@ class TicketApiIntegrationTests {
 
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat((String) JsonPath.read(refused.body(), "$.detail")).contains("structure");
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
 	}
 
 	@Test
@@ -250,7 +253,7 @@ class TicketApiIntegrationTests {
 
 	private TicketView taken() {
 		liveCall();
-		return this.tickets
+		return this.ticketQueries
 			.find(((Number) JsonPath.read(this.holderApp.postForm("/api/routing/next", java.util.Map.of()).body(),
 					"$.id"))
 				.longValue())

@@ -71,6 +71,8 @@ class TicketManagementIntegrationTests {
 
 	TicketManagement tickets;
 
+	TicketQueries ticketQueries;
+
 	@Autowired
 	Blocklist blocklist;
 
@@ -84,9 +86,13 @@ class TicketManagementIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		CallbackPolicyProperties settings = new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7));
-		this.tickets = new TicketManagement(this.store, this.topics, this.territories, this.vault,
-				new CallbackPolicy(() -> settings, this.openingHours), settings, this.events::add, this.clock,
-				this.blocklist, this.audit);
+		CallbackPolicy policy = new CallbackPolicy(() -> settings, this.openingHours);
+		this.ticketQueries = new TicketQueries(this.store, this.vault, settings, this.audit);
+		TicketChanges changes = new TicketChanges(this.store, this.events::add);
+		TicketOpening opening = new TicketOpening(this.store, changes, this.ticketQueries, this.topics,
+				this.territories, this.vault, policy, settings, this.clock, this.blocklist);
+		this.tickets = new TicketManagement(this.store, this.territories, policy, this.clock, this.ticketQueries,
+				changes, opening);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.colleague = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 	}
@@ -105,7 +111,7 @@ class TicketManagementIntegrationTests {
 		assertThat(ticket.dueAt()).isEqualTo(this.clock.instant().plus(Duration.ofHours(24)));
 		assertThat(this.events).hasAtLeastOneElementOfType(CallbackRequested.class)
 			.hasAtLeastOneElementOfType(TicketQueued.class);
-		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type)
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
 			.containsExactly("CREATED", "QUEUED");
 	}
 
@@ -120,8 +126,8 @@ class TicketManagementIntegrationTests {
 			.single();
 
 		assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(typed.substring(1));
-		assertThat(this.tickets.phoneToDial(ticket.id())).hasValue(PhoneNumber.parse(typed));
-		assertThat(this.tickets.findByReference(ticket.reference()))
+		assertThat(this.ticketQueries.phoneToDial(ticket.id())).hasValue(PhoneNumber.parse(typed));
+		assertThat(this.ticketQueries.findByReference(ticket.reference()))
 			.hasValueSatisfying((found) -> assertThat(found.id()).isEqualTo(ticket.id()));
 	}
 
@@ -138,7 +144,7 @@ class TicketManagementIntegrationTests {
 		this.clock.set(paris("2027-03-02T14:00"));
 		Integer moved = this.transactions.execute((status) -> this.tickets.queueDueCallbacks(10_000));
 		assertThat(moved).isPositive();
-		TicketView queued = this.tickets.find(ticket.id()).orElseThrow();
+		TicketView queued = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(queued.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(queued.waitingSince()).as("keeps its place from the request").isEqualTo(ticket.createdAt());
 	}
@@ -179,8 +185,10 @@ class TicketManagementIntegrationTests {
 
 		assertThat(second.earlierTicketId()).isEqualTo(first.id());
 		assertThat(second.priority()).isEqualTo(1);
-		assertThat(this.tickets.earlierRequests(second.id())).extracting(TicketView::id).containsExactly(first.id());
-		assertThat(this.tickets.timeline(second.id())).extracting(TimelineEntry::type).contains("LINKED_TO_EARLIER");
+		assertThat(this.ticketQueries.earlierRequests(second.id())).extracting(TicketView::id)
+			.containsExactly(first.id());
+		assertThat(this.ticketQueries.timeline(second.id())).extracting(TimelineEntry::type)
+			.contains("LINKED_TO_EARLIER");
 	}
 
 	@Test
@@ -211,8 +219,8 @@ class TicketManagementIntegrationTests {
 		assertThat(resolved.status()).isEqualTo(TicketStatus.RESOLVED);
 		assertThat(resolved.closedAt()).isEqualTo(this.clock.instant());
 		assertThat(again.status()).isEqualTo(TicketStatus.RESOLVED);
-		assertThat(this.tickets.outcome(ticket.id())).hasValue(resolved());
-		assertThat(this.tickets.timeline(ticket.id())).extracting(TimelineEntry::type)
+		assertThat(this.ticketQueries.outcome(ticket.id())).hasValue(resolved());
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting(TimelineEntry::type)
 			.containsExactly("CREATED", "QUEUED", "OFFERED", "ASSIGNED", "CALL_STARTED", "OUTCOME_RECORDED",
 					"RESOLVED");
 		assertThat(this.events.stream().filter(TicketAssigned.class::isInstance)).hasSize(1);
@@ -233,7 +241,7 @@ class TicketManagementIntegrationTests {
 
 		this.clock.set(first.nextAttemptAt());
 		this.transactions.execute((status) -> this.tickets.queueDueCallbacks(10_000));
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().waitingSince()).isEqualTo(first.nextAttemptAt());
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().waitingSince()).isEqualTo(first.nextAttemptAt());
 		assign(ticket);
 		TicketView second = this.tickets.callbackFailed(ticket.id(), this.volunteer, "BUSY", 2);
 		assertThat(second.nextAttemptAt()).isEqualTo(paris("2027-03-02T09:00"));
@@ -258,7 +266,7 @@ class TicketManagementIntegrationTests {
 		assertThatExceptionOfType(RejectedRequest.class)
 			.isThrownBy(() -> this.tickets.offer(ticket.id(), this.colleague, this.clock.instant()))
 			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("ticket.transition.refused"));
-		assertThat(this.tickets.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.RESOLVED);
 	}
 
 	@Test
@@ -295,7 +303,7 @@ class TicketManagementIntegrationTests {
 
 		this.tickets.addNote(ticket.id(), this.volunteer, html);
 
-		assertThat(this.tickets.notes(ticket.id())).extracting(Note::body).containsExactly(html);
+		assertThat(this.ticketQueries.notes(ticket.id())).extracting(Note::body).containsExactly(html);
 		assertRejected(() -> this.tickets.addNote(ticket.id(), this.volunteer, "  "), "ticket.note.empty");
 		assertRejected(() -> this.tickets.addNote(ticket.id(), this.volunteer, "x".repeat(4001)),
 				"ticket.note.too-long");
