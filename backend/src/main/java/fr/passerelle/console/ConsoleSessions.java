@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
-import fr.passerelle.routing.Routing;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
 import io.micrometer.core.instrument.Gauge;
@@ -45,23 +44,20 @@ class ConsoleSessions {
 
 	private final Volunteers volunteers;
 
-	private final Routing routing;
-
 	private final ConsoleProperties properties;
 
 	private final Clock clock;
 
 	private final SimpUserRegistry users;
 
-	ConsoleSessions(Audience audience, Volunteers volunteers, Routing routing, ConsoleProperties properties,
-			Clock clock, SimpUserRegistry users, MeterRegistry meters) {
+	ConsoleSessions(Audience audience, Volunteers volunteers, ConsoleProperties properties, Clock clock,
+			SimpUserRegistry users, MeterRegistry meters) {
 		Gauge.builder("passerelle.consoles.connected", this, ConsoleSessions::connected)
 			.description("Consoles connected to this instance")
 			.register(meters);
 		this.users = users;
 		this.audience = audience;
 		this.volunteers = volunteers;
-		this.routing = routing;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -112,8 +108,8 @@ class ConsoleSessions {
 	}
 
 	/**
-	 * Takes offline the volunteers whose consoles closed longer ago than the grace
-	 * period, and withdraws the offers made to them; returns how many went offline.
+	 * Takes offline the volunteers whose consoles closed longer ago than the grace period
+	 * (routing then withdraws the offers made to them); returns how many went offline.
 	 */
 	int expireAbsentees() {
 		Instant cutoff = this.clock.instant().minus(this.properties.disconnectGrace());
@@ -132,8 +128,8 @@ class ConsoleSessions {
 				continue;
 			}
 			try {
+				// offline: routing takes back the offers made to them
 				this.volunteers.choosePresence(staff.id(), Presence.OFFLINE);
-				this.routing.withdrawOffers(staff.id());
 				expired++;
 			}
 			catch (RuntimeException ex) {

@@ -39,8 +39,8 @@ class AccountCutOffs {
 	void on(AccountCutOff cutOff) {
 		long accountId = cutOff.accountId();
 		if (this.volunteers.find(accountId).isPresent()) {
+			// offline: the offers made to them go back to the queue (AwayVolunteers)
 			this.volunteers.choosePresence(accountId, Presence.OFFLINE);
-			this.routing.withdrawOffers(accountId);
 		}
 		for (TicketView held : this.tickets.heldBy(accountId)) {
 			try {

@@ -199,6 +199,29 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void takesBackTheOffersOfAVolunteerWhoGoesOfflineOrOnABreakWhoeverChoseIt() {
+		long leaving = availableVolunteer("22", Set.of(), false, 1);
+		TicketView ticket = liveCall("22000");
+		this.routing.dispatch();
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(leaving);
+
+		// the console's Hors ligne button, not its closing
+		this.volunteers.choosePresence(leaving, Presence.OFFLINE);
+
+		TicketView back = this.ticketQueries.find(ticket.id()).orElseThrow();
+		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
+		assertThat(back.assigneeId()).isNull();
+		assertThat(this.ticketQueries.timeline(ticket.id())).extracting("type").contains("VOLUNTEER_AWAY");
+		assertThat(this.routing.offersTo(leaving)).isEmpty();
+
+		long pausing = availableVolunteer("22", Set.of(), false, 1);
+		this.routing.dispatch();
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(pausing);
+		this.volunteers.choosePresence(pausing, Presence.PAUSED);
+		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
+	}
+
+	@Test
 	void putsAnOfferNobodyAnsweredBackInTheQueueAfterItsTimeout() {
 		long vanished = availableVolunteer("29", Set.of(), false, 1);
 		TicketView ticket = liveCall("29200");
