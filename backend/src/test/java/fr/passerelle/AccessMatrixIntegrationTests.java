@@ -28,6 +28,7 @@ import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.volunteer.Onboarding;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -408,6 +409,9 @@ class AccessMatrixIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	Onboarding onboarding;
 
 	@Autowired
@@ -453,7 +457,7 @@ class AccessMatrixIntegrationTests {
 		// the request
 		this.volunteers.register(other.id(), DEPARTEMENT, Set.of("CAF"));
 		this.volunteers.qualify(other.id());
-		this.volunteers.choosePresence(other.id(), Presence.PAUSED);
+		this.volunteerPresence.choosePresence(other.id(), Presence.PAUSED);
 		signIn(Subject.OTHER_VOLUNTEER, other);
 		signIn(Subject.OTHER_REGION_COORDINATOR, TestAccounts.open(this.accounts, new NewAccount(email("coordinator"),
 				"Île-de-France", Role.COORDINATOR, "11", TestAccounts.PASSWORD, false)));
@@ -690,9 +694,9 @@ class AccessMatrixIntegrationTests {
 	private long heldBy(StaffAccount volunteer) {
 		this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", POSTCODE, TestPhones.randomMobile(), "Léa",
 				Set.of()));
-		this.volunteers.choosePresence(volunteer.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(volunteer.id(), Presence.AVAILABLE);
 		long id = this.routing.takeNext(volunteer.id()).orElseThrow().id();
-		this.volunteers.choosePresence(volunteer.id(), Presence.PAUSED);
+		this.volunteerPresence.choosePresence(volunteer.id(), Presence.PAUSED);
 		return id;
 	}
 

@@ -17,6 +17,7 @@ import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -33,6 +34,8 @@ class ConsoleController {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerPresence volunteerPresence;
+
 	private final Routing routing;
 
 	private final TicketQueries tickets;
@@ -45,11 +48,12 @@ class ConsoleController {
 
 	private final ConsoleChannel channel;
 
-	ConsoleController(Volunteers volunteers, Routing routing, TicketQueries tickets, Audience audience,
-			QueueFigures figures, Clock clock, ConsoleChannel channel) {
+	ConsoleController(Volunteers volunteers, VolunteerPresence volunteerPresence, Routing routing,
+			TicketQueries tickets, Audience audience, QueueFigures figures, Clock clock, ConsoleChannel channel) {
 		this.clock = clock;
 		this.channel = channel;
 		this.volunteers = volunteers;
+		this.volunteerPresence = volunteerPresence;
 		this.routing = routing;
 		this.tickets = tickets;
 		this.audience = audience;
@@ -75,7 +79,7 @@ class ConsoleController {
 		}
 		Territories territories = new Territories(profile.departementCode(), profile.servedDepartements(),
 				profile.servedRegions(), profile.servesNationally());
-		PresenceState presence = this.volunteers.presence(staff.id());
+		PresenceState presence = this.volunteerPresence.presence(staff.id());
 		Instant wrapUpUntil = presence.wrappingUpAt(this.clock.instant()) ? presence.wrapUpUntil() : null;
 		return new ConsoleState(presence.status(), wrapUpUntil, profile.qualified(), offers, held, territories, regions,
 				this.figures.of(regions), this.channel.destinations());

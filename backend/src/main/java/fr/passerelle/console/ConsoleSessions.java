@@ -12,6 +12,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -44,20 +45,23 @@ class ConsoleSessions {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerPresence volunteerPresence;
+
 	private final ConsoleProperties properties;
 
 	private final Clock clock;
 
 	private final SimpUserRegistry users;
 
-	ConsoleSessions(Audience audience, Volunteers volunteers, ConsoleProperties properties, Clock clock,
-			SimpUserRegistry users, MeterRegistry meters) {
+	ConsoleSessions(Audience audience, Volunteers volunteers, VolunteerPresence volunteerPresence,
+			ConsoleProperties properties, Clock clock, SimpUserRegistry users, MeterRegistry meters) {
 		Gauge.builder("passerelle.consoles.connected", this, ConsoleSessions::connected)
 			.description("Consoles connected to this instance")
 			.register(meters);
 		this.users = users;
 		this.audience = audience;
 		this.volunteers = volunteers;
+		this.volunteerPresence = volunteerPresence;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -129,7 +133,7 @@ class ConsoleSessions {
 			}
 			try {
 				// offline: routing takes back the offers made to them
-				this.volunteers.choosePresence(staff.id(), Presence.OFFLINE);
+				this.volunteerPresence.choosePresence(staff.id(), Presence.OFFLINE);
 				expired++;
 			}
 			catch (RuntimeException ex) {

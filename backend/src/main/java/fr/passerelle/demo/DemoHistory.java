@@ -18,6 +18,7 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.statistics.Recount;
 import fr.passerelle.volunteer.Shift;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerShifts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ class DemoHistory implements ApplicationRunner {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerShifts volunteerShifts;
+
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
@@ -62,10 +65,11 @@ class DemoHistory implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoHistory(AccountManagement accounts, Volunteers volunteers, DataSource dataSource, JdbcClient jdbc,
-			Recount recount, Clock clock) {
+	DemoHistory(AccountManagement accounts, Volunteers volunteers, VolunteerShifts volunteerShifts,
+			DataSource dataSource, JdbcClient jdbc, Recount recount, Clock clock) {
 		this.accounts = accounts;
 		this.volunteers = volunteers;
+		this.volunteerShifts = volunteerShifts;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.recount = recount;
@@ -85,8 +89,8 @@ class DemoHistory implements ApplicationRunner {
 				continue;
 			}
 			demoVolunteers.add(account.id());
-			if (this.volunteers.find(account.id()).isPresent() && this.volunteers.shifts(account.id()).isEmpty()) {
-				this.volunteers.replaceShifts(account.id(), shifts(n), false);
+			if (this.volunteers.find(account.id()).isPresent() && this.volunteerShifts.shifts(account.id()).isEmpty()) {
+				this.volunteerShifts.replaceShifts(account.id(), shifts(n), false);
 			}
 			n++;
 		}

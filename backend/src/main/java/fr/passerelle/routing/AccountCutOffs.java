@@ -6,6 +6,7 @@ import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,13 @@ class AccountCutOffs {
 
 	private final Volunteers volunteers;
 
-	AccountCutOffs(Routing routing, TicketQueries tickets, Volunteers volunteers) {
+	private final VolunteerPresence volunteerPresence;
+
+	AccountCutOffs(Routing routing, TicketQueries tickets, Volunteers volunteers, VolunteerPresence volunteerPresence) {
 		this.routing = routing;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
+		this.volunteerPresence = volunteerPresence;
 	}
 
 	@EventListener
@@ -40,7 +44,7 @@ class AccountCutOffs {
 		long accountId = cutOff.accountId();
 		if (this.volunteers.find(accountId).isPresent()) {
 			// offline: the offers made to them go back to the queue (AwayVolunteers)
-			this.volunteers.choosePresence(accountId, Presence.OFFLINE);
+			this.volunteerPresence.choosePresence(accountId, Presence.OFFLINE);
 		}
 		for (TicketView held : this.tickets.heldBy(accountId)) {
 			try {

@@ -18,6 +18,7 @@ import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,18 +48,21 @@ public class Handovers {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerPresence volunteerPresence;
+
 	private final AccountManagement accounts;
 
 	private final Worklist worklist;
 
 	Handovers(RoutingStore store, Routing routing, TicketManagement tickets, TicketQueries ticketQueries,
-			Volunteers volunteers, AccountManagement accounts, Worklist worklist) {
+			Volunteers volunteers, VolunteerPresence volunteerPresence, AccountManagement accounts, Worklist worklist) {
 		this.worklist = worklist;
 		this.store = store;
 		this.routing = routing;
 		this.tickets = tickets;
 		this.ticketQueries = ticketQueries;
 		this.volunteers = volunteers;
+		this.volunteerPresence = volunteerPresence;
 		this.accounts = accounts;
 	}
 
@@ -138,7 +142,8 @@ public class Handovers {
 			this.store.skip(ticketId, giver.id());
 		}
 		if (profile != null) {
-			this.volunteers.requestGiven(recipientPresence.get(), this.store.load(recipientId), profile.capacity());
+			this.volunteerPresence.requestGiven(recipientPresence.get(), this.store.load(recipientId),
+					profile.capacity());
 		}
 		this.routing.freed(giver.id());
 		return handed;
@@ -210,7 +215,7 @@ public class Handovers {
 		this.accounts.findEnabled(volunteerId)
 			.filter((account) -> account.role() == Role.VOLUNTEER)
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.assign.volunteer-unknown"));
-		Optional<PresenceState> presence = this.volunteers.lockPresenceIfVolunteer(volunteerId);
+		Optional<PresenceState> presence = this.volunteerPresence.lockPresenceIfVolunteer(volunteerId);
 		RoutingProfile profile = this.volunteers.routingProfile(volunteerId)
 			.filter((p) -> coordinator.isNational() || coordinator.regionCode().equals(p.regionCode()))
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.NOT_FOUND, "ticket.assign.volunteer-unknown"));
@@ -227,7 +232,7 @@ public class Handovers {
 		TicketView given = this.worklist.assign(ticketId, coordinator.id(), volunteerId);
 		// a request planned for later was indexed as it came back to the queue
 		this.store.lock(ticketId).ifPresent((entry) -> this.store.markHeld(ticketId, volunteerId));
-		this.volunteers.requestGiven(presence.get(), this.store.load(volunteerId), profile.capacity());
+		this.volunteerPresence.requestGiven(presence.get(), this.store.load(volunteerId), profile.capacity());
 		return given;
 	}
 
@@ -246,11 +251,11 @@ public class Handovers {
 	 */
 	private Optional<PresenceState> lockPresences(long giverId, long recipientId) {
 		if (giverId < recipientId) {
-			this.volunteers.lockPresenceIfVolunteer(giverId);
-			return this.volunteers.lockPresenceIfVolunteer(recipientId);
+			this.volunteerPresence.lockPresenceIfVolunteer(giverId);
+			return this.volunteerPresence.lockPresenceIfVolunteer(recipientId);
 		}
-		Optional<PresenceState> recipient = this.volunteers.lockPresenceIfVolunteer(recipientId);
-		this.volunteers.lockPresenceIfVolunteer(giverId);
+		Optional<PresenceState> recipient = this.volunteerPresence.lockPresenceIfVolunteer(recipientId);
+		this.volunteerPresence.lockPresenceIfVolunteer(giverId);
 		return recipient;
 	}
 

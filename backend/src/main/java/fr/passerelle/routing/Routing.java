@@ -22,6 +22,7 @@ import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.RoutingProfile;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -63,6 +64,8 @@ public class Routing {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerPresence volunteerPresence;
+
 	private final Eligibility eligibility;
 
 	private final RoutingSettings settings;
@@ -78,7 +81,8 @@ public class Routing {
 	private final Counter offersExpired;
 
 	Routing(RoutingStore store, TicketManagement tickets, TicketQueries ticketQueries, Volunteers volunteers,
-			RoutingSettings settings, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+			VolunteerPresence volunteerPresence, RoutingSettings settings, PlatformTransactionManager transactions,
+			Clock clock, MeterRegistry meters) {
 		this.offersExpired = Counter.builder("passerelle.offers.expired")
 			.description("Offers not accepted in time, put back in the queue")
 			.register(meters);
@@ -86,6 +90,7 @@ public class Routing {
 		this.tickets = tickets;
 		this.ticketQueries = ticketQueries;
 		this.volunteers = volunteers;
+		this.volunteerPresence = volunteerPresence;
 		this.settings = settings;
 		this.eligibility = new Eligibility(settings::current);
 		this.readCommitted = new TransactionTemplate(transactions);
@@ -116,7 +121,7 @@ public class Routing {
 	}
 
 	private Optional<TicketView> claim(long volunteerId) {
-		PresenceState presence = this.volunteers.lockPresence(volunteerId);
+		PresenceState presence = this.volunteerPresence.lockPresence(volunteerId);
 		if (presence.status() == Presence.PAUSED || presence.status() == Presence.OFFLINE) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "routing.not-available");
 		}
@@ -155,7 +160,7 @@ public class Routing {
 			}
 			this.store.markHeld(ticketId, volunteerId);
 			TicketView ticket = this.tickets.assign(ticketId, volunteerId);
-			this.volunteers.requestGiven(presence, load.held() + 1, volunteer.capacity());
+			this.volunteerPresence.requestGiven(presence, load.held() + 1, volunteer.capacity());
 			return Optional.of(ticket);
 		}
 		return Optional.empty();
@@ -167,7 +172,7 @@ public class Routing {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView accept(long ticketId, long volunteerId) {
-		this.volunteers.lockPresence(volunteerId);
+		this.volunteerPresence.lockPresence(volunteerId);
 		Entry entry = this.store.lock(ticketId)
 			.filter((e) -> Long.valueOf(volunteerId).equals(e.volunteerId()))
 			.orElseThrow(() -> new RejectedRequest(HttpStatus.CONFLICT, "routing.offer.gone"));
@@ -183,7 +188,7 @@ public class Routing {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public void decline(long ticketId, long volunteerId) {
-		this.volunteers.lockPresence(volunteerId);
+		this.volunteerPresence.lockPresence(volunteerId);
 		Optional<Entry> entry = this.store.lock(ticketId)
 			.filter((e) -> e.state() == Entry.State.OFFERED && Long.valueOf(volunteerId).equals(e.volunteerId()));
 		if (entry.isEmpty()) {
@@ -201,7 +206,7 @@ public class Routing {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public TicketView release(long ticketId, long volunteerId) {
-		this.volunteers.lockPresenceIfVolunteer(volunteerId);
+		this.volunteerPresence.lockPresenceIfVolunteer(volunteerId);
 		Optional<Entry> entry = this.store.lock(ticketId)
 			.filter((e) -> e.state() == Entry.State.HELD && Long.valueOf(volunteerId).equals(e.volunteerId()));
 		if (entry.isEmpty()) {
@@ -224,7 +229,7 @@ public class Routing {
 	 */
 	@Transactional(isolation = Isolation.READ_COMMITTED)
 	public int withdrawOffers(long volunteerId) {
-		this.volunteers.lockPresence(volunteerId);
+		this.volunteerPresence.lockPresence(volunteerId);
 		List<Entry> offers = this.store.lockOffersTo(volunteerId);
 		for (Entry entry : offers) {
 			this.store.skip(entry.ticketId(), volunteerId);
@@ -296,7 +301,7 @@ public class Routing {
 			int count = 0;
 			for (Entry entry : this.store.lockExpiredOffers(this.clock.instant(), 100)) {
 				long volunteerId = entry.volunteerId();
-				if (this.volunteers.tryLockPresence(volunteerId).isEmpty()) {
+				if (this.volunteerPresence.tryLockPresence(volunteerId).isEmpty()) {
 					continue;
 				}
 				this.store.skip(entry.ticketId(), volunteerId);
@@ -314,7 +319,7 @@ public class Routing {
 	}
 
 	private boolean offer(Entry candidate, RoutingProfile volunteer, Instant now) {
-		Optional<PresenceState> presence = this.volunteers.tryLockPresence(volunteer.accountId());
+		Optional<PresenceState> presence = this.volunteerPresence.tryLockPresence(volunteer.accountId());
 		if (presence.isEmpty() || presence.get().status() != Presence.AVAILABLE) {
 			return false;
 		}
@@ -329,7 +334,8 @@ public class Routing {
 		Instant expiresAt = now.plus(this.eligibility.delaysOf(candidate.kind()).offerTimeout());
 		this.store.markOffered(candidate.ticketId(), volunteer.accountId(), expiresAt);
 		this.tickets.offer(candidate.ticketId(), volunteer.accountId(), expiresAt);
-		this.volunteers.requestGiven(presence.get(), this.store.load(volunteer.accountId()), volunteer.capacity());
+		this.volunteerPresence.requestGiven(presence.get(), this.store.load(volunteer.accountId()),
+				volunteer.capacity());
 		return true;
 	}
 
@@ -354,7 +360,7 @@ public class Routing {
 	 */
 	void freed(long volunteerId) {
 		this.volunteers.routingProfile(volunteerId)
-			.ifPresent((volunteer) -> this.volunteers.requestTaken(volunteerId, this.store.load(volunteerId),
+			.ifPresent((volunteer) -> this.volunteerPresence.requestTaken(volunteerId, this.store.load(volunteerId),
 					volunteer.capacity()));
 	}
 

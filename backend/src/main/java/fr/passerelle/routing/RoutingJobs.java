@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerShifts;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -24,10 +25,13 @@ class RoutingJobs {
 
 	private final Volunteers volunteers;
 
-	RoutingJobs(Routing routing, TicketManagement tickets, Volunteers volunteers) {
+	private final VolunteerShifts volunteerShifts;
+
+	RoutingJobs(Routing routing, TicketManagement tickets, Volunteers volunteers, VolunteerShifts volunteerShifts) {
 		this.routing = routing;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
+		this.volunteerShifts = volunteerShifts;
 	}
 
 	@Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT10S")
@@ -53,7 +57,7 @@ class RoutingJobs {
 	@Scheduled(cron = "0 * * * * *")
 	@SchedulerLock(name = "volunteers.start-shifts", lockAtMostFor = "PT50S")
 	void startShifts() {
-		this.volunteers.startShifts(Duration.ofMinutes(2));
+		this.volunteerShifts.startShifts(Duration.ofMinutes(2));
 	}
 
 }

@@ -6,6 +6,7 @@ import fr.passerelle.ticket.TicketQueued;
 import fr.passerelle.ticket.TicketScheduled;
 import fr.passerelle.volunteer.RoutingProfileChanged;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.WrapUps;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,13 @@ class TicketIndexer {
 
 	private final Volunteers volunteers;
 
-	TicketIndexer(RoutingStore store, Routing routing, Volunteers volunteers) {
+	private final WrapUps wrapUps;
+
+	TicketIndexer(RoutingStore store, Routing routing, Volunteers volunteers, WrapUps wrapUps) {
 		this.store = store;
 		this.routing = routing;
 		this.volunteers = volunteers;
+		this.wrapUps = wrapUps;
 	}
 
 	@EventListener
@@ -66,7 +70,7 @@ class TicketIndexer {
 			this.store.delete(ticketId);
 			if (entry.volunteerId() != null) {
 				if (entry.state() == Entry.State.HELD) {
-					this.volunteers.startWrapUp(entry.volunteerId(), this.routing.properties().wrapUp());
+					this.wrapUps.startWrapUp(entry.volunteerId(), this.routing.properties().wrapUp());
 				}
 				this.routing.freed(entry.volunteerId());
 			}

@@ -26,41 +26,51 @@ class PresenceController {
 
 	private final Volunteers volunteers;
 
-	PresenceController(Volunteers volunteers) {
+	private final VolunteerShifts volunteerShifts;
+
+	private final WrapUps wrapUps;
+
+	private final VolunteerPresence volunteerPresence;
+
+	PresenceController(Volunteers volunteers, VolunteerShifts volunteerShifts, WrapUps wrapUps,
+			VolunteerPresence volunteerPresence) {
 		this.volunteers = volunteers;
+		this.volunteerShifts = volunteerShifts;
+		this.wrapUps = wrapUps;
+		this.volunteerPresence = volunteerPresence;
 	}
 
 	@GetMapping("/presence")
 	@Operation(summary = "The caller's presence")
 	PresenceState presence(StaffAccount staff) {
-		return this.volunteers.presence(staff.id());
+		return this.volunteerPresence.presence(staff.id());
 	}
 
 	@PutMapping("/presence")
 	@Operation(summary = "Go available, on a break, or offline")
 	PresenceState choosePresence(@Valid @RequestBody PresenceChoice choice, StaffAccount staff) {
-		return this.volunteers.choosePresence(staff.id(), choice.status());
+		return this.volunteerPresence.choosePresence(staff.id(), choice.status());
 	}
 
 	@DeleteMapping("/wrap-up")
 	@Operation(summary = "End the caller's wrap-up time now: offers may come again")
 	PresenceState endWrapUp(StaffAccount staff) {
-		return this.volunteers.endWrapUp(staff.id());
+		return this.wrapUps.endWrapUp(staff.id());
 	}
 
 	@GetMapping("/shifts")
 	@Operation(summary = "The caller's weekly shifts")
 	Shifts shifts(StaffAccount staff) {
 		long me = staff.id();
-		return new Shifts(this.volunteers.availableAtShiftStart(me), this.volunteers.shifts(me));
+		return new Shifts(this.volunteerShifts.availableAtShiftStart(me), this.volunteerShifts.shifts(me));
 	}
 
 	@PutMapping("/shifts")
 	@Operation(summary = "Replace the caller's weekly shifts")
 	Shifts replaceShifts(@Valid @RequestBody Shifts shifts, StaffAccount staff) {
 		long me = staff.id();
-		List<Shift> saved = this.volunteers.replaceShifts(me, shifts.shifts(), shifts.availableAtShiftStart());
-		return new Shifts(this.volunteers.availableAtShiftStart(me), saved);
+		List<Shift> saved = this.volunteerShifts.replaceShifts(me, shifts.shifts(), shifts.availableAtShiftStart());
+		return new Shifts(this.volunteerShifts.availableAtShiftStart(me), saved);
 	}
 
 	record PresenceChoice(@NotNull Presence status) {

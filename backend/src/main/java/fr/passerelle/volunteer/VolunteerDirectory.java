@@ -2,7 +2,6 @@ package fr.passerelle.volunteer;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,10 @@ class VolunteerDirectory {
 
 	private final Volunteers volunteers;
 
+	private final VolunteerStore store;
+
+	private final VolunteerShifts volunteerShifts;
+
 	private final Onboarding onboarding;
 
 	private final AccountManagement accounts;
@@ -58,10 +61,13 @@ class VolunteerDirectory {
 
 	private final Clock clock;
 
-	VolunteerDirectory(JdbcClient jdbc, Volunteers volunteers, Onboarding onboarding, AccountManagement accounts,
-			Territories territories, Topics topics, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+	VolunteerDirectory(JdbcClient jdbc, Volunteers volunteers, VolunteerStore store, VolunteerShifts volunteerShifts,
+			Onboarding onboarding, AccountManagement accounts, Territories territories, Topics topics, AuditLog audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.volunteers = volunteers;
+		this.store = store;
+		this.volunteerShifts = volunteerShifts;
 		this.onboarding = onboarding;
 		this.accounts = accounts;
 		this.territories = territories;
@@ -145,7 +151,7 @@ class VolunteerDirectory {
 			return before;
 		}
 		bumpVersion(volunteerId, change.version());
-		this.volunteers.replaceSkills(volunteerId, change.skills());
+		this.store.replaceSkills(volunteerId, change.skills());
 		this.volunteers.configureRouting(volunteerId, change.languages(), change.capacity(),
 				change.servedDepartements(), change.servedRegions(), change.servesNationally());
 		VolunteerFile after = file(volunteerId);
@@ -171,7 +177,7 @@ class VolunteerDirectory {
 			return before;
 		}
 		bumpVersion(volunteerId, version);
-		this.volunteers.replaceShifts(volunteerId, shifts, availableAtShiftStart);
+		this.volunteerShifts.replaceShifts(volunteerId, shifts, availableAtShiftStart);
 		VolunteerFile after = file(volunteerId);
 		this.audit.record(AuditAction.VOLUNTEER_SHIFTS_CHANGED, "volunteer/" + volunteerId,
 				Map.of("before", shiftsOf(before), "after", shiftsOf(after)));
@@ -245,10 +251,10 @@ class VolunteerDirectory {
 		return new VolunteerFile(volunteerId, account.displayName(), routing.departementCode(), routing.regionCode(),
 				this.accounts.findEnabled(volunteerId).isPresent(), new TreeSet<>(routing.skills()),
 				new TreeSet<>(routing.languages()), routing.capacity(), new TreeSet<>(routing.servedDepartements()),
-				new TreeSet<>(routing.servedRegions()), routing.servesNationally(), this.volunteers.shifts(volunteerId),
-				(Boolean) row.get("available_at_shift_start"), this.onboarding.training(volunteerId),
-				(String) row.get("trained_in_person_by"), (String) row.get("trained_in_person_reason"),
-				((Number) row.get("profile_version")).intValue());
+				new TreeSet<>(routing.servedRegions()), routing.servesNationally(),
+				this.volunteerShifts.shifts(volunteerId), (Boolean) row.get("available_at_shift_start"),
+				this.onboarding.training(volunteerId), (String) row.get("trained_in_person_by"),
+				(String) row.get("trained_in_person_reason"), ((Number) row.get("profile_version")).intValue());
 	}
 
 	private static Map<String, Object> profileOf(VolunteerFile file) {

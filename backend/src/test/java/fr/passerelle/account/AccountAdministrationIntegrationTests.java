@@ -24,6 +24,7 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,9 @@ class AccountAdministrationIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -103,7 +107,7 @@ class AccountAdministrationIntegrationTests {
 		StaffAccount volunteer = volunteer();
 		StaffClient volunteerApp = signIn(volunteer);
 		TicketView waiting = callback();
-		this.volunteers.choosePresence(volunteer.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(volunteer.id(), Presence.AVAILABLE);
 		TicketView held = this.routing.takeNext(volunteer.id()).orElseThrow();
 		assertThat(held.id()).isEqualTo(waiting.id());
 		this.clock.advance(Duration.ofSeconds(5));
@@ -123,7 +127,7 @@ class AccountAdministrationIntegrationTests {
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(back.assigneeId()).isNull();
 		assertThat(back.waitingSince()).as("in its place").isEqualTo(waiting.waitingSince());
-		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
+		assertThat(this.volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
 	}
 
 	@Test
@@ -232,7 +236,7 @@ class AccountAdministrationIntegrationTests {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "18", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
-		this.volunteers.choosePresence(account.id(), Presence.PAUSED);
+		this.volunteerPresence.choosePresence(account.id(), Presence.PAUSED);
 		return account;
 	}
 

@@ -26,6 +26,7 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,9 @@ class ConsoleStompIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -399,13 +403,13 @@ class ConsoleStompIntegrationTests {
 		this.clock.advance(Duration.ofSeconds(10));
 		this.sessions.expireAbsentees();
 		// within the grace period (a reload, a network change) nothing changes
-		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.BUSY);
+		assertThat(this.volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.BUSY);
 		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.OFFERED);
 
 		this.clock.advance(Duration.ofSeconds(25));
 		this.sessions.expireAbsentees();
 
-		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
+		assertThat(this.volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
 		TicketView back = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(this.ticketQueries.timeline(ticket.id())).anyMatch((entry) -> "VOLUNTEER_AWAY".equals(entry.type()));
@@ -425,7 +429,7 @@ class ConsoleStompIntegrationTests {
 		this.clock.advance(Duration.ofMinutes(5));
 		this.sessions.expireAbsentees();
 
-		assertThat(this.volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
+		assertThat(this.volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
 	}
 
 	/**
@@ -445,7 +449,7 @@ class ConsoleStompIntegrationTests {
 		this.volunteers.register(account.id(), "23", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
 		this.volunteers.registerPhone(account.id(), TestPhones.randomMobile());
-		this.volunteers.choosePresence(account.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(account.id(), Presence.AVAILABLE);
 		return account;
 	}
 

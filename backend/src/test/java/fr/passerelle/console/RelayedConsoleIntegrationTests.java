@@ -35,6 +35,7 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -239,8 +240,8 @@ class RelayedConsoleIntegrationTests {
 		first.getBean(TestClock.class).advance(Duration.ofMinutes(1));
 
 		assertThat(sessions.expireAbsentees()).as("still connected to the second instance").isZero();
-		Volunteers volunteers = first.getBean(Volunteers.class);
-		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
+		VolunteerPresence volunteerPresence = first.getBean(VolunteerPresence.class);
+		assertThat(volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.AVAILABLE);
 
 		// once their last console closes, they go offline as with one instance (when
 		// neither instance lists a console of theirs any more)
@@ -251,7 +252,7 @@ class RelayedConsoleIntegrationTests {
 		}
 		second.getBean(TestClock.class).advance(Duration.ofMinutes(1));
 		second.getBean(ConsoleSessions.class).expireAbsentees();
-		assertThat(volunteers.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
+		assertThat(volunteerPresence.presence(volunteer.id()).status()).isEqualTo(Presence.OFFLINE);
 	}
 
 	@Test
@@ -293,10 +294,11 @@ class RelayedConsoleIntegrationTests {
 	private StaffAccount availableVolunteer() {
 		StaffAccount account = TestAccounts.open(first.getBean(AccountManagement.class), Role.VOLUNTEER);
 		Volunteers volunteers = first.getBean(Volunteers.class);
+		VolunteerPresence volunteerPresence = first.getBean(VolunteerPresence.class);
 		volunteers.register(account.id(), "23", Set.of("CAF"));
 		volunteers.qualify(account.id());
 		volunteers.registerPhone(account.id(), TestPhones.randomMobile());
-		volunteers.choosePresence(account.id(), Presence.AVAILABLE);
+		volunteerPresence.choosePresence(account.id(), Presence.AVAILABLE);
 		return account;
 	}
 

@@ -15,7 +15,7 @@ import fr.passerelle.SeparateDatabase;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestTotp;
 import fr.passerelle.account.AccountManagement;
-import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerShifts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -84,10 +84,10 @@ class DemoHistoryIntegrationTests {
 			assertThat(count(jdbc, "SELECT COUNT(*) FROM telephony_call WHERE ended_at < started_at"))
 				.as("no call ends before it starts")
 				.isZero();
-			Volunteers volunteers = context.getBean(Volunteers.class);
+			VolunteerShifts volunteerShifts = context.getBean(VolunteerShifts.class);
 			AccountManagement accounts = context.getBean(AccountManagement.class);
 			long paris = accounts.findByEmail("benevole.paris@passerelle.demo").orElseThrow().id();
-			assertThat(volunteers.shifts(paris)).as("two half-days a week").hasSize(2);
+			assertThat(volunteerShifts.shifts(paris)).as("two half-days a week").hasSize(2);
 
 			StaffClient coordinator = new StaffClient(((WebServerApplicationContext) context).getWebServer().getPort());
 			assertThat(coordinator

@@ -25,6 +25,7 @@ import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,13 +174,14 @@ class ConcurrentClaimsIntegrationTests {
 	private List<Long> volunteers() {
 		AccountManagement accounts = this.first.getBean(AccountManagement.class);
 		Volunteers volunteers = this.first.getBean(Volunteers.class);
+		VolunteerPresence volunteerPresence = this.first.getBean(VolunteerPresence.class);
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < VOLUNTEERS; i++) {
 			long id = TestAccounts.open(accounts, Role.VOLUNTEER).id();
 			volunteers.register(id, "75", Set.of("CAF"));
 			volunteers.configureRouting(id, Set.of("fr"), 1, Set.of("75"), Set.of(), true);
 			volunteers.qualify(id);
-			volunteers.choosePresence(id, Presence.AVAILABLE);
+			volunteerPresence.choosePresence(id, Presence.AVAILABLE);
 			ids.add(id);
 		}
 		return ids;

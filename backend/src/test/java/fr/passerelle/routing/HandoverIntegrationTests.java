@@ -26,6 +26,7 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.TimelineEntry;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +64,9 @@ class HandoverIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	AccountManagement accounts;
@@ -122,7 +126,7 @@ class HandoverIntegrationTests {
 
 		this.handovers.handOver(ticket.id(), giver, colleague.id(), "Dossier APL, voir notes");
 
-		assertThat(this.volunteers.presence(colleague.id()).status()).isEqualTo(Presence.BUSY);
+		assertThat(this.volunteerPresence.presence(colleague.id()).status()).isEqualTo(Presence.BUSY);
 		TicketView another = callbackHeldBy(giver);
 		assertThatThrownBy(() -> this.handovers.handOver(another.id(), giver, colleague.id(), "Encore une"))
 			.isInstanceOfSatisfying(RejectedRequest.class,
@@ -273,7 +277,7 @@ class HandoverIntegrationTests {
 		this.volunteers.register(account.id(), "46", Set.of(topic));
 		this.volunteers.qualify(account.id());
 		this.volunteers.configureRouting(account.id(), Set.of("fr"), 1, Set.of("46"), Set.of(), false);
-		this.volunteers.choosePresence(account.id(), presence);
+		this.volunteerPresence.choosePresence(account.id(), presence);
 		return account;
 	}
 
@@ -289,7 +293,7 @@ class HandoverIntegrationTests {
 	 */
 	private TicketView callbackHeldBy(StaffAccount volunteer) {
 		this.volunteers.configureRouting(volunteer.id(), Set.of("fr"), 5, Set.of("46"), Set.of(), false);
-		this.volunteers.choosePresence(volunteer.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(volunteer.id(), Presence.AVAILABLE);
 		TicketView ticket = this.tickets.open(
 				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "46000", TestPhones.randomMobile(), null, Set.of()));
 		TicketView taken = this.routing.takeNext(volunteer.id()).orElseThrow();

@@ -23,6 +23,7 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,9 @@ class RoutingIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	AccountManagement accounts;
@@ -128,12 +132,12 @@ class RoutingIntegrationTests {
 		liveCall("13002");
 
 		assertThat(this.routing.takeNext(volunteer)).map(TicketView::id).hasValue(first.id());
-		assertThat(this.volunteers.presence(volunteer).status()).isEqualTo(Presence.BUSY);
+		assertThat(this.volunteerPresence.presence(volunteer).status()).isEqualTo(Presence.BUSY);
 		assertThatExceptionOfType(RejectedRequest.class).isThrownBy(() -> this.routing.takeNext(volunteer))
 			.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("routing.at-capacity"));
 
 		this.tickets.cancel(first.id(), volunteer, "duplicate");
-		assertThat(this.volunteers.presence(volunteer).status()).isEqualTo(Presence.AVAILABLE);
+		assertThat(this.volunteerPresence.presence(volunteer).status()).isEqualTo(Presence.AVAILABLE);
 		assertThat(this.routing.takeNext(volunteer)).isPresent();
 	}
 
@@ -153,7 +157,7 @@ class RoutingIntegrationTests {
 	@Test
 	void refusesAVolunteerOnABreak() {
 		long volunteer = availableVolunteer("13", Set.of(), false, 1);
-		this.volunteers.choosePresence(volunteer, Presence.PAUSED);
+		this.volunteerPresence.choosePresence(volunteer, Presence.PAUSED);
 		liveCall("13001");
 
 		assertThatExceptionOfType(RejectedRequest.class).isThrownBy(() -> this.routing.takeNext(volunteer))
@@ -206,7 +210,7 @@ class RoutingIntegrationTests {
 		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(leaving);
 
 		// the console's Hors ligne button, not its closing
-		this.volunteers.choosePresence(leaving, Presence.OFFLINE);
+		this.volunteerPresence.choosePresence(leaving, Presence.OFFLINE);
 
 		TicketView back = this.ticketQueries.find(ticket.id()).orElseThrow();
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
@@ -217,7 +221,7 @@ class RoutingIntegrationTests {
 		long pausing = availableVolunteer("22", Set.of(), false, 1);
 		this.routing.dispatch();
 		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().assigneeId()).isEqualTo(pausing);
-		this.volunteers.choosePresence(pausing, Presence.PAUSED);
+		this.volunteerPresence.choosePresence(pausing, Presence.PAUSED);
 		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isEqualTo(TicketStatus.QUEUED);
 	}
 
@@ -237,7 +241,7 @@ class RoutingIntegrationTests {
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(back.waitingSince()).isEqualTo(ticket.waitingSince());
 		assertThat(this.ticketQueries.timeline(ticket.id())).extracting("type").contains("OFFER_EXPIRED");
-		assertThat(this.volunteers.presence(vanished).status()).isEqualTo(Presence.AVAILABLE);
+		assertThat(this.volunteerPresence.presence(vanished).status()).isEqualTo(Presence.AVAILABLE);
 		long colleague = availableVolunteer("29", Set.of(), false, 1);
 		assertThat(this.routing.takeNext(colleague)).map(TicketView::id).hasValue(ticket.id());
 	}
@@ -270,7 +274,7 @@ class RoutingIntegrationTests {
 			.param(ticket.id())
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.volunteers.presence(volunteer).status()).isEqualTo(Presence.AVAILABLE);
+		assertThat(this.volunteerPresence.presence(volunteer).status()).isEqualTo(Presence.AVAILABLE);
 	}
 
 	@Test
@@ -310,7 +314,7 @@ class RoutingIntegrationTests {
 		this.volunteers.qualify(id);
 		// live calls go to volunteers the platform can ring
 		this.volunteers.registerPhone(id, TestPhones.randomMobile());
-		this.volunteers.choosePresence(id, Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(id, Presence.AVAILABLE);
 		return id;
 	}
 

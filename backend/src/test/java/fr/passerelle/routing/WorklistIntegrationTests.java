@@ -26,6 +26,7 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.ticket.TimelineEntry;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +63,9 @@ class WorklistIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	AccountManagement accounts;
@@ -180,7 +184,7 @@ class WorklistIntegrationTests {
 		StaffAccount elsewhere = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(elsewhere.id(), "36", Set.of("CAF"));
 		this.volunteers.qualify(elsewhere.id());
-		this.volunteers.choosePresence(elsewhere.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(elsewhere.id(), Presence.AVAILABLE);
 		TicketView waiting = callback("CAF");
 		StaffClient grandEst = signIn(coordinator("44"));
 		StaffClient centre = signIn(coordinator("24"));
@@ -229,7 +233,7 @@ class WorklistIntegrationTests {
 		this.volunteers.register(account.id(), "55", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
 		this.volunteers.configureRouting(account.id(), Set.of("fr"), 1, Set.of("55"), Set.of(), false);
-		this.volunteers.choosePresence(account.id(), presence);
+		this.volunteerPresence.choosePresence(account.id(), presence);
 		return account;
 	}
 

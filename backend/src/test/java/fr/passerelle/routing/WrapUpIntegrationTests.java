@@ -21,6 +21,8 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.PresenceState;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.WrapUps;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,12 @@ class WrapUpIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	WrapUps wrapUps;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -71,7 +79,7 @@ class WrapUpIntegrationTests {
 		this.routing.takeNext(volunteer).orElseThrow();
 		this.tickets.recordOutcome(first.id(), volunteer, resolved());
 
-		PresenceState presence = this.volunteers.presence(volunteer);
+		PresenceState presence = this.volunteerPresence.presence(volunteer);
 		assertThat(presence.status()).isEqualTo(Presence.AVAILABLE);
 		assertThat(presence.wrapUpUntil()).isEqualTo(this.clock.instant().plusSeconds(60));
 
@@ -94,9 +102,9 @@ class WrapUpIntegrationTests {
 		this.tickets.recordOutcome(first.id(), volunteer, resolved());
 		TicketView next = callback();
 
-		assertThat(this.volunteers.endWrapUp(volunteer).wrapUpUntil()).isNull();
+		assertThat(this.wrapUps.endWrapUp(volunteer).wrapUpUntil()).isNull();
 		// ending it again changes nothing
-		assertThat(this.volunteers.endWrapUp(volunteer).wrapUpUntil()).isNull();
+		assertThat(this.wrapUps.endWrapUp(volunteer).wrapUpUntil()).isNull();
 		this.routing.dispatch();
 
 		assertThat(this.ticketQueries.find(next.id()).orElseThrow().assigneeId()).isEqualTo(volunteer);
@@ -108,7 +116,7 @@ class WrapUpIntegrationTests {
 		TicketView declined = callback();
 		this.routing.dispatch();
 		this.routing.decline(declined.id(), volunteer);
-		assertThat(this.volunteers.presence(volunteer).wrapUpUntil()).isNull();
+		assertThat(this.volunteerPresence.presence(volunteer).wrapUpUntil()).isNull();
 
 		TicketView first = callback();
 		this.routing.takeNext(volunteer).orElseThrow();
@@ -122,7 +130,7 @@ class WrapUpIntegrationTests {
 		long id = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.volunteers.register(id, "15", Set.of("CAF"));
 		this.volunteers.qualify(id);
-		this.volunteers.choosePresence(id, Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(id, Presence.AVAILABLE);
 		return id;
 	}
 

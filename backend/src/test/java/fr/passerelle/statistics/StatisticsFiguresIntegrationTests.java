@@ -19,6 +19,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.volunteer.Shift;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerShifts;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -58,6 +59,9 @@ class StatisticsFiguresIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	VolunteerShifts volunteerShifts;
+
+	@Autowired
 	Rollups rollups;
 
 	@Autowired
@@ -81,7 +85,7 @@ class StatisticsFiguresIntegrationTests {
 		long v3 = volunteer("974");
 		this.volunteers.qualify(v3);
 		// 13:00 to 15:00 in La Réunion is 10:00 to 12:00 in Paris in March
-		this.volunteers.replaceShifts(v3,
+		this.volunteerShifts.replaceShifts(v3,
 				List.of(new Shift(DayOfWeek.TUESDAY, LocalTime.of(13, 0), LocalTime.of(15, 0))), false);
 		this.v1 = v1;
 		this.v2 = v2;

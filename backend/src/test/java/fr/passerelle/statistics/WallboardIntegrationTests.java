@@ -29,6 +29,9 @@ import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Shift;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerShifts;
+import fr.passerelle.volunteer.WrapUps;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,15 @@ class WallboardIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerShifts volunteerShifts;
+
+	@Autowired
+	WrapUps wrapUps;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -89,11 +101,11 @@ class WallboardIntegrationTests {
 		volunteer(Presence.AVAILABLE);
 		volunteer(Presence.AVAILABLE);
 		long wrappingUp = volunteer(Presence.AVAILABLE);
-		this.volunteers.startWrapUp(wrappingUp, Duration.ofMinutes(1));
+		this.wrapUps.startWrapUp(wrappingUp, Duration.ofMinutes(1));
 		volunteer(Presence.PAUSED);
 		long onShift = volunteer(Presence.OFFLINE);
 		// 12:30 in Mayotte (UTC+3) on this Monday
-		this.volunteers.replaceShifts(onShift,
+		this.volunteerShifts.replaceShifts(onShift,
 				List.of(new Shift(DayOfWeek.MONDAY, LocalTime.of(12, 0), LocalTime.of(14, 0))), false);
 		TicketView caller = open(TicketKind.LIVE_CALL);
 		this.clock.advance(Duration.ofSeconds(30));
@@ -212,7 +224,7 @@ class WallboardIntegrationTests {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "976", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
-		this.volunteers.choosePresence(account.id(), presence);
+		this.volunteerPresence.choosePresence(account.id(), presence);
 		return account.id();
 	}
 

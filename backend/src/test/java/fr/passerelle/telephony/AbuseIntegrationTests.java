@@ -22,6 +22,7 @@ import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,9 @@ class AbuseIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -177,7 +181,7 @@ class AbuseIntegrationTests {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "18", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
-		this.volunteers.choosePresence(account.id(), Presence.PAUSED);
+		this.volunteerPresence.choosePresence(account.id(), Presence.PAUSED);
 		return account;
 	}
 

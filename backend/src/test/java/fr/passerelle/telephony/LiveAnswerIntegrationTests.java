@@ -28,6 +28,7 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,9 @@ class LiveAnswerIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	TicketManagement tickets;
 
 	@Autowired
@@ -97,7 +101,7 @@ class LiveAnswerIntegrationTests {
 	void leaveNothingWaiting() {
 		this.citizen.postJson("/api/simulator/phone/call/hangup", "{}");
 		for (long id : this.volunteerIds) {
-			this.volunteers.choosePresence(id, Presence.OFFLINE);
+			this.volunteerPresence.choosePresence(id, Presence.OFFLINE);
 		}
 		for (long id : this.ticketIds) {
 			Awaitility.await()
@@ -346,7 +350,7 @@ class LiveAnswerIntegrationTests {
 		this.volunteers.register(id, "2A", Set.of("CAF"));
 		this.volunteers.configureRouting(id, Set.of("fr"), 1, Set.of("2A"), Set.of(), false);
 		this.volunteers.qualify(id);
-		this.volunteers.choosePresence(id, Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(id, Presence.AVAILABLE);
 		StaffClient client = new StaffClient(this.port);
 		client.login(this.accounts.find(id).orElseThrow().email(), TestAccounts.PASSWORD);
 		assertThat(client.putJson("/api/volunteers/me/phone", "{\"phone\":\"" + number(client) + "\"}").statusCode())

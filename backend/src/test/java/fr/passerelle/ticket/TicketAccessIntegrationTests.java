@@ -16,6 +16,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,9 @@ class TicketAccessIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -177,7 +181,7 @@ class TicketAccessIntegrationTests {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "14", Set.of("CAF", "TAXES"));
 		this.volunteers.qualify(account.id());
-		this.volunteers.choosePresence(account.id(), Presence.PAUSED);
+		this.volunteerPresence.choosePresence(account.id(), Presence.PAUSED);
 		return account;
 	}
 

@@ -15,6 +15,7 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
+import fr.passerelle.volunteer.VolunteerPresence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,9 @@ class TicketApiIntegrationTests {
 
 	@Autowired
 	Volunteers volunteers;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
 
 	@Autowired
 	TicketManagement tickets;
@@ -269,7 +273,7 @@ class TicketApiIntegrationTests {
 		StaffAccount account = TestAccounts.open(this.accounts, Role.VOLUNTEER);
 		this.volunteers.register(account.id(), "48", Set.of("CAF"));
 		this.volunteers.qualify(account.id());
-		this.volunteers.choosePresence(account.id(), Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(account.id(), Presence.AVAILABLE);
 		return account;
 	}
 

@@ -29,6 +29,12 @@ class PresenceAndShiftsIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	VolunteerShifts volunteerShifts;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -43,18 +49,20 @@ class PresenceAndShiftsIntegrationTests {
 	void startsOfflineAndGoesAvailableOnlyOnceApprovedAndTrained() {
 		long id = volunteer("35");
 
-		assertThat(this.volunteers.presence(id).status()).isEqualTo(Presence.OFFLINE);
-		assertRejected(() -> this.volunteers.choosePresence(id, Presence.AVAILABLE), "volunteer.not-qualified");
+		assertThat(this.volunteerPresence.presence(id).status()).isEqualTo(Presence.OFFLINE);
+		assertRejected(() -> this.volunteerPresence.choosePresence(id, Presence.AVAILABLE), "volunteer.not-qualified");
 
 		this.volunteers.qualify(id);
-		PresenceState available = this.volunteers.choosePresence(id, Presence.AVAILABLE);
+		PresenceState available = this.volunteerPresence.choosePresence(id, Presence.AVAILABLE);
 		this.clock.advance(Duration.ofMinutes(3));
 
 		assertThat(available.status()).isEqualTo(Presence.AVAILABLE);
 		assertThat(available.idleSince()).isEqualTo(this.clock.instant().minus(Duration.ofMinutes(3)));
-		assertThat(this.volunteers.choosePresence(id, Presence.AVAILABLE)).as("choosing it again").isEqualTo(available);
-		assertThat(this.volunteers.choosePresence(id, Presence.PAUSED).idleSince()).isNull();
-		assertRejected(() -> this.volunteers.choosePresence(id, Presence.BUSY), "volunteer.presence.busy-is-automatic");
+		assertThat(this.volunteerPresence.choosePresence(id, Presence.AVAILABLE)).as("choosing it again")
+			.isEqualTo(available);
+		assertThat(this.volunteerPresence.choosePresence(id, Presence.PAUSED).idleSince()).isNull();
+		assertRejected(() -> this.volunteerPresence.choosePresence(id, Presence.BUSY),
+				"volunteer.presence.busy-is-automatic");
 	}
 
 	@Test
@@ -84,17 +92,17 @@ class PresenceAndShiftsIntegrationTests {
 		List<Shift> shifts = List.of(new Shift(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)),
 				new Shift(DayOfWeek.THURSDAY, LocalTime.of(14, 0), LocalTime.of(17, 30)));
 
-		assertThat(this.volunteers.replaceShifts(id, shifts, true)).containsExactlyElementsOf(shifts);
-		assertThat(this.volunteers.availableAtShiftStart(id)).isTrue();
+		assertThat(this.volunteerShifts.replaceShifts(id, shifts, true)).containsExactlyElementsOf(shifts);
+		assertThat(this.volunteerShifts.availableAtShiftStart(id)).isTrue();
 		assertRejected(
-				() -> this.volunteers.replaceShifts(id,
+				() -> this.volunteerShifts.replaceShifts(id,
 						List.of(new Shift(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0)),
 								new Shift(DayOfWeek.MONDAY, LocalTime.of(11, 0), LocalTime.of(13, 0))),
 						false),
 				"volunteer.shift.overlap");
 		assertRejected(() -> new Shift(DayOfWeek.MONDAY, LocalTime.of(12, 0), LocalTime.of(9, 0)),
 				"volunteer.shift.invalid");
-		assertThat(this.volunteers.shifts(id)).containsExactlyElementsOf(shifts);
+		assertThat(this.volunteerShifts.shifts(id)).containsExactlyElementsOf(shifts);
 	}
 
 	@Test
@@ -103,20 +111,20 @@ class PresenceAndShiftsIntegrationTests {
 		long notOptedIn = qualifiedVolunteer("75");
 		long reunion = qualifiedVolunteer("974");
 		Shift mondayAt1030 = new Shift(DayOfWeek.MONDAY, LocalTime.of(10, 30), LocalTime.of(12, 0));
-		this.volunteers.replaceShifts(optedIn, List.of(mondayAt1030), true);
-		this.volunteers.replaceShifts(notOptedIn, List.of(mondayAt1030), false);
+		this.volunteerShifts.replaceShifts(optedIn, List.of(mondayAt1030), true);
+		this.volunteerShifts.replaceShifts(notOptedIn, List.of(mondayAt1030), false);
 		// 10:30 in Paris is 13:30 in La Réunion: that shift starts later there.
-		this.volunteers.replaceShifts(reunion, List.of(mondayAt1030), true);
+		this.volunteerShifts.replaceShifts(reunion, List.of(mondayAt1030), true);
 
-		this.volunteers.startShifts(Duration.ofMinutes(2));
+		this.volunteerShifts.startShifts(Duration.ofMinutes(2));
 
-		assertThat(this.volunteers.presence(optedIn).status()).isEqualTo(Presence.AVAILABLE);
-		assertThat(this.volunteers.presence(notOptedIn).status()).isEqualTo(Presence.OFFLINE);
-		assertThat(this.volunteers.presence(reunion).status()).isEqualTo(Presence.OFFLINE);
+		assertThat(this.volunteerPresence.presence(optedIn).status()).isEqualTo(Presence.AVAILABLE);
+		assertThat(this.volunteerPresence.presence(notOptedIn).status()).isEqualTo(Presence.OFFLINE);
+		assertThat(this.volunteerPresence.presence(reunion).status()).isEqualTo(Presence.OFFLINE);
 
 		this.clock.set(Instant.parse("2027-03-01T06:30:00Z"));
-		this.volunteers.startShifts(Duration.ofMinutes(2));
-		assertThat(this.volunteers.presence(reunion).status()).isEqualTo(Presence.AVAILABLE);
+		this.volunteerShifts.startShifts(Duration.ofMinutes(2));
+		assertThat(this.volunteerPresence.presence(reunion).status()).isEqualTo(Presence.AVAILABLE);
 	}
 
 	private long volunteer(String departement) {

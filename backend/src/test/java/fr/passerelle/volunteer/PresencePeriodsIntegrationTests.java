@@ -33,6 +33,12 @@ class PresencePeriodsIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	WrapUps wrapUps;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	PresencePeriods periods;
 
 	@Autowired
@@ -48,16 +54,16 @@ class PresencePeriodsIntegrationTests {
 		this.volunteers.qualify(volunteer);
 		Instant start = this.clock.instant();
 
-		this.volunteers.choosePresence(volunteer, Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(volunteer, Presence.AVAILABLE);
 		this.clock.advance(Duration.ofMinutes(10));
-		this.volunteers.startWrapUp(volunteer, Duration.ofSeconds(60));
+		this.wrapUps.startWrapUp(volunteer, Duration.ofSeconds(60));
 		this.clock.advance(Duration.ofSeconds(20));
-		this.volunteers.endWrapUp(volunteer);
+		this.wrapUps.endWrapUp(volunteer);
 		this.clock.advance(Duration.ofMinutes(30));
-		this.volunteers.choosePresence(volunteer, Presence.PAUSED);
+		this.volunteerPresence.choosePresence(volunteer, Presence.PAUSED);
 		this.clock.advance(Duration.ofMinutes(15));
-		this.volunteers.choosePresence(volunteer, Presence.OFFLINE);
-		this.volunteers.choosePresence(volunteer, Presence.OFFLINE);
+		this.volunteerPresence.choosePresence(volunteer, Presence.OFFLINE);
+		this.volunteerPresence.choosePresence(volunteer, Presence.OFFLINE);
 
 		assertThat(periodsOf(volunteer)).containsExactly(
 				Map.of("state", "AVAILABLE", "from", start, "to", start.plusSeconds(40 * 60 + 20)),
@@ -72,13 +78,13 @@ class PresencePeriodsIntegrationTests {
 		this.volunteers.register(volunteer, "44", Set.of("CAF"));
 		this.volunteers.qualify(volunteer);
 		Instant start = this.clock.instant();
-		this.volunteers.choosePresence(volunteer, Presence.AVAILABLE);
-		this.volunteers.startWrapUp(volunteer, Duration.ofSeconds(60));
+		this.volunteerPresence.choosePresence(volunteer, Presence.AVAILABLE);
+		this.wrapUps.startWrapUp(volunteer, Duration.ofSeconds(60));
 		this.clock.advance(Duration.ofSeconds(90));
-		this.volunteers.startWrapUp(volunteer, Duration.ofSeconds(60));
+		this.wrapUps.startWrapUp(volunteer, Duration.ofSeconds(60));
 		this.clock.advance(Duration.ofSeconds(10));
 
-		this.volunteers.choosePresence(volunteer, Presence.OFFLINE);
+		this.volunteerPresence.choosePresence(volunteer, Presence.OFFLINE);
 
 		assertThat(periodsOf(volunteer)).containsExactly(
 				Map.of("state", "AVAILABLE", "from", start, "to", start.plusSeconds(100)),
@@ -91,9 +97,9 @@ class PresencePeriodsIntegrationTests {
 		long volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.volunteers.register(volunteer, "44", Set.of("CAF"));
 		this.volunteers.qualify(volunteer);
-		this.volunteers.choosePresence(volunteer, Presence.PAUSED);
+		this.volunteerPresence.choosePresence(volunteer, Presence.PAUSED);
 		this.clock.advance(Duration.ofHours(1));
-		this.volunteers.choosePresence(volunteer, Presence.AVAILABLE);
+		this.volunteerPresence.choosePresence(volunteer, Presence.AVAILABLE);
 
 		this.clock.advance(Duration.ofDays(396).minusMinutes(30));
 		this.periods.purge();

@@ -41,6 +41,12 @@ class VolunteerDirectoryIntegrationTests {
 	Volunteers volunteers;
 
 	@Autowired
+	VolunteerShifts volunteerShifts;
+
+	@Autowired
+	VolunteerPresence volunteerPresence;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Test
@@ -190,9 +196,9 @@ class VolunteerDirectoryIntegrationTests {
 				 "availableAtShiftStart":true,"version":%d}""".formatted(version));
 
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-		assertThat(this.volunteers.shifts(volunteer)).extracting(Shift::day)
+		assertThat(this.volunteerShifts.shifts(volunteer)).extracting(Shift::day)
 			.containsExactly(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.TUESDAY);
-		assertThat(this.volunteers.availableAtShiftStart(volunteer)).isTrue();
+		assertThat(this.volunteerShifts.availableAtShiftStart(volunteer)).isTrue();
 		assertThat(
 				this.jdbc.sql("SELECT detail FROM audit_event WHERE action = 'VOLUNTEER_SHIFTS_CHANGED' AND target = ?")
 					.param("volunteer/" + volunteer)
@@ -226,7 +232,7 @@ class VolunteerDirectoryIntegrationTests {
 			.isEqualTo("Formée à la permanence d'Ajaccio");
 		assertThat((String) JsonPath.read(vouched.body(), "$.training.trainedAt")).isNotNull();
 		assertThat(this.volunteers.routingProfile(approved).orElseThrow().qualified()).isTrue();
-		assertThat(this.volunteers.choosePresence(approved, Presence.AVAILABLE).status()).as("may take calls")
+		assertThat(this.volunteerPresence.choosePresence(approved, Presence.AVAILABLE).status()).as("may take calls")
 			.isEqualTo(Presence.AVAILABLE);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'TRAINING_VALIDATED' AND target = ?")
 			.param("volunteer/" + approved)
