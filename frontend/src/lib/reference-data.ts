@@ -7,6 +7,16 @@ export type Theme = { code: string; nameFr: string; nameEn: string };
 
 export type Departement = { code: string; name: string; regionCode: string };
 
+/** Where a volunteer stands: *Occupé·e* (BUSY) comes by itself, the others are chosen. */
+export type Presence = 'AVAILABLE' | 'BUSY' | 'PAUSED' | 'OFFLINE';
+
+export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+export type Day = (typeof DAYS)[number];
+
+/** A weekly shift, in the volunteer's own time (`HH:mm`, or `HH:mm:ss` as the server writes it). */
+export type Shift = { day: Day; starts: string; ends: string };
+
 /** The themes offered, in the phone menu's order (changed rarely: read once per page load). */
 export function useThemes() {
   return useQuery({

@@ -1,10 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
-
-export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-
-export type Shift = { day: (typeof DAYS)[number]; starts: string; ends: string };
+import type { Shift } from '../../../lib/reference-data';
 
 export type Shifts = { availableAtShiftStart: boolean; shifts: Shift[] };
 

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { DAYS, useSaveShifts, type Shift, type Shifts } from '../api/shifts';
+import { DAYS, type Shift } from '../../../lib/reference-data';
+import { useSaveShifts, type Shifts } from '../api/shifts';
 
 /** Edits the weekly shifts: a day, a start and an end per line, and whether to go available when one starts. */
 function ShiftsEditor({ initial }: { initial: Shifts }) {

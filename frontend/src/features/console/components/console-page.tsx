@@ -1,23 +1,23 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
-import { api } from '../../../lib/api-client';
 import { useRecheckSignIn, type Me } from '../../../lib/auth';
 import { useCallPhone } from '../../../lib/call-phone';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
+import { useThemes } from '../../../lib/reference-data';
 import {
   CONSOLE,
   useConsoleState,
-  useRecentTickets,
-  useTakeNext,
-  useTopics,
   type ConsoleState,
   type RegionFigures,
   type Ticket,
-} from '../api/console';
+} from '../api/console-state';
+import { useMyShifts } from '../api/my-shifts';
+import { useRecentTickets } from '../api/recent-tickets';
+import { useTakeNext } from '../api/ticket-action';
 import { useLiveChannel, type ChannelStatus } from '../live/live-channel';
 import { startRinging } from '../live/ring';
 import { CurrentTicket } from './current-ticket';
@@ -25,8 +25,6 @@ import { OfferCard, secondsLeft } from './offer-card';
 import { PresenceToggle } from './presence-toggle';
 import { QueueCounts } from './queue-counts';
 import { TrainingChecklist } from './training-checklist';
-
-type Shift = { day: string; starts: string; ends: string };
 
 /** A random key (crypto.randomUUID needs HTTPS or localhost; the demo may be opened over plain HTTP). */
 function idempotencyKey() {
@@ -48,10 +46,7 @@ function ChannelNotice({ status }: { status: ChannelStatus }) {
 
 function MyShifts() {
   const { t } = useI18n();
-  const shifts = useQuery({
-    queryKey: ['volunteers', 'me', 'shifts'],
-    queryFn: () => api<{ shifts: Shift[] }>('GET', '/api/volunteers/me/shifts'),
-  });
+  const shifts = useMyShifts();
   return (
     <section aria-labelledby="shifts-title">
       <h2 id="shifts-title">{t('console.shifts.title')}</h2>
@@ -195,7 +190,7 @@ export function ConsolePage({ me }: { me: Me }) {
   const recheckSignIn = useRecheckSignIn();
   const state = useConsoleState();
   const callPhone = useCallPhone(me.role !== 'VOLUNTEER');
-  const topics = useTopics();
+  const topics = useThemes();
   const takeNext = useTakeNext();
   const [selected, setSelected] = useState<number | null>(null);
   const [nothingWaiting, setNothingWaiting] = useState(false);

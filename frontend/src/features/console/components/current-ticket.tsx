@@ -4,14 +4,12 @@ import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { fr } from '../../../lib/i18n/fr';
 import { useI18n } from '../../../lib/i18n/i18n';
-import {
-  useAddNote,
-  useScheduleRetry,
-  useSendText,
-  useTicketAction,
-  useTicketDetails,
-  type Ticket,
-} from '../api/console';
+import { type Ticket } from '../api/console-state';
+import { useAddNote } from '../api/notes';
+import { useScheduleRetry } from '../api/schedule-retry';
+import { useSendText } from '../api/send-text';
+import { useTicketAction } from '../api/ticket-action';
+import { useTicketDetails } from '../api/ticket-details';
 import { HandoverForm } from './handover-form';
 import { OutcomeForm } from './outcome-form';
 import { TutorialPicker } from './tutorial-picker';

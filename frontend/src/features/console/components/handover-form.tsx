@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useHandoverCandidates, useHandOver, type HandoverCandidate, type Ticket } from '../api/console';
+import { type Ticket } from '../api/console-state';
+import { useHandoverCandidates, useHandOver, type HandoverCandidate } from '../api/hand-over';
 
 const NOTE_LIMIT = 1000;
 

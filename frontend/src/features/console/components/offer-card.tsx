@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useTicketAction, type Ticket } from '../api/console';
+import { type Ticket } from '../api/console-state';
+import { useTicketAction } from '../api/ticket-action';
 
 export function secondsLeft(expiresAt: string, now: number = Date.now()) {
   return Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 1000));

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n';
-import { useRecordOutcome, type OutcomeForm as Outcome } from '../api/console';
+import { useRecordOutcome, type OutcomeForm as Outcome } from '../api/record-outcome';
 
 // Codes of the national activity report of digital mediators (DESIGN.md §6); labels in the message catalogue.
 const SUPPORT_TYPES = ['demarche_administrative', 'individuel'] as const;

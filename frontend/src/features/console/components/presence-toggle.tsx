@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useChoosePresence, useEndWrapUp, type Presence } from '../api/console';
+import type { Presence } from '../../../lib/reference-data';
+import { useChoosePresence, useEndWrapUp } from '../api/presence';
 import { secondsLeft } from './offer-card';
 
 /** After a request, a short time to finish notes and the report before new offers; the volunteer may end it. */

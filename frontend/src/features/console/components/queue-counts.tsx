@@ -1,5 +1,5 @@
 import { useI18n } from '../../../lib/i18n/i18n';
-import type { ConsoleState, FigureRow, RegionFigures } from '../api/console';
+import type { ConsoleState, FigureRow, RegionFigures } from '../api/console-state';
 
 /** The rows of the figures that fall within the volunteer's territories (all of them for coordinators). */
 export function rowsForMe(figures: RegionFigures[], territories: ConsoleState['territories']): FigureRow[] {

@@ -1,22 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 
 import { Notice } from '../../../components/ui/notice';
-import { api } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { CONSOLE } from '../api/console';
-
-type Training = {
-  approvedAt: string | null;
-  charterAcceptedAt: string | null;
-  practiceCalls: number;
-  practiceCallsRequired: number;
-  trainedAt: string | null;
-};
-
-const TRAINING = ['volunteers', 'me', 'training'];
+import { CONSOLE } from '../api/console-state';
+import { useAcceptCharter, useTraining } from '../api/training';
 
 const RULES = ['guide', 'passwords', 'privacy', 'respect', 'redirect', 'phone'] as const;
 
@@ -27,18 +17,8 @@ const RULES = ['guide', 'passwords', 'privacy', 'respect', 'redirect', 'phone'] 
 export function TrainingChecklist({ onApproved }: { onApproved?: () => void } = {}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const training = useQuery({
-    queryKey: TRAINING,
-    queryFn: () => api<Training>('GET', '/api/volunteers/me/training'),
-    refetchInterval: 5000,
-  });
-  const accept = useMutation({
-    mutationFn: () => api<Training>('POST', '/api/volunteers/me/charter', { json: {} }),
-    onSuccess: (next) => {
-      queryClient.setQueryData(TRAINING, next);
-      void queryClient.invalidateQueries({ queryKey: CONSOLE });
-    },
-  });
+  const training = useTraining();
+  const accept = useAcceptCharter();
   const data = training.data;
   const complete = data !== undefined && data.approvedAt !== null && data.trainedAt !== null;
   const approved = data !== undefined && data.approvedAt !== null;

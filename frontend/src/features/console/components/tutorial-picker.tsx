@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useSendTutorial, useTutorials, type Ticket, type TutorialCard } from '../api/console';
+import { type Ticket } from '../api/console-state';
+import { useSendTutorial, useTutorials, type TutorialCard } from '../api/tutorials';
 
 const SHOWN = 5;
 

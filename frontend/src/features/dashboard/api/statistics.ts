@@ -176,14 +176,6 @@ export function useDepartements() {
   });
 }
 
-export function useTopics() {
-  return useQuery({
-    queryKey: ['topics'],
-    queryFn: () => api<{ code: string; nameFr: string; nameEn?: string }[]>('GET', '/api/topics'),
-    staleTime: Infinity,
-  });
-}
-
 export type Goals = {
   serviceLevelThresholdSeconds: number;
   serviceLevel: number;

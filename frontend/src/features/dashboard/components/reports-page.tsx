@@ -6,6 +6,7 @@ import { Page } from '../../../components/ui/page';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n';
+import { useThemes } from '../../../lib/reference-data';
 import {
   csvUrl,
   useDefinitions,
@@ -14,7 +15,6 @@ import {
   useRegions,
   useSummary,
   useTable,
-  useTopics,
   type HourRow,
   type Question,
   type Row,
@@ -439,7 +439,7 @@ function ThemesSection({ question, csv }: { question: Question; csv: CsvOptions 
   const { language } = useI18n();
   const d = useDashboardText();
   const themes = useTable<Row>('themes', question);
-  const topics = useTopics();
+  const topics = useThemes();
   const name = (code: string) => {
     const topic = topics.data?.find((candidate) => candidate.code === code);
     return topic ? (language === 'en' && topic.nameEn ? topic.nameEn : topic.nameFr) : code;

@@ -1,22 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
+import { useDepartements, useThemes } from '../../../lib/reference-data';
 
-export type Departement = { code: string; name: string; regionCode: string };
-export type Topic = { code: string; nameFr: string; nameEn: string };
-
+/** What a sign-up chooses from: the départements and the themes. */
 export function useSignUpOptions() {
-  const departements = useQuery({
-    queryKey: ['territory', 'departements'],
-    queryFn: () => api<Departement[]>('GET', '/api/territory/departements'),
-    staleTime: Infinity,
-  });
-  const topics = useQuery({
-    queryKey: ['topics'],
-    queryFn: () => api<Topic[]>('GET', '/api/topics'),
-    staleTime: Infinity,
-  });
-  return { departements, topics };
+  return { departements: useDepartements(), topics: useThemes() };
 }
 
 export type SignUp = {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
+import type { Presence } from '../../../lib/reference-data';
 
 /** What the phone's display shows of a call: the hotline's sentences, the keys pressed, a silence. */
 export type Line = { kind: 'SAID' | 'KEYS' | 'SILENCE'; text: string };
@@ -97,8 +98,6 @@ export function useVolunteerPhone(enabled: boolean) {
     enabled,
   });
 }
-
-export type Presence = 'AVAILABLE' | 'BUSY' | 'PAUSED' | 'OFFLINE';
 
 const PRESENCE = ['volunteers', 'me', 'presence'];
 

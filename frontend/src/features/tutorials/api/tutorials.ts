@@ -45,19 +45,9 @@ export type Editable = {
   shortUrl: string;
 };
 
-export type Topic = { code: string; nameFr: string; nameEn: string };
-
 export const LICENCES = ['CC-BY-SA-4.0', 'CC-BY-4.0', 'CC0-1.0', 'etalab-2.0'] as const;
 
 const EDITOR = ['tutorials', 'editor'];
-
-export function useTopics() {
-  return useQuery({
-    queryKey: ['topics'],
-    queryFn: () => api<Topic[]>('GET', '/api/topics'),
-    staleTime: Infinity,
-  });
-}
 
 /** Every tutorial for coordinators; a volunteer's own drafts for them. */
 export function useEditorList() {

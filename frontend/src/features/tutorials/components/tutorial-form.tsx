@@ -8,11 +8,11 @@ import { errorMessage } from '../../../lib/error-message';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
 import { parisToday } from '../../../lib/paris-time';
+import { useThemes } from '../../../lib/reference-data';
 import {
   LICENCES,
   useCreateTutorial,
   usePreview,
-  useTopics,
   useUpdateTutorial,
   type Editable,
   type TutorialContent,
@@ -81,7 +81,7 @@ function TextArea({
 export function TutorialForm({ me, loaded }: { me: Me; loaded: Editable | null }) {
   const { t, language } = useI18n();
   const navigate = useNavigate();
-  const topics = useTopics();
+  const topics = useThemes();
   const create = useCreateTutorial();
   const update = useUpdateTutorial();
   const preview = usePreview();

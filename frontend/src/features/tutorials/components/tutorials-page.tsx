@@ -6,7 +6,8 @@ import { Page } from '../../../components/ui/page';
 import type { Me } from '../../../lib/auth';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useEditorList, useImportBundle, useTopics, type EditorRow } from '../api/tutorials';
+import { useThemes } from '../../../lib/reference-data';
+import { useEditorList, useImportBundle, type EditorRow } from '../api/tutorials';
 
 function RowList({ rows, topicName }: { rows: EditorRow[]; topicName: (code: string) => string }) {
   const { t, language } = useI18n();
@@ -107,7 +108,7 @@ function Commons() {
 export function TutorialsPage({ me }: { me: Me }) {
   const { t, language } = useI18n();
   const list = useEditorList();
-  const topics = useTopics();
+  const topics = useThemes();
   const names = new Map(
     (topics.data ?? []).map((topic) => [topic.code, language === 'en' ? topic.nameEn : topic.nameFr]),
   );

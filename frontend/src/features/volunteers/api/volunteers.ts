@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
-
-export type Presence = 'AVAILABLE' | 'BUSY' | 'PAUSED' | 'OFFLINE';
+import type { Presence, Shift } from '../../../lib/reference-data';
 
 /** A volunteer in a coordinator's list. */
 export type VolunteerLine = {
@@ -16,11 +15,6 @@ export type VolunteerLine = {
   capacity: number;
   presence: Presence;
 };
-
-export type Day = 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY' | 'SATURDAY' | 'SUNDAY';
-
-/** A weekly shift, in the volunteer's own time (`HH:mm`, or `HH:mm:ss` as the server writes it). */
-export type Shift = { day: Day; starts: string; ends: string };
 
 export type Training = {
   approvedAt: string | null;
@@ -88,16 +82,6 @@ export function useTerritories() {
     staleTime: Infinity,
   });
   return { departements, regions };
-}
-
-export type Theme = { code: string; nameFr: string; nameEn: string };
-
-export function useThemes() {
-  return useQuery({
-    queryKey: ['topics'],
-    queryFn: () => api<Theme[]>('GET', '/api/topics'),
-    staleTime: Infinity,
-  });
 }
 
 /** Every change answers the file as it now is: it replaces the one read, with its new version. */

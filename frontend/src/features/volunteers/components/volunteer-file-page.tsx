@@ -7,15 +7,13 @@ import { SaveOutcome } from '../../../components/ui/save-outcome';
 import { errorMessage } from '../../../lib/error-message';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
+import { useThemes, type Day, type Shift } from '../../../lib/reference-data';
 import {
   useChangeProfile,
   useReplaceShifts,
   useTerritories,
-  useThemes,
   useValidateTraining,
   useVolunteerFile,
-  type Day,
-  type Shift,
   type VolunteerFile,
 } from '../api/volunteers';
 import { useVolunteersText } from '../text';

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../../lib/auth';
 import { fakeServer, problem } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
-import type { ConsoleState, Ticket, TutorialCard } from '../../api/console';
+import type { ConsoleState, Ticket } from '../../api/console-state';
+import type { TutorialCard } from '../../api/tutorials';
 import type { ConsoleEvent, Subscriptions } from '../../live/live-channel';
 import { ConsolePage } from '../console-page';
 

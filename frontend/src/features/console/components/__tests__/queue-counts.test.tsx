@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { renderWithProviders } from '../../../../testing/render';
-import type { RegionFigures } from '../../api/console';
+import type { RegionFigures } from '../../api/console-state';
 import { QueueCounts, rowsForMe, totals } from '../queue-counts';
 
 const brittany: RegionFigures = {
