@@ -15,12 +15,16 @@ export type Training = {
 
 export const TRAINING = ['volunteers', 'me', 'training'];
 
-/** Read again every 5 s while shown: a coordinator's approval and a practice call come from elsewhere. */
-export function useTraining() {
+/**
+ * Where the signed-in volunteer stands. A coordinator's approval and a practice call come from elsewhere: with the
+ * console's live channel connected, its TRAINING events have it read again; without (before approval), it is read
+ * every 5 s.
+ */
+export function useTraining(live: boolean) {
   return useQuery({
     queryKey: TRAINING,
     queryFn: () => api<Training>('GET', '/api/volunteers/me/training'),
-    refetchInterval: 5000,
+    refetchInterval: live ? false : 5000,
   });
 }
 

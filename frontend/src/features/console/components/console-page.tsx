@@ -18,6 +18,7 @@ import {
 import { useMyShifts } from '../api/my-shifts';
 import { useRecentTickets } from '../api/recent-tickets';
 import { useTakeNext } from '../api/ticket-action';
+import { TRAINING } from '../api/training';
 import { useLiveChannel, type ChannelStatus } from '../live/live-channel';
 import { startRinging } from '../live/ring';
 import { CurrentTicket } from './current-ticket';
@@ -214,8 +215,14 @@ export function ConsolePage({ me }: { me: Me }) {
   }, [state.data]);
   const channel = useLiveChannel(subscriptions, {
     onSignInEnded: recheckSignIn,
-    onConnected: () => void queryClient.invalidateQueries({ queryKey: CONSOLE }),
-    onEvent: () => {
+    onConnected: () => {
+      void queryClient.invalidateQueries({ queryKey: CONSOLE });
+      void queryClient.invalidateQueries({ queryKey: TRAINING });
+    },
+    onEvent: (event) => {
+      if (event.type === 'TRAINING') {
+        void queryClient.invalidateQueries({ queryKey: TRAINING });
+      }
       void queryClient.invalidateQueries({ queryKey: CONSOLE });
       void queryClient.invalidateQueries({ queryKey: ['tickets'] });
     },
@@ -279,7 +286,7 @@ export function ConsolePage({ me }: { me: Me }) {
       ) : (
         <div className="console-grid">
           <div className="console-side">
-            {!data.qualified && <TrainingChecklist />}
+            {!data.qualified && <TrainingChecklist live={channel === 'connected'} />}
             <PresenceToggle
               presence={data.presence}
               qualified={data.qualified}

@@ -14,10 +14,13 @@ const RULES = ['guide', 'passwords', 'privacy', 'respect', 'redirect', 'phone'] 
  * What stands between a new volunteer and their first "Disponible": a coordinator's approval, the charter read and
  * accepted, and practice calls on the training phone (each one that goes through the whole menu counts).
  */
-export function TrainingChecklist({ onApproved }: { onApproved?: () => void } = {}) {
+export function TrainingChecklist({
+  onApproved,
+  live = false,
+}: { onApproved?: () => void; live?: boolean } = {}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const training = useTraining();
+  const training = useTraining(live);
   const accept = useAcceptCharter();
   const data = training.data;
   const complete = data !== undefined && data.approvedAt !== null && data.trainedAt !== null;

@@ -10,7 +10,8 @@ export { SIGN_IN_ENDED };
 export type ConsoleEvent =
   | { type: 'OFFERED'; ticketId: number; status: null; expiresAt: string }
   | { type: 'TICKET'; ticketId: number; status: string; expiresAt: null }
-  | { type: 'PRESENCE'; ticketId: null; status: string; expiresAt: null };
+  | { type: 'PRESENCE'; ticketId: null; status: string; expiresAt: null }
+  | { type: 'TRAINING'; ticketId: null; status: null; expiresAt: null };
 
 export type ChannelStatus = 'connecting' | 'connected' | 'disconnected';
 

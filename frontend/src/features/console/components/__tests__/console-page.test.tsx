@@ -247,6 +247,33 @@ describe('ConsolePage', () => {
     expect(screen.getByText(/une fois votre inscription validée/)).toBeInTheDocument();
   });
 
+  it('reads the training checklist again when the live channel says it moved on, instead of polling it', async () => {
+    let practiceCalls = 0;
+    const server = fakeServer({
+      ...routes(() => state({ presence: 'OFFLINE', qualified: false })),
+      'GET /api/volunteers/me/training': () => ({
+        status: 200,
+        body: {
+          approvedAt: '2027-03-01T09:00:00Z',
+          charterAcceptedAt: '2027-03-01T09:30:00Z',
+          practiceCalls,
+          practiceCallsRequired: 2,
+          trainedAt: null,
+        },
+      }),
+    });
+    renderWithProviders(<ConsolePage me={me} />);
+    expect(await screen.findByText(/\(0 sur 2\)/)).toBeInTheDocument();
+    const reads = () => server.requests.filter((r) => r.path === '/api/volunteers/me/training').length;
+    const before = reads();
+
+    practiceCalls = 1;
+    act(() => channel.handlers!.onEvent({ type: 'TRAINING', ticketId: null, status: null, expiresAt: null }));
+
+    expect(await screen.findByText(/\(1 sur 2\)/)).toBeInTheDocument();
+    expect(reads()).toBe(before + 1);
+  });
+
   describe('handing a request over', () => {
     const held: Ticket = { ...ticket, kind: 'CALLBACK', status: 'ASSIGNED' };
     const details = {

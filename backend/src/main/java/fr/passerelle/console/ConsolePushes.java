@@ -9,6 +9,7 @@ import fr.passerelle.account.StaffAccount;
 import fr.passerelle.ticket.TicketChanged;
 import fr.passerelle.ticket.TicketOffered;
 import fr.passerelle.volunteer.PresenceChanged;
+import fr.passerelle.volunteer.TrainingProgressed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,12 @@ class ConsolePushes {
 		sendAfterCommit(changed.accountId(), new ConsoleEvent("PRESENCE", null, changed.status().name(), null));
 	}
 
+	/** The training checklist is read again when it moves on, not polled. */
+	@EventListener
+	void on(TrainingProgressed progressed) {
+		sendAfterCommit(progressed.accountId(), new ConsoleEvent("TRAINING", null, null, null));
+	}
+
 	/**
 	 * Sends once the transaction has committed: the user's name is read now, inside it.
 	 */
@@ -123,8 +130,8 @@ class ConsolePushes {
 	 * reads the details it may see through the REST API.
 	 *
 	 * @param type {@code OFFERED} (the console rings until {@code expiresAt}),
-	 * {@code TICKET} (one of the user's requests changed, or left them) or
-	 * {@code PRESENCE}
+	 * {@code TICKET} (one of the user's requests changed, or left them), {@code PRESENCE}
+	 * or {@code TRAINING} (their training checklist moved on)
 	 * @param status the ticket's new state, or the new presence
 	 */
 	record ConsoleEvent(String type, Long ticketId, String status, Instant expiresAt) {

@@ -143,6 +143,7 @@ public class Onboarding {
 		this.accounts.approve(profile.accountId());
 		if (approved == 1) {
 			this.events.publishEvent(new RoutingProfileChanged(profile.accountId()));
+			this.events.publishEvent(new TrainingProgressed(profile.accountId()));
 		}
 		return training(profile.accountId());
 	}
@@ -153,10 +154,13 @@ public class Onboarding {
 	@Transactional
 	public Training acceptCharter(long accountId) {
 		requireVolunteer(accountId);
-		this.jdbc
-			.sql("UPDATE volunteer SET charter_accepted_at = COALESCE(charter_accepted_at, ?) WHERE account_id = ?")
+		int accepted = this.jdbc
+			.sql("UPDATE volunteer SET charter_accepted_at = ? WHERE account_id = ? AND charter_accepted_at IS NULL")
 			.params(Timestamp.from(this.clock.instant()), accountId)
 			.update();
+		if (accepted == 1) {
+			this.events.publishEvent(new TrainingProgressed(accountId));
+		}
 		return completeTrainingIfDone(accountId);
 	}
 
@@ -169,10 +173,13 @@ public class Onboarding {
 		if (this.volunteers.find(accountId).isEmpty()) {
 			return;
 		}
-		this.jdbc
+		int counted = this.jdbc
 			.sql("INSERT IGNORE INTO volunteer_practice_call (account_id, call_sid, completed_at) VALUES (?, ?, ?)")
 			.params(accountId, callSid, Timestamp.from(this.clock.instant()))
 			.update();
+		if (counted == 1) {
+			this.events.publishEvent(new TrainingProgressed(accountId));
+		}
 		completeTrainingIfDone(accountId);
 	}
 
@@ -201,6 +208,7 @@ public class Onboarding {
 				.params(Timestamp.from(this.clock.instant()), accountId)
 				.update();
 			this.events.publishEvent(new RoutingProfileChanged(accountId));
+			this.events.publishEvent(new TrainingProgressed(accountId));
 			return training(accountId);
 		}
 		return training;

@@ -213,6 +213,7 @@ class VolunteerDirectory {
 			.params(Timestamp.from(this.clock.instant()), coordinator.id(), why, volunteerId)
 			.update();
 		this.events.publishEvent(new RoutingProfileChanged(volunteerId));
+		this.events.publishEvent(new TrainingProgressed(volunteerId));
 		this.audit.record(AuditAction.TRAINING_VALIDATED, "volunteer/" + volunteerId, Map.of("inPerson", true));
 		return file(volunteerId);
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
+import fr.passerelle.volunteer.Onboarding;
 import fr.passerelle.volunteer.Presence;
 import fr.passerelle.volunteer.Volunteers;
 import fr.passerelle.volunteer.VolunteerPresence;
@@ -74,6 +76,9 @@ class ConsoleStompIntegrationTests {
 
 	@Autowired
 	VolunteerPresence volunteerPresence;
+
+	@Autowired
+	Onboarding onboarding;
 
 	@Autowired
 	TicketManagement tickets;
@@ -196,6 +201,19 @@ class ConsoleStompIntegrationTests {
 		// capacity 1: holding a request makes them busy
 		assertThat(ConsoleStompClient.await(queue, 10, (frame) -> "PRESENCE".equals(frame.path("type").asString())
 				&& "BUSY".equals(frame.path("status").asString())))
+			.isNotNull();
+	}
+
+	@Test
+	void tellsATraineeTheirTrainingMovedOnSoTheChecklistNeedNotPoll() throws Exception {
+		StaffAccount trainee = TestAccounts.open(this.accounts, Role.VOLUNTEER);
+		this.volunteers.register(trainee.id(), "23", Set.of("CAF"));
+		BlockingQueue<JsonNode> queue = open(signIn(trainee)).subscribe("/user/queue/console");
+		awaitSubscribed(trainee, "/user/queue/console");
+
+		this.onboarding.practiceCallCompleted(trainee.id(), "CA" + UUID.randomUUID().toString().replace("-", ""));
+
+		assertThat(ConsoleStompClient.await(queue, 10, (frame) -> "TRAINING".equals(frame.path("type").asString())))
 			.isNotNull();
 	}
 
