@@ -179,6 +179,7 @@ export const en: Catalogue = {
   },
   phone: {
     title: 'Training phone',
+    off: 'The training phone exists only in simulator mode, without a Twilio account: call the real hotline from the phone registered in your profile.',
     intro:
       'This phone plays a person calling Passerelle: hear what callers hear, or train new volunteers. No real call is made and no real text is sent.',
     number: 'Number of this phone: {number}',

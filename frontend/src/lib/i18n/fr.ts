@@ -182,6 +182,7 @@ export const fr = {
   },
   phone: {
     title: 'Téléphone d’entraînement',
+    off: 'Le téléphone d’entraînement n’existe qu’en mode simulateur, sans compte Twilio : appelez la vraie ligne depuis le téléphone enregistré dans votre profil.',
     intro:
       'Ce téléphone simule celui d’une personne qui appelle Passerelle : découvrez ce qu’entendent les appelants, ou formez de nouveaux bénévoles. Aucun vrai appel n’est passé, aucun vrai SMS n’est envoyé.',
     number: 'Numéro de ce téléphone : {number}',

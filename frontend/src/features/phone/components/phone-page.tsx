@@ -117,7 +117,13 @@ export function PhonePage({ me }: { me: Me }) {
   return (
     <Page title={t('phone.title')}>
       <p>{t('phone.intro')}</p>
-      {phone.isError && <Notice kind="error">{errorMessage(phone.error, t)}</Notice>}
+      {phone.isError && (
+        <Notice kind="error">
+          {phone.error instanceof ApiError && phone.error.status === 404
+            ? t('phone.off')
+            : errorMessage(phone.error, t)}
+        </Notice>
+      )}
       {action.isError && <Notice kind="error">{errorMessage(action.error, t)}</Notice>}
       {phone.data && (
         <>

@@ -260,6 +260,15 @@ describe('PhonePage', () => {
     expect(screen.queryByRole('button', { name: /Recevoir ces appels/ })).not.toBeInTheDocument();
   });
 
+  it('says the training phone exists in simulator mode only when the server has no simulator', async () => {
+    fakeServer({
+      'GET /api/simulator/phone': { status: 404, body: { status: 404, title: 'Introuvable' } },
+    });
+    renderWithProviders(<PhonePage me={coordinator} />);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('n’existe qu’en mode simulateur');
+  });
+
   it('writes French numbers the French way', () => {
     expect(displayNumber('+33612345678')).toBe('06 12 34 56 78');
     expect(displayNumber('+262262123456')).toBe('+262262123456');

@@ -37,6 +37,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +56,7 @@ import org.springframework.stereotype.Component;
  * registered there and carried out by the simulator's own thread, so that a webhook which
  * calls the API never waits for the lock held by the step that posted it.
  */
+@Conditional(SimulatorMode.class)
 @Component
 class SimulatedCalls {
 

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import fr.passerelle.platform.HotlineNumber;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,8 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The part of Twilio's REST API (2010-04-01) that the platform calls, answered by the
  * simulator as Twilio would: the same paths, form parameters, Basic authentication with
  * the account SID and auth token, JSON answers and error codes. Twilio's SDK reaches it
- * through {@link TwilioHttp}. It exists in simulator mode only (404 otherwise).
+ * through {@link TwilioHttp}. It exists in simulator mode only ({@link SimulatorMode}):
+ * with a Twilio account there is no such path.
  */
+@Conditional(SimulatorMode.class)
 @RestController
 @RequestMapping(SimulatedTwilioApi.BASE + "/2010-04-01/Accounts/{accountSid}")
 class SimulatedTwilioApi {
@@ -221,9 +224,6 @@ class SimulatedTwilioApi {
 	}
 
 	private ResponseEntity<Map<String, Object>> refusal(String accountSid, String authorization) {
-		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
-			return error(HttpStatus.NOT_FOUND, 20404, "The requested resource was not found");
-		}
 		String expected = "Basic " + Base64.getEncoder()
 			.encodeToString(
 					(this.settings.accountSid() + ":" + this.settings.authToken()).getBytes(StandardCharsets.UTF_8));

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,11 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * simulated citizen's phone, with its own number, that calls the hotline through the
  * simulator and receives the hotline's texts.
  */
+@Conditional(SimulatorMode.class)
 @RestController
 @RequestMapping("/api/simulator/phone")
 class SimulatorPhoneController {
-
-	private final TwilioSettings settings;
 
 	private final SimulatedCalls calls;
 
@@ -36,10 +36,9 @@ class SimulatorPhoneController {
 
 	private final PracticeCalls practiceCalls;
 
-	SimulatorPhoneController(TwilioSettings settings, SimulatedCalls calls, TwilioSimulator simulator,
-			HotlineNumber hotline, PracticeCalls practiceCalls) {
+	SimulatorPhoneController(SimulatedCalls calls, TwilioSimulator simulator, HotlineNumber hotline,
+			PracticeCalls practiceCalls) {
 		this.practiceCalls = practiceCalls;
-		this.settings = settings;
 		this.calls = calls;
 		this.simulator = simulator;
 		this.hotline = hotline;
@@ -116,9 +115,6 @@ class SimulatorPhoneController {
 	 * {@code 06 1} range made from their account, so that each has their own inbox.
 	 */
 	private String numberOf(StaffAccount staff) {
-		if (this.settings.mode() != TwilioProperties.Mode.SIMULATOR) {
-			throw new RejectedRequest(HttpStatus.NOT_FOUND, "simulator.off");
-		}
 		return String.format("+3361%07d", staff.id() % 10_000_000);
 	}
 

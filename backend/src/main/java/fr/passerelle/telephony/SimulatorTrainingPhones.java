@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.volunteer.TrainingPhones;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,20 +13,15 @@ import org.springframework.stereotype.Component;
  * {@code +3361} and seven digits ({@link SimulatorPhoneController}). With a Twilio
  * account there are none.
  */
+@Conditional(SimulatorMode.class)
 @Component
 class SimulatorTrainingPhones implements TrainingPhones {
 
 	static final Pattern NUMBER = Pattern.compile("\\+3361\\d{7}");
 
-	private final TwilioSettings settings;
-
-	SimulatorTrainingPhones(TwilioSettings settings) {
-		this.settings = settings;
-	}
-
 	@Override
 	public boolean isTrainingPhone(PhoneNumber phone) {
-		return this.settings.mode() == TwilioProperties.Mode.SIMULATOR && NUMBER.matcher(phone.e164()).matches();
+		return NUMBER.matcher(phone.e164()).matches();
 	}
 
 }

@@ -13,6 +13,7 @@ import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.RestrictedPaths;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -68,19 +69,38 @@ class TelephonyConfiguration {
 
 	@Bean
 	PublicPaths telephonyPublicPaths() {
-		return PublicPaths.of(WEBHOOKS, SIMULATED_API);
+		return PublicPaths.of(WEBHOOKS);
 	}
 
-	/** A volunteer who signed up makes practice calls before approval. */
-	@Bean
-	OnboardingPaths trainingPhoneOnboardingPaths() {
-		return OnboardingPaths.of("/api/simulator/phone", "/api/simulator/phone/**");
-	}
-
-	/** Twilio signs its webhooks; the simulated API checks its callers' credentials. */
+	/** Twilio signs its webhooks. */
 	@Bean
 	PublicForms telephonyPublicForms() {
-		return PublicForms.of(WEBHOOKS, SIMULATED_API);
+		return PublicForms.of(WEBHOOKS);
+	}
+
+	/**
+	 * The simulated Twilio API checks its callers' credentials itself; it exists in
+	 * simulator mode only.
+	 */
+	@Bean
+	@Conditional(SimulatorMode.class)
+	PublicPaths simulatedApiPublicPaths() {
+		return PublicPaths.of(SIMULATED_API);
+	}
+
+	@Bean
+	@Conditional(SimulatorMode.class)
+	PublicForms simulatedApiPublicForms() {
+		return PublicForms.of(SIMULATED_API);
+	}
+
+	/**
+	 * A volunteer who signed up makes practice calls before approval (simulator mode).
+	 */
+	@Bean
+	@Conditional(SimulatorMode.class)
+	OnboardingPaths trainingPhoneOnboardingPaths() {
+		return OnboardingPaths.of("/api/simulator/phone", "/api/simulator/phone/**");
 	}
 
 	@Bean

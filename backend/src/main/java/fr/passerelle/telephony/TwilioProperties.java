@@ -24,4 +24,15 @@ record TwilioProperties(String accountSid, String authToken, String hotlineNumbe
 
 	}
 
+	/**
+	 * The mode in force: as set, or {@code twilio} when an account is configured and
+	 * {@code simulator} otherwise.
+	 */
+	Mode effectiveMode() {
+		if (this.mode != null) {
+			return this.mode;
+		}
+		return (this.accountSid != null && !this.accountSid.isBlank()) ? Mode.TWILIO : Mode.SIMULATOR;
+	}
+
 }

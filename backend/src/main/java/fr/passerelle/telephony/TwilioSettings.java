@@ -26,8 +26,7 @@ record TwilioSettings(TwilioProperties.Mode mode, String accountSid, String auth
 	static TwilioSettings resolve(TwilioProperties properties, String publicBaseUrl) {
 		boolean hasAccount = properties.accountSid() != null && !properties.accountSid().isBlank();
 		boolean hasToken = properties.authToken() != null && !properties.authToken().isBlank();
-		TwilioProperties.Mode mode = (properties.mode() != null) ? properties.mode()
-				: (hasAccount ? TwilioProperties.Mode.TWILIO : TwilioProperties.Mode.SIMULATOR);
+		TwilioProperties.Mode mode = properties.effectiveMode();
 		boolean validate = !Boolean.FALSE.equals(properties.validateSignatures());
 		if (publicBaseUrl == null || !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
 			throw new IllegalStateException(

@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * The phones of simulator mode: what Twilio would have delivered, kept in memory, by
  * number. Only the simulated Twilio API ({@link SimulatedTwilioApi}) writes here.
  */
+@Conditional(SimulatorMode.class)
 @Component
 class TwilioSimulator {
 
