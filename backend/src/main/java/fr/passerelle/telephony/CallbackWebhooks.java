@@ -90,7 +90,7 @@ class CallbackWebhooks {
 			return goodbye("voice.callback.volunteer.not-yours");
 		}
 		if (!digits.equals("1")) {
-			if (digits.isEmpty() && silences + 1 >= VoiceWebhooks.PLAYS) {
+			if (digits.isEmpty() && silences + 1 >= Voice.PLAYS) {
 				return goodbye("voice.callback.volunteer.no-choice");
 			}
 			return Voice.xml(new VoiceResponse.Builder()

@@ -83,23 +83,6 @@ class LiveWebhooks {
 		this.clock = clock;
 	}
 
-	/** The caller joins the queue (told first when they are served first). */
-	static String enqueue(Voice voice, TicketView ticket) {
-		VoiceResponse.Builder response = new VoiceResponse.Builder().say(voice.say("voice.live.queued"));
-		if (ticket.earlierTicketId() != null && ticket.priority() > 0) {
-			response.say(voice.say("voice.live.priority"));
-		}
-		return Voice.xml(
-				response
-					.enqueue(new com.twilio.twiml.voice.Enqueue.Builder(LiveCalls.QUEUE)
-						.waitUrl("/telephony/voice/live/hold?ticket=" + ticket.id())
-						.waitUrlMethod(com.twilio.http.HttpMethod.POST)
-						.action("/telephony/voice/live/left?ticket=" + ticket.id())
-						.method(com.twilio.http.HttpMethod.POST)
-						.build())
-					.build());
-	}
-
 	/** Twilio's wait URL: played again and again while the caller waits. */
 	@PostMapping("/hold")
 	String hold(@RequestParam long ticket, @RequestParam("CallSid") String callSid,
@@ -272,8 +255,8 @@ class LiveWebhooks {
 			@RequestParam(name = "CallDuration", required = false) String duration) {
 		Optional<CallStatus> known = CallStatus.of(status);
 		if (known.isPresent()) {
-			this.inbound.statusChanged(callSid, null, null, known.get(), VoiceWebhooks.number(sequence),
-					VoiceWebhooks.number(duration));
+			this.inbound.statusChanged(callSid, null, null, known.get(), Voice.number(sequence),
+					Voice.number(duration));
 			if (known.get().ended()) {
 				this.routing.decline(ticket, volunteer);
 				endCall(ticket, volunteer);

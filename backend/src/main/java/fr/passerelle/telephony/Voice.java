@@ -34,6 +34,9 @@ class Voice {
 
 	static final Locale LOCALE = Locale.FRENCH;
 
+	/** Times a step is played to a silent caller. */
+	static final int PLAYS = 3;
+
 	private static final String RATE = "90%";
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", LOCALE);
@@ -124,6 +127,29 @@ class Voice {
 		catch (TwiMLException ex) {
 			throw new IllegalStateException("TwiML could not be written", ex);
 		}
+	}
+
+	/** The caller joins the queue (told first when they are served first). */
+	String enqueue(TicketView ticket) {
+		VoiceResponse.Builder response = new VoiceResponse.Builder().say(say("voice.live.queued"));
+		if (ticket.earlierTicketId() != null && ticket.priority() > 0) {
+			response.say(say("voice.live.priority"));
+		}
+		return xml(response
+			.enqueue(new com.twilio.twiml.voice.Enqueue.Builder(LiveCalls.QUEUE)
+				.waitUrl("/telephony/voice/live/hold?ticket=" + ticket.id())
+				.waitUrlMethod(com.twilio.http.HttpMethod.POST)
+				.action("/telephony/voice/live/left?ticket=" + ticket.id())
+				.method(com.twilio.http.HttpMethod.POST)
+				.build())
+			.build());
+	}
+
+	/**
+	 * A number typed on the keypad or sent by Twilio, or {@code null} when it is none.
+	 */
+	static Integer number(String digits) {
+		return (digits != null && digits.matches("\\d{1,9}")) ? Integer.valueOf(digits) : null;
 	}
 
 }

@@ -50,9 +50,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @ResponseBody
 class VoiceWebhooks {
 
-	/** Times a step is played to a silent caller. */
-	static final int PLAYS = 3;
-
 	/** The theme of requests taken by the fallback, which does not ask for one. */
 	static final String FALLBACK_TOPIC = Topic.FALLBACK;
 
@@ -159,7 +156,7 @@ class VoiceWebhooks {
 			@RequestParam(defaultValue = "0") int silences) {
 		VoiceResponse.Builder response = new VoiceResponse.Builder();
 		if (digits.isEmpty()) {
-			if (silences + 1 >= PLAYS) {
+			if (silences + 1 >= Voice.PLAYS) {
 				return Voice.xml(response.gather(
 						Voice.keys(1, 8, "/telephony/voice/offer").say(this.voice.say("voice.offer-callback")).build())
 					.build());
@@ -190,7 +187,7 @@ class VoiceWebhooks {
 		String topicCode = knownTopic(topic);
 		VoiceResponse.Builder response = new VoiceResponse.Builder();
 		if (digits.isEmpty()) {
-			if (silences + 1 >= PLAYS) {
+			if (silences + 1 >= Voice.PLAYS) {
 				return goodbye("voice.silence.goodbye");
 			}
 			return Voice.xml(response.say(this.voice.say("voice.postcode.silence"))
@@ -216,7 +213,7 @@ class VoiceWebhooks {
 			return Voice.xml(new VoiceResponse.Builder().gather(postcode(topicCode, 0)).build());
 		}
 		if (!digits.equals("1")) {
-			if (digits.isEmpty() && silences + 1 >= PLAYS) {
+			if (digits.isEmpty() && silences + 1 >= Voice.PLAYS) {
 				return goodbye("voice.silence.goodbye");
 			}
 			return Voice.xml(new VoiceResponse.Builder()
@@ -244,7 +241,7 @@ class VoiceWebhooks {
 		}
 		boolean waiting = ticket.kind() == TicketKind.LIVE_CALL
 				&& (ticket.status() == TicketStatus.QUEUED || ticket.status() == TicketStatus.OFFERED);
-		return waiting ? LiveWebhooks.enqueue(this.voice, ticket) : this.announcements.recorded(ticket);
+		return waiting ? this.voice.enqueue(ticket) : this.announcements.recorded(ticket);
 	}
 
 	/**
@@ -316,16 +313,12 @@ class VoiceWebhooks {
 				.filter((value) -> value.name().equals(leg) && parentCallSid != null)
 				.findFirst();
 			this.calls.statusChanged(callSid, dialled.map((value) -> parentCallSid).orElse(null), dialled.orElse(null),
-					known.get(), number(sequence), number(duration));
+					known.get(), Voice.number(sequence), Voice.number(duration));
 		}
 		return ResponseEntity.noContent().build();
 	}
 
 	private record Rendered(String xml, long at, List<Topic> menu) {
-	}
-
-	static Integer number(String digits) {
-		return (digits != null && digits.matches("\\d{1,9}")) ? Integer.valueOf(digits) : null;
 	}
 
 	/**
