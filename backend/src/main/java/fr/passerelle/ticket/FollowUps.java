@@ -35,11 +35,14 @@ class FollowUps {
 
 	private final TicketStore store;
 
+	private final TicketHistory history;
+
 	FollowUps(TicketManagement tickets, TicketQueries ticketQueries, RateLimits limits, PhoneVault vault,
-			TicketStore store) {
+			TicketStore store, TicketHistory history) {
 		this.tickets = tickets;
 		this.ticketQueries = ticketQueries;
 		this.store = store;
+		this.history = history;
 		this.limits = limits;
 		this.vault = vault;
 	}
@@ -64,7 +67,7 @@ class FollowUps {
 				this.store.isPractice(heldTicketId)));
 		// the same request opened again within 30 minutes is the one already open: only
 		// its author sees it whole
-		return this.store.latestEventBy(opened.id(), staff.id(), "CREATED") ? opened : opened.withoutPersonalData();
+		return this.history.latestEventBy(opened.id(), staff.id(), "CREATED") ? opened : opened.withoutPersonalData();
 	}
 
 }

@@ -13,10 +13,13 @@ class TicketChanges {
 
 	private final TicketStore store;
 
+	private final TicketHistory history;
+
 	private final ApplicationEventPublisher events;
 
-	TicketChanges(TicketStore store, ApplicationEventPublisher events) {
+	TicketChanges(TicketStore store, TicketHistory history, ApplicationEventPublisher events) {
 		this.store = store;
+		this.history = history;
 		this.events = events;
 	}
 
@@ -37,7 +40,7 @@ class TicketChanges {
 		this.events.publishEvent(new TicketChanged(ticket.id, ticket.status, ticket.assigneeId, ticket.assigneeBefore));
 		ticket.assigneeBefore = ticket.assigneeId;
 		for (Ticket.Entry entry : ticket.takeEntries()) {
-			this.store.appendEvent(ticket.id, entry.at(), entry.actorId(), entry.type(), entry.detail());
+			this.history.appendEvent(ticket.id, entry.at(), entry.actorId(), entry.type(), entry.detail());
 		}
 		ticket.takeRaised().forEach(this.events::publishEvent);
 	}

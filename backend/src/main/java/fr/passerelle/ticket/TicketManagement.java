@@ -38,6 +38,8 @@ public class TicketManagement {
 
 	private final TicketStore store;
 
+	private final TicketHistory history;
+
 	private final Territories territories;
 
 	private final CallbackPolicy policy;
@@ -50,9 +52,10 @@ public class TicketManagement {
 
 	private final TicketOpening opening;
 
-	TicketManagement(TicketStore store, Territories territories, CallbackPolicy policy, Clock clock,
-			TicketQueries queries, TicketChanges changes, TicketOpening opening) {
+	TicketManagement(TicketStore store, TicketHistory history, Territories territories, CallbackPolicy policy,
+			Clock clock, TicketQueries queries, TicketChanges changes, TicketOpening opening) {
 		this.store = store;
+		this.history = history;
 		this.territories = territories;
 		this.policy = policy;
 		this.clock = clock;
@@ -87,13 +90,13 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		this.changes.locked(ticketId);
-		Optional<Note> latest = this.store.latestNote(ticketId, authorId);
+		Optional<Note> latest = this.history.latestNote(ticketId, authorId);
 		if (latest.isPresent() && latest.get().body().equals(body.strip())
 				&& latest.get().writtenAt().isAfter(now.minus(SAME_NOTE_WINDOW))) {
 			return latest.get();
 		}
-		Note note = this.store.appendNote(ticketId, authorId, now, body.strip());
-		this.store.appendEvent(ticketId, now, authorId, "NOTE_ADDED", null);
+		Note note = this.history.appendNote(ticketId, authorId, now, body.strip());
+		this.history.appendEvent(ticketId, now, authorId, "NOTE_ADDED", null);
 		return note;
 	}
 
@@ -103,7 +106,7 @@ public class TicketManagement {
 	@Transactional
 	public void textSent(long ticketId, long volunteerId) {
 		this.changes.locked(ticketId);
-		this.store.appendEvent(ticketId, this.clock.instant(), volunteerId, "TEXT_SENT", null);
+		this.history.appendEvent(ticketId, this.clock.instant(), volunteerId, "TEXT_SENT", null);
 	}
 
 	/**
@@ -112,7 +115,7 @@ public class TicketManagement {
 	@Transactional
 	public void tutorialSent(long ticketId, long volunteerId, String slug) {
 		this.changes.locked(ticketId);
-		this.store.appendEvent(ticketId, this.clock.instant(), volunteerId, "TUTORIAL_SENT", slug);
+		this.history.appendEvent(ticketId, this.clock.instant(), volunteerId, "TUTORIAL_SENT", slug);
 	}
 
 	/**
@@ -153,7 +156,7 @@ public class TicketManagement {
 	public TicketView returnToQueue(long ticketId, Long volunteerId, String reason) {
 		Ticket ticket = this.changes.locked(ticketId);
 		if (ticket.status == TicketStatus.QUEUED
-				&& (volunteerId == null || this.store.latestEventBy(ticketId, volunteerId, reason))) {
+				&& (volunteerId == null || this.history.latestEventBy(ticketId, volunteerId, reason))) {
 			return this.queries.view(ticket);
 		}
 		if (volunteerId != null && !volunteerId.equals(ticket.assigneeId)) {
@@ -207,7 +210,7 @@ public class TicketManagement {
 	public TicketView callbackFailed(long ticketId, long volunteerId, String reason, int attempt) {
 		Ticket ticket = this.changes.locked(ticketId);
 		if (attempt > 0 && ticket.attempts >= attempt
-				&& this.store.latestEventBy(ticketId, volunteerId, "ATTEMPT_FAILED")) {
+				&& this.history.latestEventBy(ticketId, volunteerId, "ATTEMPT_FAILED")) {
 			return this.queries.view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
@@ -227,7 +230,7 @@ public class TicketManagement {
 	public TicketView scheduleRetry(long ticketId, long volunteerId, Instant at) {
 		Ticket ticket = this.changes.locked(ticketId);
 		if (ticket.status == TicketStatus.SCHEDULED && at != null && at.equals(ticket.nextAttemptAt)
-				&& this.store.latestEventBy(ticketId, volunteerId, "RETRY_SCHEDULED")) {
+				&& this.history.latestEventBy(ticketId, volunteerId, "RETRY_SCHEDULED")) {
 			return this.queries.view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
@@ -249,13 +252,13 @@ public class TicketManagement {
 	@Transactional
 	public TicketView recordOutcome(long ticketId, long volunteerId, Outcome outcome) {
 		Ticket ticket = this.changes.locked(ticketId);
-		if (ticket.status.isClosed() && outcome.equals(this.store.outcome(ticketId).orElse(null))
-				&& this.store.latestEventBy(ticketId, volunteerId, "OUTCOME_RECORDED")) {
+		if (ticket.status.isClosed() && outcome.equals(this.history.outcome(ticketId).orElse(null))
+				&& this.history.latestEventBy(ticketId, volunteerId, "OUTCOME_RECORDED")) {
 			return this.queries.view(ticket);
 		}
 		ticket.requireHeldBy(volunteerId);
 		Instant now = this.clock.instant();
-		this.store.saveOutcome(ticketId, volunteerId, now, outcome);
+		this.history.saveOutcome(ticketId, volunteerId, now, outcome);
 		ticket.write(now, volunteerId, "OUTCOME_RECORDED", outcome.completion().code());
 		TicketStatus next = outcome.closingStatus();
 		if (next == TicketStatus.SCHEDULED) {
@@ -304,7 +307,7 @@ public class TicketManagement {
 	public TicketView handOver(long ticketId, long giverId, long recipientId, String type) {
 		Ticket ticket = this.changes.locked(ticketId);
 		if (ticket.status.isHeld() && Long.valueOf(recipientId).equals(ticket.assigneeId)
-				&& this.store.latestEventBy(ticketId, giverId, "HANDED_TO_COLLEAGUE", "HANDED_TO_COORDINATOR")) {
+				&& this.history.latestEventBy(ticketId, giverId, "HANDED_TO_COLLEAGUE", "HANDED_TO_COORDINATOR")) {
 			return this.queries.view(ticket);
 		}
 		ticket.requireHeldBy(giverId);
@@ -313,7 +316,7 @@ public class TicketManagement {
 		}
 		Instant now = this.clock.instant();
 		if (ticket.kind == TicketKind.LIVE_CALL) {
-			if (!this.store.hasEvent(ticketId, "CALL_ENDED")) {
+			if (!this.history.hasEvent(ticketId, "CALL_ENDED")) {
 				// the caller still waits on the line for this volunteer
 				throw new RejectedRequest(HttpStatus.CONFLICT, "ticket.handover.caller-waiting");
 			}

@@ -42,6 +42,8 @@ class TicketOpening {
 
 	private final TicketStore store;
 
+	private final TicketHistory history;
+
 	private final TicketChanges changes;
 
 	private final TicketQueries queries;
@@ -62,10 +64,11 @@ class TicketOpening {
 
 	private final SecureRandom random = new SecureRandom();
 
-	TicketOpening(TicketStore store, TicketChanges changes, TicketQueries queries, Topics topics,
+	TicketOpening(TicketStore store, TicketHistory history, TicketChanges changes, TicketQueries queries, Topics topics,
 			Territories territories, PhoneVault vault, CallbackPolicy policy, CallbackPolicyProperties policySettings,
 			Clock clock, Blocklist blocklist) {
 		this.store = store;
+		this.history = history;
 		this.changes = changes;
 		this.queries = queries;
 		this.topics = topics;
@@ -131,9 +134,9 @@ class TicketOpening {
 			ticket.phoneCipher = this.vault.seal(phone, TicketManagement.sealedRow(ticket.id)).ciphertext();
 			this.store.updatePhoneCipher(ticket.id, ticket.phoneCipher);
 		}
-		this.store.appendEvent(ticket.id, now, request.createdBy(), "CREATED", ticket.source + " " + ticket.kind);
+		this.history.appendEvent(ticket.id, now, request.createdBy(), "CREATED", ticket.source + " " + ticket.kind);
 		if (ticket.earlierTicketId != null) {
-			this.store.appendEvent(ticket.id, now, null, "LINKED_TO_EARLIER",
+			this.history.appendEvent(ticket.id, now, null, "LINKED_TO_EARLIER",
 					this.store.find(ticket.earlierTicketId).map((t) -> t.reference.value()).orElse(null));
 		}
 		if (ticket.kind == TicketKind.CALLBACK) {

@@ -26,14 +26,18 @@ public class TicketQueries {
 
 	private final TicketStore store;
 
+	private final TicketHistory history;
+
 	private final PhoneVault vault;
 
 	private final CallbackPolicyProperties policySettings;
 
 	private final AuditLog audit;
 
-	TicketQueries(TicketStore store, PhoneVault vault, CallbackPolicyProperties policySettings, AuditLog audit) {
+	TicketQueries(TicketStore store, TicketHistory history, PhoneVault vault, CallbackPolicyProperties policySettings,
+			AuditLog audit) {
 		this.store = store;
+		this.history = history;
 		this.vault = vault;
 		this.policySettings = policySettings;
 		this.audit = audit;
@@ -133,18 +137,18 @@ public class TicketQueries {
 	@Transactional(readOnly = true)
 	public List<TimelineEntry> timeline(long ticketId) {
 		existing(ticketId);
-		return this.store.timeline(ticketId);
+		return this.history.timeline(ticketId);
 	}
 
 	@Transactional(readOnly = true)
 	public List<Note> notes(long ticketId) {
 		existing(ticketId);
-		return this.store.notes(ticketId);
+		return this.history.notes(ticketId);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Outcome> outcome(long ticketId) {
-		return this.store.outcome(ticketId);
+		return this.history.outcome(ticketId);
 	}
 
 	/**
@@ -166,7 +170,7 @@ public class TicketQueries {
 	public Optional<TicketView> releasedBy(long ticketId, long volunteerId) {
 		return this.store.find(ticketId)
 			.filter((ticket) -> ticket.status == TicketStatus.QUEUED)
-			.filter((ticket) -> this.store.latestEventBy(ticketId, volunteerId, "RELEASED"))
+			.filter((ticket) -> this.history.latestEventBy(ticketId, volunteerId, "RELEASED"))
 			.map(this::view)
 			.map(TicketView::withoutPersonalData);
 	}

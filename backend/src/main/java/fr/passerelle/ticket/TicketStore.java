@@ -209,35 +209,6 @@ class TicketStore {
 		return this.jdbc.sql("SELECT COUNT(*) FROM ticket t WHERE " + where).params(params).query(Long.class).single();
 	}
 
-	boolean hasEvent(long ticketId, String type) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM ticket_event WHERE ticket_id = ? AND type = ?")
-			.params(ticketId, type)
-			.query(Long.class)
-			.single() > 0;
-	}
-
-	/**
-	 * Whether the latest event of these types on the ticket is this account's: a retried
-	 * action of theirs, with nobody else's of the same kind since.
-	 */
-	boolean latestEventBy(long ticketId, long accountId, String... types) {
-		return this.jdbc
-			.sql("SELECT actor_id FROM ticket_event WHERE ticket_id = ? AND type IN ("
-					+ String.join(",", Collections.nCopies(types.length, "?")) + ") ORDER BY id DESC LIMIT 1")
-			.params(concat(ticketId, types))
-			.query((rs, row) -> rs.getLong("actor_id"))
-			.optional()
-			.map((actor) -> actor == accountId)
-			.orElse(false);
-	}
-
-	private static List<Object> concat(long ticketId, String... types) {
-		List<Object> params = new ArrayList<>();
-		params.add(ticketId);
-		params.addAll(List.of(types));
-		return params;
-	}
-
 	private static String conditions(TicketFilter filter, TicketScope scope, List<Object> params) {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("1 = 1");
@@ -281,87 +252,11 @@ class TicketStore {
 		}
 	}
 
-	/**
-	 * The latest note of an author on a ticket, to recognise the same note sent twice.
-	 */
-	Optional<Note> latestNote(long ticketId, long authorId) {
-		return this.jdbc
-			.sql("SELECT id, author_id, written_at, body FROM ticket_note WHERE ticket_id = ? AND author_id = ? "
-					+ "ORDER BY id DESC LIMIT 1")
-			.params(ticketId, authorId)
-			.query((rs, row) -> new Note(rs.getLong("id"), rs.getLong("author_id"), instant(rs, "written_at"),
-					rs.getString("body")))
-			.optional();
-	}
-
 	List<Long> idsByPhoneHashes(List<String> hashes) {
 		return this.jdbc.sql("SELECT id FROM ticket WHERE phone_hash IN (:hashes) ORDER BY id")
 			.param("hashes", hashes)
 			.query(Long.class)
 			.list();
-	}
-
-	void appendEvent(long ticketId, Instant at, Long actorId, String type, String detail) {
-		this.jdbc
-			.sql("INSERT INTO ticket_event (ticket_id, occurred_at, actor_id, type, detail) VALUES (?, ?, ?, ?, ?)")
-			.params(ticketId, timestamp(at), actorId, type, detail)
-			.update();
-	}
-
-	List<TimelineEntry> timeline(long ticketId) {
-		return this.jdbc
-			.sql("SELECT occurred_at, actor_id, type, detail FROM ticket_event WHERE ticket_id = ? ORDER BY id")
-			.param(ticketId)
-			.query((rs, row) -> new TimelineEntry(instant(rs, "occurred_at"), nullableLong(rs, "actor_id"),
-					rs.getString("type"), rs.getString("detail")))
-			.list();
-	}
-
-	Note appendNote(long ticketId, long authorId, Instant at, String body) {
-		GeneratedKeyHolder key = new GeneratedKeyHolder();
-		this.jdbc.sql("INSERT INTO ticket_note (ticket_id, author_id, written_at, body) VALUES (?, ?, ?, ?)")
-			.params(ticketId, authorId, timestamp(at), body)
-			.update(key, "id");
-		return new Note(key.getKey().longValue(), authorId, at, body);
-	}
-
-	List<Note> notes(long ticketId) {
-		return this.jdbc.sql("SELECT id, author_id, written_at, body FROM ticket_note WHERE ticket_id = ? ORDER BY id")
-			.param(ticketId)
-			.query((rs, row) -> new Note(rs.getLong("id"), rs.getLong("author_id"), instant(rs, "written_at"),
-					rs.getString("body")))
-			.list();
-	}
-
-	/**
-	 * Records the outcome of a ticket, replacing the one of an earlier round (a citizen
-	 * who had to come back).
-	 */
-	void saveOutcome(long ticketId, long volunteerId, Instant at, Outcome outcome) {
-		this.jdbc.sql("""
-				REPLACE INTO ticket_outcome (ticket_id, recorded_by, recorded_at, support_type, duration_minutes,
-				    procedure_themes, support_themes, equipment, autonomy, completion, redirection)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(ticketId, volunteerId, timestamp(at), outcome.supportType().code(), outcome.durationMinutes(),
-					codes(outcome.procedureThemes()), codes(outcome.supportThemes()), codes(outcome.equipment()),
-					outcome.autonomy().code(), outcome.completion().code(),
-					(outcome.redirection() != null) ? outcome.redirection().code() : null)
-			.update();
-	}
-
-	Optional<Outcome> outcome(long ticketId) {
-		return this.jdbc.sql("SELECT * FROM ticket_outcome WHERE ticket_id = ?")
-			.param(ticketId)
-			.query((rs, row) -> new Outcome(Outcome.fromCode(Outcome.SupportType.class, rs.getString("support_type")),
-					rs.getInt("duration_minutes"),
-					fromCodes(Outcome.ProcedureTheme.class, rs.getString("procedure_themes")),
-					fromCodes(Outcome.SupportTheme.class, rs.getString("support_themes")),
-					fromCodes(Outcome.Equipment.class, rs.getString("equipment")),
-					Outcome.fromCode(Outcome.Autonomy.class, rs.getString("autonomy")),
-					Outcome.fromCode(Outcome.Completion.class, rs.getString("completion")),
-					(rs.getString("redirection") != null)
-							? Outcome.fromCode(Outcome.Redirection.class, rs.getString("redirection")) : null))
-			.optional();
 	}
 
 	private Ticket map(ResultSet rs, int row) throws SQLException {
@@ -408,27 +303,16 @@ class TicketStore {
 			.collect(Collectors.toCollection(() -> EnumSet.noneOf(TimeSlot.class)));
 	}
 
-	private static String codes(Set<? extends Outcome.Coded> values) {
-		return values.stream().map(Outcome.Coded::code).sorted().collect(Collectors.joining(","));
-	}
-
-	private static <E extends Enum<E> & Outcome.Coded> Set<E> fromCodes(Class<E> type, String codes) {
-		if (codes == null || codes.isEmpty()) {
-			return Set.of();
-		}
-		return Arrays.stream(codes.split(",")).map((code) -> Outcome.fromCode(type, code)).collect(Collectors.toSet());
-	}
-
-	private static Timestamp timestamp(Instant instant) {
+	static Timestamp timestamp(Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
+	static Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+	static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -41,6 +41,9 @@ class TicketManagementIntegrationTests {
 	TicketStore store;
 
 	@Autowired
+	TicketHistory history;
+
+	@Autowired
 	Topics topics;
 
 	@Autowired
@@ -87,12 +90,12 @@ class TicketManagementIntegrationTests {
 	void setUp() {
 		CallbackPolicyProperties settings = new CallbackPolicyProperties(3, Duration.ofHours(2), Duration.ofDays(7));
 		CallbackPolicy policy = new CallbackPolicy(() -> settings, this.openingHours);
-		this.ticketQueries = new TicketQueries(this.store, this.vault, settings, this.audit);
-		TicketChanges changes = new TicketChanges(this.store, this.events::add);
-		TicketOpening opening = new TicketOpening(this.store, changes, this.ticketQueries, this.topics,
+		this.ticketQueries = new TicketQueries(this.store, this.history, this.vault, settings, this.audit);
+		TicketChanges changes = new TicketChanges(this.store, this.history, this.events::add);
+		TicketOpening opening = new TicketOpening(this.store, this.history, changes, this.ticketQueries, this.topics,
 				this.territories, this.vault, policy, settings, this.clock, this.blocklist);
-		this.tickets = new TicketManagement(this.store, this.territories, policy, this.clock, this.ticketQueries,
-				changes, opening);
+		this.tickets = new TicketManagement(this.store, this.history, this.territories, policy, this.clock,
+				this.ticketQueries, changes, opening);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 		this.colleague = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
 	}
