@@ -15,7 +15,7 @@ import org.springframework.http.HttpStatus;
 /**
  * A request for help while it is being changed. Each transition is a method here: it
  * checks what {@link TicketStatus} allows ({@link #moveTo}), changes the request, and
- * writes down its timeline entry and the events it raises, which {@link TicketManagement}
+ * writes down its timeline entry and the events it raises, which {@link TicketChanges}
  * records and publishes when it saves the request.
  */
 final class Ticket {
