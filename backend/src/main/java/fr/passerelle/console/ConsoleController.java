@@ -9,7 +9,7 @@ import java.util.Set;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.PendingOffer;
-import fr.passerelle.routing.Routing;
+import fr.passerelle.routing.RoutingQueries;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
@@ -36,7 +36,7 @@ class ConsoleController {
 
 	private final VolunteerPresence volunteerPresence;
 
-	private final Routing routing;
+	private final RoutingQueries routing;
 
 	private final TicketQueries tickets;
 
@@ -48,7 +48,7 @@ class ConsoleController {
 
 	private final ConsoleChannel channel;
 
-	ConsoleController(Volunteers volunteers, VolunteerPresence volunteerPresence, Routing routing,
+	ConsoleController(Volunteers volunteers, VolunteerPresence volunteerPresence, RoutingQueries routing,
 			TicketQueries tickets, Audience audience, QueueFigures figures, Clock clock, ConsoleChannel channel) {
 		this.clock = clock;
 		this.channel = channel;

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.passerelle.routing.QueueFigure;
-import fr.passerelle.routing.Routing;
+import fr.passerelle.routing.RoutingQueries;
 import fr.passerelle.ticket.TicketChanged;
 import fr.passerelle.ticket.TicketQueued;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueFigures {
 
-	private final Routing routing;
+	private final RoutingQueries routing;
 
 	private final SimpMessagingTemplate messaging;
 
@@ -50,7 +50,8 @@ class QueueFigures {
 
 	private final Map<String, RegionFigures> sent = new ConcurrentHashMap<>();
 
-	QueueFigures(Routing routing, SimpMessagingTemplate messaging, SimpUserRegistry users, ConsoleChannel channel) {
+	QueueFigures(RoutingQueries routing, SimpMessagingTemplate messaging, SimpUserRegistry users,
+			ConsoleChannel channel) {
 		this.routing = routing;
 		this.channel = channel;
 		this.messaging = messaging;

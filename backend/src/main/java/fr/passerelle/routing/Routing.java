@@ -243,22 +243,6 @@ public class Routing {
 	}
 
 	/**
-	 * The requests offered to a volunteer now, the first to expire first.
-	 */
-	@Transactional(readOnly = true)
-	public List<PendingOffer> offersTo(long volunteerId) {
-		return this.store.offersTo(volunteerId);
-	}
-
-	/**
-	 * Requests not yet taken, counted by région, département, theme and kind.
-	 */
-	@Transactional(readOnly = true)
-	public List<QueueFigure> queueFigures() {
-		return this.store.figures();
-	}
-
-	/**
 	 * Offers waiting requests to available volunteers, the longest idle first; returns
 	 * how many offers were made. Each offer is its own short transaction; entries and
 	 * volunteers locked elsewhere are skipped.
@@ -337,22 +321,6 @@ public class Routing {
 		this.volunteerPresence.requestGiven(presence.get(), this.store.load(volunteer.accountId()),
 				volunteer.capacity());
 		return true;
-	}
-
-	/**
-	 * The volunteers available now who could take a live call of this theme and place, at
-	 * once or once it escalates to their région or the whole country.
-	 */
-	public List<Long> availableForLiveCall(String topicCode, String departementCode, String regionCode,
-			String language) {
-		Entry call = new Entry(0, TicketKind.LIVE_CALL, topicCode, departementCode, regionCode, language, 0,
-				Instant.EPOCH, Entry.State.WAITING, null, null);
-		Instant now = this.clock.instant();
-		return this.volunteers.availableForOffers()
-			.stream()
-			.filter((volunteer) -> this.eligibility.eligible(volunteer, call, now))
-			.map(RoutingProfile::accountId)
-			.toList();
 	}
 
 	/**

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import fr.passerelle.calendar.OpeningHours;
-import fr.passerelle.routing.Routing;
+import fr.passerelle.routing.RoutingQueries;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,7 +40,7 @@ class Alerts {
 
 	private final JdbcClient jdbc;
 
-	private final Routing routing;
+	private final RoutingQueries routing;
 
 	private final OpeningHours openingHours;
 
@@ -50,7 +50,7 @@ class Alerts {
 
 	private final Clock clock;
 
-	Alerts(JdbcClient jdbc, Routing routing, OpeningHours openingHours, Targets targets,
+	Alerts(JdbcClient jdbc, RoutingQueries routing, OpeningHours openingHours, Targets targets,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.routing = routing;

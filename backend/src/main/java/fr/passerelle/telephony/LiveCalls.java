@@ -22,6 +22,7 @@ import fr.passerelle.calendar.OpeningHours;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.routing.Routing;
+import fr.passerelle.routing.RoutingQueries;
 import fr.passerelle.telephony.CallStore.Leg;
 import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.ticket.LiveCallAssigned;
@@ -57,6 +58,8 @@ class LiveCalls {
 
 	private final Routing routing;
 
+	private final RoutingQueries routingQueries;
+
 	private final TicketQueries tickets;
 
 	private final Volunteers volunteers;
@@ -79,12 +82,13 @@ class LiveCalls {
 
 	private final TelephonyMeters meters;
 
-	LiveCalls(Routing routing, TicketQueries tickets, Volunteers volunteers, OpeningHours openingHours,
-			TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline, CallStore calls,
-			PlatformTransactionManager transactions, Clock clock, TelephonyProperties properties,
+	LiveCalls(Routing routing, RoutingQueries routingQueries, TicketQueries tickets, Volunteers volunteers,
+			OpeningHours openingHours, TwilioRestClient twilio, TwilioSettings settings, HotlineNumber hotline,
+			CallStore calls, PlatformTransactionManager transactions, Clock clock, TelephonyProperties properties,
 			TelephonyMeters meters) {
 		this.meters = meters;
 		this.routing = routing;
+		this.routingQueries = routingQueries;
 		this.tickets = tickets;
 		this.volunteers = volunteers;
 		this.openingHours = openingHours;
@@ -114,7 +118,7 @@ class LiveCalls {
 		if (!this.openingHours.isOpen(this.clock.instant())) {
 			return Route.CLOSED;
 		}
-		int reachable = this.routing
+		int reachable = this.routingQueries
 			.availableForLiveCall(topicCode, area.departement().code(), area.region().code(), "fr")
 			.size();
 		if (reachable == 0) {

@@ -46,6 +46,9 @@ class RoutingIntegrationTests {
 	TicketQueries ticketQueries;
 
 	@Autowired
+	RoutingQueries routingQueries;
+
+	@Autowired
 	Volunteers volunteers;
 
 	@Autowired
@@ -216,7 +219,7 @@ class RoutingIntegrationTests {
 		assertThat(back.status()).isEqualTo(TicketStatus.QUEUED);
 		assertThat(back.assigneeId()).isNull();
 		assertThat(this.ticketQueries.timeline(ticket.id())).extracting("type").contains("VOLUNTEER_AWAY");
-		assertThat(this.routing.offersTo(leaving)).isEmpty();
+		assertThat(this.routingQueries.offersTo(leaving)).isEmpty();
 
 		long pausing = availableVolunteer("22", Set.of(), false, 1);
 		this.routing.dispatch();
