@@ -2,6 +2,8 @@ package fr.passerelle.account;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -14,6 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class SignedInStaffConfiguration implements WebMvcConfigurer {
+
+	static {
+		// nobody sends it: the API description leaves it out, as it does Authentication
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(StaffAccount.class);
+	}
 
 	private final ObjectProvider<AccountManagement> accounts;
 

@@ -253,6 +253,11 @@ class TicketApiIntegrationTests {
 		assertThat((String) JsonPath.read(description.body(), "$.openapi")).startsWith("3.");
 		assertThat(description.body()).contains("/api/tickets/{id}/outcome", "/api/routing/next",
 				"/api/volunteers/me/presence");
+		// the signed-in staff member is no parameter anyone sends
+		assertThat(
+				(List<Object>) JsonPath.read(description.body(), "$.paths['/api/tickets/{id}'].get.parameters[*].name"))
+			.containsExactly("id");
+		assertThat(description.body()).doesNotContain("\"name\":\"displayName\"", "\"name\":\"staff\"");
 	}
 
 	private TicketView taken() {
