@@ -16,7 +16,7 @@ import {
   type StaffAccount,
 } from '../api/accounts';
 
-import { InvitationForm, RegionField } from './invitation-form';
+import { InvitationForm, RegionField, RoleField } from './invitation-form';
 
 const ROLES: Role[] = ['VOLUNTEER', 'COORDINATOR', 'ADMIN'];
 
@@ -221,16 +221,7 @@ function AccountEditor({
       </h2>
       <p className="hint">{t('accounts.effect')}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>{t('accounts.role')}</label>
-          <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-            {ROLES.map((option) => (
-              <option key={option} value={option}>
-                {t(`roles.${option}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RoleField roles={ROLES} value={role} onChange={setRole} />
         {role === 'COORDINATOR' && (
           <RegionField regions={regions} value={regionCode} onChange={setRegionCode} />
         )}

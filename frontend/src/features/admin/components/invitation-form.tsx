@@ -70,17 +70,7 @@ export function InvitationForm({
           error={errors.email}
           onChange={(event) => setEmail(event.target.value)}
         />
-        <Field label={t('accounts.role')} error={errors.role}>
-          {(control) => (
-            <select {...control} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-              {INVITED_ROLES.map((option) => (
-                <option key={option} value={option}>
-                  {t(`roles.${option}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleField roles={INVITED_ROLES} value={role} error={errors.role} onChange={setRole} />
         {role === 'COORDINATOR' && (
           <RegionField
             regions={regions}
@@ -102,6 +92,34 @@ export function InvitationForm({
         </div>
       </form>
     </section>
+  );
+}
+
+/** A staff member's role, among those offered. */
+export function RoleField({
+  roles,
+  value,
+  error,
+  onChange,
+}: {
+  roles: Role[];
+  value: Role;
+  error?: string;
+  onChange: (role: Role) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={t('accounts.role')} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(event) => onChange(event.target.value as Role)}>
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {t(`roles.${option}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 
+import { Choices } from '../../../components/ui/form-field';
 import { Notice } from '../../../components/ui/notice';
 import { Page } from '../../../components/ui/page';
 import { SaveOutcome } from '../../../components/ui/save-outcome';
@@ -133,7 +134,7 @@ function ProfileForm({ file, onReload }: { file: VolunteerFile; onReload: () => 
         })}
       </p>
       <form onSubmit={submit} noValidate>
-        <Choices
+        <CheckboxChoices
           legend={v('themes')}
           error={errors.skills}
           options={(themes.data ?? []).map((theme) => ({
@@ -143,7 +144,7 @@ function ProfileForm({ file, onReload }: { file: VolunteerFile; onReload: () => 
           selected={skills}
           onChange={setSkills}
         />
-        <Choices
+        <CheckboxChoices
           legend={v('languages')}
           error={errors.languages}
           options={LANGUAGES.map((code) => ({ value: code, label: v(`language_${code}`) }))}
@@ -176,7 +177,7 @@ function ProfileForm({ file, onReload }: { file: VolunteerFile; onReload: () => 
         </div>
         <h3>{v('territoriesHeading')}</h3>
         <p className="hint">{v('territoriesHint')}</p>
-        <Choices
+        <CheckboxChoices
           legend={v('servedDepartements')}
           error={errors.servedDepartements}
           options={departementChoices.map((code) => ({ value: code, label: departementName(code) }))}
@@ -306,7 +307,7 @@ function TrainingSection({ file, onReload }: { file: VolunteerFile; onReload: ()
 }
 
 /** A group of checkboxes, with the reason the server refused it read out with it. */
-function Choices({
+function CheckboxChoices({
   legend,
   error,
   options,
@@ -321,13 +322,7 @@ function Choices({
 }) {
   const id = useId();
   return (
-    <fieldset className="choices" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+    <Choices legend={legend} error={error}>
       {options.map((option) => (
         <div className="checkbox" key={option.value}>
           <input
@@ -344,6 +339,6 @@ function Choices({
           <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
-    </fieldset>
+    </Choices>
   );
 }
