@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * call ends, so that none waits in the queue.
  */
 @Component
-class PracticeCalls {
+public class PracticeCalls {
 
 	private final JdbcClient jdbc;
 
@@ -49,7 +49,7 @@ class PracticeCalls {
 		this.clock = clock;
 	}
 
-	void placed(String callSid, long accountId) {
+	public void placed(String callSid, long accountId) {
 		this.jdbc.sql("INSERT IGNORE INTO telephony_practice_call (call_sid, account_id, placed_at) VALUES (?, ?, ?)")
 			.params(callSid, accountId, Timestamp.from(this.clock.instant()))
 			.update();

@@ -7,13 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import fr.passerelle.platform.PublicSite;
-import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.RestrictedPaths;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,8 +28,6 @@ class TelephonyConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
 	static final String WEBHOOKS = "/telephony/**";
-
-	static final String SIMULATED_API = SimulatedTwilioApi.BASE + "/**";
 
 	@Bean
 	TwilioSettings twilioSettings(TwilioProperties properties, PublicSite site) {
@@ -54,7 +51,7 @@ class TelephonyConfiguration {
 		else if (settings.mode() == TwilioProperties.Mode.SIMULATOR) {
 			baseUrl = () -> "http://127.0.0.1:"
 					+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
-					+ SimulatedTwilioApi.BASE;
+					+ TwilioSimulator.API_BASE;
 		}
 		return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
 			.httpClient(new TwilioHttp(baseUrl))
@@ -76,31 +73,6 @@ class TelephonyConfiguration {
 	@Bean
 	PublicForms telephonyPublicForms() {
 		return PublicForms.of(WEBHOOKS);
-	}
-
-	/**
-	 * The simulated Twilio API checks its callers' credentials itself; it exists in
-	 * simulator mode only.
-	 */
-	@Bean
-	@Conditional(SimulatorMode.class)
-	PublicPaths simulatedApiPublicPaths() {
-		return PublicPaths.of(SIMULATED_API);
-	}
-
-	@Bean
-	@Conditional(SimulatorMode.class)
-	PublicForms simulatedApiPublicForms() {
-		return PublicForms.of(SIMULATED_API);
-	}
-
-	/**
-	 * A volunteer who signed up makes practice calls before approval (simulator mode).
-	 */
-	@Bean
-	@Conditional(SimulatorMode.class)
-	OnboardingPaths trainingPhoneOnboardingPaths() {
-		return OnboardingPaths.of("/api/simulator/phone", "/api/simulator/phone/**");
 	}
 
 	@Bean

@@ -15,10 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * are refused (only ever off for a local experiment)
  */
 @ConfigurationProperties("passerelle.twilio")
-record TwilioProperties(String accountSid, String authToken, String hotlineNumber, Mode mode, String apiBaseUrl,
+public record TwilioProperties(String accountSid, String authToken, String hotlineNumber, Mode mode, String apiBaseUrl,
 		Boolean validateSignatures) {
 
-	enum Mode {
+	public enum Mode {
 
 		SIMULATOR, TWILIO
 
@@ -28,7 +28,7 @@ record TwilioProperties(String accountSid, String authToken, String hotlineNumbe
 	 * The mode in force: as set, or {@code twilio} when an account is configured and
 	 * {@code simulator} otherwise.
 	 */
-	Mode effectiveMode() {
+	public Mode effectiveMode() {
 		if (this.mode != null) {
 			return this.mode;
 		}

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * {@code https://passerelle.example}
  * @param validateSignatures whether unsigned or forged webhooks are refused
  */
-record TwilioSettings(TwilioProperties.Mode mode, String accountSid, String authToken, String publicBaseUrl,
+public record TwilioSettings(TwilioProperties.Mode mode, String accountSid, String authToken, String publicBaseUrl,
 		boolean validateSignatures) {
 
 	/**

@@ -20,9 +20,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * signature covers the public address Twilio called (the configured base URL, the path
  * and query string) and the posted parameters.
  */
-class WebhookSignatures implements HandlerInterceptor {
+public class WebhookSignatures implements HandlerInterceptor {
 
-	static final String HEADER = "X-Twilio-Signature";
+	public static final String HEADER = "X-Twilio-Signature";
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookSignatures.class);
 

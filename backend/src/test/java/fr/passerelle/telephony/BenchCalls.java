@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.Signatures;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -42,7 +44,7 @@ public final class BenchCalls {
 			requests.add(HttpRequest.newBuilder(URI.create(this.base + PATH))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header(WebhookSignatures.HEADER, signature)
-				.POST(BodyPublishers.ofString(SimulatedCalls.form(parameters)))
+				.POST(BodyPublishers.ofString(TwilioSimulator.form(parameters)))
 				.build());
 		}
 		return requests;

@@ -1,5 +1,8 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.SimulatedCall;
+import fr.passerelle.telephony.simulator.SimulatedCalls;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -172,7 +175,7 @@ class CallbackCallIntegrationTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.simulatedCalls.current(citizenPhone) != null
-					&& this.simulatedCalls.current(citizenPhone).state() == SimulatedCalls.State.RINGING);
+					&& this.simulatedCalls.current(citizenPhone).state() == SimulatedCall.State.RINGING);
 
 		this.simulatedCalls.ringOut(citizenPhone);
 

@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.SimulatedCall;
+import fr.passerelle.telephony.simulator.SimulatedCalls;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -100,7 +102,7 @@ class CoordinatorCallbackIntegrationTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.until(() -> this.simulatedCalls.current(citizenPhone) != null
-					&& this.simulatedCalls.current(citizenPhone).state() == SimulatedCalls.State.RINGING);
+					&& this.simulatedCalls.current(citizenPhone).state() == SimulatedCall.State.RINGING);
 
 		assertThat(this.ticketQueries.find(ticket.id()).orElseThrow().status()).isIn(TicketStatus.ASSIGNED,
 				TicketStatus.IN_CALL);

@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.Signatures;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -163,7 +165,7 @@ class IncomingCallBenchmark {
 			requests.add(HttpRequest.newBuilder(URI.create(base + PATH))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header(WebhookSignatures.HEADER, signature)
-				.POST(BodyPublishers.ofString(SimulatedCalls.form(parameters)))
+				.POST(BodyPublishers.ofString(TwilioSimulator.form(parameters)))
 				.build());
 		}
 		return requests;

@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.SimulatedCalls;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,7 +159,7 @@ class LiveAnswerIntegrationTests {
 				.query()
 				.singleRow();
 			assertThat(caller).containsEntry("outcome", "ANSWERED")
-				.containsEntry("queue_sid", SimulatedCalls.queueSid(LiveCalls.QUEUE));
+				.containsEntry("queue_sid", TwilioSimulator.queueSid(LiveCalls.QUEUE));
 			assertThat(caller.get("queued_at")).isNotNull();
 			assertThat(caller.get("dequeued_at")).isNotNull();
 			assertThat(this.jdbc.sql(

@@ -1,9 +1,14 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.SimulatorConfiguration;
+import fr.passerelle.telephony.simulator.SimulatorMode;
 import fr.passerelle.platform.OnboardingPaths;
 import fr.passerelle.platform.PublicForms;
 import fr.passerelle.platform.PublicPaths;
 import fr.passerelle.platform.PublicSite;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +30,7 @@ class SimulatorModeTests {
 	private final ApplicationContextRunner probe = new ApplicationContextRunner().withUserConfiguration(Probe.class);
 
 	private final ApplicationContextRunner telephony = new ApplicationContextRunner()
-		.withUserConfiguration(Properties.class, TelephonyConfiguration.class)
+		.withUserConfiguration(Properties.class, TelephonyConfiguration.class, SimulatorConfiguration.class)
 		.withPropertyValues("passerelle.public-base-url=https://passerelle.example");
 
 	@Test
@@ -71,6 +77,24 @@ class SimulatorModeTests {
 					.toList()).containsExactly("/telephony/**");
 				assertThat(context.getBeansOfType(OnboardingPaths.class)).isEmpty();
 			});
+	}
+
+	/**
+	 * With a Twilio account nothing of the simulator is loaded, so nothing else may need
+	 * it: production code knows the simulated API's address (a constant) and nothing
+	 * more.
+	 */
+	@Test
+	void noProductionCodeDependsOnTheSimulator() {
+		JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("fr.passerelle");
+
+		noClasses().that()
+			.resideOutsideOfPackage("fr.passerelle.telephony.simulator..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("fr.passerelle.telephony.simulator..")
+			.check(main);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -88,7 +89,7 @@ class SmsAndSimulatedApiIntegrationTests {
 	@Test
 	void refusesWhatTwilioWouldRefuse() {
 		TwilioRestClient intruder = new TwilioRestClient.Builder(this.settings.accountSid(), "wrong-token")
-			.httpClient(new TwilioHttp(() -> "http://127.0.0.1:" + this.port + SimulatedTwilioApi.BASE))
+			.httpClient(new TwilioHttp(() -> "http://127.0.0.1:" + this.port + TwilioSimulator.API_BASE))
 			.build();
 		com.twilio.type.PhoneNumber hotline = new com.twilio.type.PhoneNumber(this.hotline.e164());
 

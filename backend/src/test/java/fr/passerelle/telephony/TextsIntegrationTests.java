@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -121,14 +122,14 @@ class TwilioContractIntegrationTests {
 		LiveCalls
 			.dequeue("https://passerelle.example",
 					new CallStore.Waiting("CA0123456789abcdef0123456789abcdef",
-							SimulatedCalls.queueSid(LiveCalls.QUEUE)),
+							TwilioSimulator.queueSid(LiveCalls.QUEUE)),
 					42, 7)
 			.update(client());
 
 		assertThat(this.requests).extracting(Recorded::path)
 			.containsExactly("/2010-04-01/Accounts/" + ACCOUNT + "/Calls.json",
 					"/2010-04-01/Accounts/" + ACCOUNT + "/Calls/CA0123456789abcdef0123456789abcdef.json",
-					"/2010-04-01/Accounts/" + ACCOUNT + "/Queues/" + SimulatedCalls.queueSid(LiveCalls.QUEUE)
+					"/2010-04-01/Accounts/" + ACCOUNT + "/Queues/" + TwilioSimulator.queueSid(LiveCalls.QUEUE)
 							+ "/Members/CA0123456789abcdef0123456789abcdef.json");
 		assertValid(this.requests);
 	}

@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.simulator.Signatures;
+import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +56,7 @@ final class TwilioWebhookClient {
 	}
 
 	HttpResponse<String> post(String path, Map<String, String> parameters, String signature, String idempotencyToken) {
-		String body = SimulatedCalls.form(parameters);
+		String body = TwilioSimulator.form(parameters);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.localBaseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
 			.POST(BodyPublishers.ofString(body));

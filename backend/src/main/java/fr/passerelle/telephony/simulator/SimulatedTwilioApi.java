@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import fr.passerelle.platform.HotlineNumber;
+import fr.passerelle.telephony.TwilioSettings;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpHeaders;
@@ -33,10 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @Conditional(SimulatorMode.class)
 @RestController
-@RequestMapping(SimulatedTwilioApi.BASE + "/2010-04-01/Accounts/{accountSid}")
+@RequestMapping(TwilioSimulator.API_BASE + "/2010-04-01/Accounts/{accountSid}")
 class SimulatedTwilioApi {
-
-	static final String BASE = "/simulator/twilio";
 
 	private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -136,11 +135,11 @@ class SimulatedTwilioApi {
 		if (ringSeconds < 1 || ringSeconds > 600) {
 			return error(HttpStatus.BAD_REQUEST, 21216, "Timeout must be between 1 and 600 seconds.");
 		}
-		SimulatedCalls.Callback callback = (statusCallback != null)
-				? new SimulatedCalls.Callback(statusCallback,
+		SimulatedCall.Callback callback = (statusCallback != null)
+				? new SimulatedCall.Callback(statusCallback,
 						Set.copyOf((statusCallbackEvents != null) ? statusCallbackEvents : List.of("completed")))
 				: null;
-		SimulatedCalls.Call call = this.calls.place(to, from, url, callback, ringSeconds);
+		SimulatedCall call = this.calls.place(to, from, url, callback, ringSeconds);
 		Map<String, Object> created = new LinkedHashMap<>();
 		created.put("sid", call.sid());
 		created.put("account_sid", accountSid);

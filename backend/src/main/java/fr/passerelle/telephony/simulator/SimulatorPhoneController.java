@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.simulator;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,6 +6,7 @@ import java.util.List;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.telephony.PracticeCalls;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -51,7 +52,7 @@ class SimulatorPhoneController {
 			.stream()
 			.map((text) -> new Text(text.from(), text.body(), text.receivedAt()))
 			.toList();
-		SimulatedCalls.Call call = this.calls.current(number);
+		SimulatedCall call = this.calls.current(number);
 		return new Phone(number, this.hotline.e164(), inbox, (call != null) ? CallState.of(call) : null);
 	}
 
@@ -64,7 +65,7 @@ class SimulatorPhoneController {
 		String number = numberOf(staff);
 		long accountId = staff.id();
 		return run(() -> {
-			SimulatedCalls.Call call = this.calls.dial(number);
+			SimulatedCall call = this.calls.dial(number);
 			this.practiceCalls.placed(call.sid(), accountId);
 			return call;
 		});
@@ -77,8 +78,8 @@ class SimulatorPhoneController {
 	@PostMapping("/call/answer")
 	CallState answer(StaffAccount staff) {
 		String number = numberOf(staff);
-		SimulatedCalls.Call ringing = this.calls.current(number);
-		if (ringing == null || ringing.state() != SimulatedCalls.State.RINGING) {
+		SimulatedCall ringing = this.calls.current(number);
+		if (ringing == null || ringing.state() != SimulatedCall.State.RINGING) {
 			throw new RejectedRequest(HttpStatus.CONFLICT, "simulator.not-ringing");
 		}
 		return run(() -> this.calls.answer(number));
@@ -96,12 +97,12 @@ class SimulatorPhoneController {
 
 	@PostMapping("/call/hangup")
 	CallState hangUp(StaffAccount staff) {
-		SimulatedCalls.Call call = this.calls.hangUp(numberOf(staff));
+		SimulatedCall call = this.calls.hangUp(numberOf(staff));
 		return (call != null) ? CallState.of(call)
-				: new CallState(null, SimulatedCalls.State.ENDED, true, false, null, List.of(), null, List.of());
+				: new CallState(null, SimulatedCall.State.ENDED, true, false, null, List.of(), null, List.of());
 	}
 
-	private CallState run(java.util.function.Supplier<SimulatedCalls.Call> action) {
+	private CallState run(java.util.function.Supplier<SimulatedCall> action) {
 		try {
 			return CallState.of(action.get());
 		}
@@ -138,10 +139,10 @@ class SimulatorPhoneController {
 	 * @param awaitedKeys how many keys it waits for, or {@code null}
 	 * @param transcript everything said and keyed on the call, oldest first
 	 */
-	record CallState(String sid, SimulatedCalls.State state, boolean ended, boolean incoming, String otherNumber,
-			List<String> heard, Integer awaitedKeys, List<SimulatedCalls.Line> transcript) {
+	record CallState(String sid, SimulatedCall.State state, boolean ended, boolean incoming, String otherNumber,
+			List<String> heard, Integer awaitedKeys, List<SimulatedCall.Line> transcript) {
 
-		static CallState of(SimulatedCalls.Call call) {
+		static CallState of(SimulatedCall call) {
 			return new CallState(call.sid(), call.state(), call.ended(), call.incoming(),
 					call.incoming() ? call.from() : call.to(), call.heard(), call.awaitedKeys(), call.transcript());
 		}

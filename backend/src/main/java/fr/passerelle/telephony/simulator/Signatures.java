@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,12 +14,12 @@ import javax.crypto.spec.SecretKeySpec;
  * the auth token, of the URL followed by each POST parameter's name and value, sorted by
  * name.
  */
-final class Signatures {
+public final class Signatures {
 
 	private Signatures() {
 	}
 
-	static String sign(String authToken, String url, Map<String, String> parameters) {
+	public static String sign(String authToken, String url, Map<String, String> parameters) {
 		StringBuilder data = new StringBuilder(url);
 		new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
 		try {

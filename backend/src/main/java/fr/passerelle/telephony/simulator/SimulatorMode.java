@@ -1,4 +1,6 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.simulator;
+
+import fr.passerelle.telephony.TwilioProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Condition;
@@ -10,7 +12,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * no account configured): its API, its calls and the training phone exist only then, and
  * their paths are public only then.
  */
-class SimulatorMode implements Condition {
+public class SimulatorMode implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -1,14 +1,18 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.simulator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -19,7 +23,10 @@ import org.springframework.stereotype.Component;
  */
 @Conditional(SimulatorMode.class)
 @Component
-class TwilioSimulator {
+public class TwilioSimulator {
+
+	/** Where the simulated Twilio REST API answers, on this very server. */
+	public static final String API_BASE = "/simulator/twilio";
 
 	private final Map<String, List<Text>> inboxes = new ConcurrentHashMap<>();
 
@@ -36,8 +43,22 @@ class TwilioSimulator {
 	}
 
 	/** The texts a simulated phone received, oldest first. */
-	List<Text> inbox(String number) {
+	public List<Text> inbox(String number) {
 		return new ArrayList<>(this.inboxes.getOrDefault(number, List.of()));
+	}
+
+	/** The SID of a queue, the same for the same name. */
+	public static String queueSid(String name) {
+		return "QU" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+	}
+
+	/** Form parameters, URL-encoded, as Twilio posts them. */
+	public static String form(Map<String, String> parameters) {
+		return parameters.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
 	}
 
 	static String sid(String prefix) {
@@ -49,7 +70,7 @@ class TwilioSimulator {
 	/**
 	 * A text message as a phone received it.
 	 */
-	record Text(String sid, String from, String to, String body, Instant receivedAt) {
+	public record Text(String sid, String from, String to, String body, Instant receivedAt) {
 	}
 
 }
