@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
@@ -22,7 +23,6 @@ import fr.passerelle.console.ConsoleStompClient;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.volunteer.Onboarding;
@@ -403,6 +403,9 @@ class AccessMatrixIntegrationTests {
 	int port;
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -692,8 +695,8 @@ class AccessMatrixIntegrationTests {
 
 	/** A request of the Vendée, taken by this volunteer ("prendre la suivante"). */
 	private long heldBy(StaffAccount volunteer) {
-		this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", POSTCODE, TestPhones.randomMobile(), "Léa",
-				Set.of()));
+		this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", POSTCODE, TestPhones.randomMobile(),
+				"Léa", Set.of()));
 		this.volunteerPresence.choosePresence(volunteer.id(), Presence.AVAILABLE);
 		long id = this.routing.takeNext(volunteer.id()).orElseThrow().id();
 		this.volunteerPresence.choosePresence(volunteer.id(), Presence.PAUSED);

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.jayway.jsonpath.JsonPath;
-import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
@@ -147,8 +147,8 @@ class FirstAdministratorWalkthroughIntegrationTests {
 		assertThat(volunteer.putJson("/api/volunteers/me/presence", "{\"status\":\"PAUSED\"}").statusCode())
 			.isEqualTo(200);
 		TicketView waiting = this.instance.getBean(TicketManagement.class)
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", TestPhones.randomMobile(), null,
-					Set.of()));
+			.open(this.instance.getBean(HelpRequests.class)
+				.callback(TicketSource.WEB_FORM, "CAF", "35000", TestPhones.randomMobile(), null, Set.of()));
 
 		// the coordinator finds it in the worklist and gives it to the volunteer
 		List<Integer> worklist = JsonPath

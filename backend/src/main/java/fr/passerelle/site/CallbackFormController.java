@@ -9,15 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.territory.Departement;
-import fr.passerelle.territory.Postcode;
+import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.territory.Territories;
 import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketStatus;
@@ -67,9 +69,12 @@ class CallbackFormController {
 
 	private final MessageSource messages;
 
-	CallbackFormController(TicketManagement tickets, Topics topics, Territories territories, PhoneVault vault,
-			RateLimits rateLimits, HotlineNumber hotline, MessageSource messages) {
+	private final HelpRequests requests;
+
+	CallbackFormController(TicketManagement tickets, HelpRequests requests, Topics topics, Territories territories,
+			PhoneVault vault, RateLimits rateLimits, HotlineNumber hotline, MessageSource messages) {
 		this.tickets = tickets;
+		this.requests = requests;
 		this.topics = topics;
 		this.territories = territories;
 		this.vault = vault;
@@ -92,40 +97,45 @@ class CallbackFormController {
 		if (!form.consented()) {
 			errors.put("consent", message("callback.error.consent", locale));
 		}
-		if (form.topic() == null || this.topics.findActive(form.topic()).isEmpty()) {
-			errors.put("topic", message("ticket.topic.unknown", locale));
-		}
-		try {
-			this.territories.resolve(Postcode.parse(form.postcode()));
-		}
-		catch (RejectedRequest rejection) {
-			errors.put("postcode", message(rejection, locale));
-		}
+		Topic topic = parsed(() -> this.requests.activeTopic(form.topic()), errors, locale);
+		PostcodeArea area = parsed(() -> this.requests.area(form.postcode()), errors, locale);
 		if (form.website() != null && !form.website().isBlank()) {
 			errors.put("phone", message("callback.error.robot", locale));
 		}
-		PhoneNumber phone = null;
-		try {
-			phone = PhoneNumber.parse(form.phone());
-		}
-		catch (RejectedRequest rejection) {
-			errors.put("phone", message(rejection, locale));
-		}
+		PhoneNumber phone = parsed(() -> this.requests.phone(form.phone()), errors, locale);
+		String firstName = parsed(() -> this.requests.firstName(form.firstName()), errors, locale);
 		if (errors.isEmpty() && !allowed(phone, request.getRemoteAddr())) {
 			errors.put("phone", message("callback.error.too-many", locale));
 		}
 		if (errors.isEmpty()) {
 			try {
-				TicketView ticket = this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, form.topic(),
-						form.postcode(), form.phone(), form.firstName(), form.slots()));
+				TicketView ticket = this.tickets
+					.open(HelpRequest.callback(TicketSource.WEB_FORM, topic, area, phone, firstName, form.slots()));
 				return confirmation(ticket, model, locale);
 			}
 			catch (RejectedRequest rejection) {
-				errors.put(fieldOf(rejection.messageCode()), message(rejection, locale));
+				if (rejection.field() == null) {
+					throw rejection;
+				}
+				errors.put(rejection.field(), message(rejection, locale));
 			}
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return form(form, inFormOrder(errors), model, locale);
+	}
+
+	/**
+	 * A field's value parsed, or {@code null} with the refusal noted beside its field
+	 * (each field is told its own error, all at once).
+	 */
+	private <T> T parsed(Supplier<T> parse, Map<String, String> errors, Locale locale) {
+		try {
+			return parse.get();
+		}
+		catch (RejectedRequest rejection) {
+			errors.put(rejection.field(), message(rejection, locale));
+			return null;
+		}
 	}
 
 	private static Map<String, String> inFormOrder(Map<String, String> errors) {
@@ -182,22 +192,6 @@ class CallbackFormController {
 	private void addHotline(Model model) {
 		model.addAttribute("hotlineNumber", this.hotline.display());
 		model.addAttribute("hotlineLink", "tel:" + this.hotline.e164());
-	}
-
-	private static String fieldOf(String messageCode) {
-		if (messageCode.startsWith("territory.")) {
-			return "postcode";
-		}
-		if (messageCode.startsWith("phone.") || messageCode.startsWith("ticket.phone.")) {
-			return "phone";
-		}
-		if (messageCode.equals("ticket.topic.unknown")) {
-			return "topic";
-		}
-		if (messageCode.startsWith("ticket.slots.")) {
-			return "slots";
-		}
-		return "firstName";
 	}
 
 	private String message(RejectedRequest rejection, Locale locale) {

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.privacy.SealedNumbers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,9 +42,13 @@ class FallbackSpool implements SealedNumbers {
 
 	private final InboundCalls calls;
 
+	private final HelpRequests requests;
+
 	private final boolean replayEnabled;
 
-	FallbackSpool(TelephonyProperties properties, PhoneVault vault, InboundCalls calls, MeterRegistry meters) {
+	FallbackSpool(TelephonyProperties properties, PhoneVault vault, InboundCalls calls, HelpRequests requests,
+			MeterRegistry meters) {
+		this.requests = requests;
 		Gauge.builder("passerelle.fallback.spool.size", this, FallbackSpool::size)
 			.description("Requests kept on this instance's disk until the database takes them")
 			.register(meters);
@@ -91,7 +96,7 @@ class FallbackSpool implements SealedNumbers {
 			try {
 				String[] parts = Files.readString(request, StandardCharsets.US_ASCII).trim().split(" ");
 				PhoneNumber from = this.vault.open(Base64.getDecoder().decode(parts[3]), sealedRow(parts[0]));
-				this.calls.requestCallback(parts[0], from.e164(), parts[1], parts[2]);
+				this.calls.requestCallback(parts[0], from, this.requests.topic(parts[1]), this.requests.area(parts[2]));
 				Files.delete(request);
 				recorded++;
 			}

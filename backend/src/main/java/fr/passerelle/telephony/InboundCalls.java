@@ -9,7 +9,9 @@ import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RateLimits.Limit;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
+import fr.passerelle.territory.PostcodeArea;
 import fr.passerelle.ticket.HelpRequest;
+import fr.passerelle.topic.Topic;
 import fr.passerelle.ticket.TicketKind;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
@@ -88,20 +90,20 @@ class InboundCalls {
 	/**
 	 * The caller asks to be called back on the number they call from. A webhook delivered
 	 * twice, or a caller confirming twice, gets the same request.
-	 * @throws fr.passerelle.platform.RejectedRequest when the number cannot be called
-	 * back (withheld, foreign…), and nothing is recorded
+	 * @throws fr.passerelle.platform.RejectedRequest when the number is blocked or past
+	 * its limit, and nothing is recorded
 	 */
-	TicketView requestCallback(String callSid, String from, String topicCode, String postcode) {
-		return requestCallback(callSid, from, topicCode, postcode, null);
+	TicketView requestCallback(String callSid, PhoneNumber from, Topic topic, PostcodeArea area) {
+		return requestCallback(callSid, from, topic, area, null);
 	}
 
 	/**
-	 * Like {@link #requestCallback(String, String, String, String)}, saying why the
-	 * caller did not wait on the line.
+	 * Like {@link #requestCallback(String, PhoneNumber, Topic, PostcodeArea)}, saying why
+	 * the caller did not wait on the line.
 	 */
-	TicketView requestCallback(String callSid, String from, String topicCode, String postcode, LiveCalls.Route why) {
-		return open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.CALLBACK, topicCode, postcode, from, null,
-				Set.of(), null), why);
+	TicketView requestCallback(String callSid, PhoneNumber from, Topic topic, PostcodeArea area, LiveCalls.Route why) {
+		return open(callSid,
+				new HelpRequest(TicketSource.PHONE, TicketKind.CALLBACK, topic, area, from, null, Set.of(), null), why);
 	}
 
 	/**
@@ -109,9 +111,10 @@ class InboundCalls {
 	 * Delivered twice, it is the same request; a caller who asked for the same help a
 	 * moment ago gets that earlier request (which may be a callback).
 	 */
-	TicketView waitOnLine(String callSid, String from, String topicCode, String postcode) {
-		TicketView ticket = open(callSid, new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, topicCode, postcode,
-				from, null, Set.of(), null), LiveCalls.Route.QUEUE);
+	TicketView waitOnLine(String callSid, PhoneNumber from, Topic topic, PostcodeArea area) {
+		TicketView ticket = open(callSid,
+				new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, topic, area, from, null, Set.of(), null),
+				LiveCalls.Route.QUEUE);
 		if (ticket.kind() == TicketKind.LIVE_CALL) {
 			this.calls.queued(callSid, this.clock.instant());
 		}
@@ -126,8 +129,7 @@ class InboundCalls {
 		this.calls.inbound(callSid, this.clock.instant());
 		if (this.calls.ticketOf(callSid).isEmpty()) {
 			// a webhook delivered again is not one more request
-			this.limits.require("phone-request-number", this.vault.lookupHash(PhoneNumber.parse(request.phone())),
-					PER_NUMBER);
+			this.limits.require("phone-request-number", this.vault.lookupHash(request.phone()), PER_NUMBER);
 		}
 		return this.transaction.execute((status) -> {
 			Optional<Long> earlier = this.calls.lockTicketOf(callSid);
@@ -139,7 +141,7 @@ class InboundCalls {
 			// not practising
 			TicketView ticket = this.tickets
 				.open(this.practiceCalls.isPractice(callSid) ? request.asPractice() : request);
-			this.calls.attach(callSid, request.topicCode(), ticket.postcode(), ticket.id(), route);
+			this.calls.attach(callSid, request.topic().code(), ticket.postcode(), ticket.id(), route);
 			return ticket;
 		});
 	}

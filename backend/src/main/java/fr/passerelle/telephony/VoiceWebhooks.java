@@ -184,7 +184,7 @@ class VoiceWebhooks {
 	@PostMapping("/postcode")
 	String postcode(@RequestParam(name = "Digits", defaultValue = "") String digits, @RequestParam String topic,
 			@RequestParam(defaultValue = "0") int silences) {
-		String topicCode = knownTopic(topic);
+		String topicCode = knownTopic(topic).code();
 		VoiceResponse.Builder response = new VoiceResponse.Builder();
 		if (digits.isEmpty()) {
 			if (silences + 1 >= Voice.PLAYS) {
@@ -207,7 +207,8 @@ class VoiceWebhooks {
 	String confirm(@RequestParam("CallSid") String callSid, @RequestParam(name = "From", defaultValue = "") String from,
 			@RequestParam(name = "Digits", defaultValue = "") String digits, @RequestParam String topic,
 			@RequestParam String postcode, @RequestParam(defaultValue = "0") int silences) {
-		String topicCode = knownTopic(topic);
+		Topic chosen = knownTopic(topic);
+		String topicCode = chosen.code();
 		PostcodeArea area = area(postcode).orElseThrow(() -> new IllegalArgumentException("postcode in action URL"));
 		if (digits.equals("2")) {
 			return Voice.xml(new VoiceResponse.Builder().gather(postcode(topicCode, 0)).build());
@@ -220,12 +221,18 @@ class VoiceWebhooks {
 				.gather(confirmation(topicCode, area, digits.isEmpty() ? silences + 1 : silences))
 				.build());
 		}
+		PhoneNumber caller;
+		try {
+			caller = PhoneNumber.parse(from);
+		}
+		catch (RejectedRequest withheldOrForeign) {
+			return goodbye("voice.number.unusable");
+		}
 		TicketView ticket;
 		try {
 			LiveCalls.Route route = this.live.route(topicCode, area);
-			ticket = (route == LiveCalls.Route.QUEUE)
-					? this.calls.waitOnLine(callSid, callable(from), topicCode, area.postcode().value())
-					: this.calls.requestCallback(callSid, from, topicCode, area.postcode().value(), route);
+			ticket = (route == LiveCalls.Route.QUEUE) ? this.calls.waitOnLine(callSid, caller, chosen, area)
+					: this.calls.requestCallback(callSid, caller, chosen, area, route);
 		}
 		catch (RejectedRequest refused) {
 			if (refused.messageCode().equals("ticket.phone.blocked")) {
@@ -233,9 +240,6 @@ class VoiceWebhooks {
 			}
 			if (refused.messageCode().equals("limits.exceeded")) {
 				return goodbye("voice.limit.reached");
-			}
-			if (refused.messageCode().startsWith("phone.") || refused.messageCode().startsWith("ticket.phone.")) {
-				return goodbye("voice.number.unusable");
 			}
 			throw refused;
 		}
@@ -280,8 +284,8 @@ class VoiceWebhooks {
 			return goodbye("voice.number.unusable");
 		}
 		try {
-			return this.announcements
-				.recorded(this.calls.requestCallback(callSid, caller.e164(), FALLBACK_TOPIC, postcode));
+			Topic other = this.topics.find(FALLBACK_TOPIC).orElseThrow();
+			return this.announcements.recorded(this.calls.requestCallback(callSid, caller, other, area.get()));
 		}
 		catch (DataAccessException | TransactionException databaseDown) {
 			log.warn("The database could not record a callback request: kept for later ({})",
@@ -319,19 +323,6 @@ class VoiceWebhooks {
 	}
 
 	private record Rendered(String xml, long at, List<Topic> menu) {
-	}
-
-	/**
-	 * The caller's number if it can be called back; a withheld one can still wait on the
-	 * line, without the callback option.
-	 */
-	private static String callable(String from) {
-		try {
-			return PhoneNumber.parse(from).e164();
-		}
-		catch (RejectedRequest withheld) {
-			return "";
-		}
 	}
 
 	private Gather menu(int silences) {
@@ -381,10 +372,8 @@ class VoiceWebhooks {
 		}
 	}
 
-	private String knownTopic(String code) {
-		return this.topics.find(code)
-			.map(Topic::code)
-			.orElseThrow(() -> new IllegalArgumentException("unknown topic in action URL"));
+	private Topic knownTopic(String code) {
+		return this.topics.find(code).orElseThrow(() -> new IllegalArgumentException("unknown topic in action URL"));
 	}
 
 	private String otherTopic() {

@@ -50,7 +50,11 @@ class TicketController {
 
 	private final AuditLog audit;
 
-	TicketController(TicketManagement tickets, TicketQueries ticketQueries, FollowUps followUps, AuditLog audit) {
+	private final HelpRequests requests;
+
+	TicketController(TicketManagement tickets, TicketQueries ticketQueries, FollowUps followUps, AuditLog audit,
+			HelpRequests requests) {
+		this.requests = requests;
 		this.tickets = tickets;
 		this.ticketQueries = ticketQueries;
 		this.followUps = followUps;
@@ -89,8 +93,11 @@ class TicketController {
 	@Operation(summary = "Open a new request for the citizen of a request the caller holds (another démarche to "
 			+ "come back to); the number is that request's")
 	TicketView open(@Valid @RequestBody NewTicket request, StaffAccount staff) {
-		return this.followUps.open(request.followUpOf(), staff, request.topic(), request.postcode(),
-				request.firstName(), request.slots());
+		FollowUps.FollowUp followUp = new FollowUps.FollowUp(
+				this.requests.topic(request.topic()), (request.postcode() != null && !request.postcode().isBlank())
+						? this.requests.area(request.postcode()) : null,
+				this.requests.firstName(request.firstName()), request.slots());
+		return this.followUps.open(request.followUpOf(), staff, followUp);
 	}
 
 	@PostMapping("/{id}/notes")
@@ -141,7 +148,7 @@ class TicketController {
 	/**
 	 * @param followUpOf a request the caller holds, whose citizen this one is for
 	 * @param postcode that request's when left out
-	 * @param firstName that request's when left out
+	 * @param firstName that request's when left out or blank
 	 */
 	record NewTicket(@NotNull Long followUpOf, @NotBlank String topic, @Size(max = 10) String postcode,
 			@Size(max = 60) String firstName, Set<TimeSlot> slots) {

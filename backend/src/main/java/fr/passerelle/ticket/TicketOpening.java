@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +12,7 @@ import fr.passerelle.platform.RejectedRequest;
 import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
-import fr.passerelle.territory.Departement;
-import fr.passerelle.territory.Postcode;
 import fr.passerelle.territory.PostcodeArea;
-import fr.passerelle.territory.Territories;
-import fr.passerelle.topic.Topics;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -25,9 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens requests for help: checks what the citizen gave, recognises the same request made
- * again and a repeat caller, seals the number for the request's row, and queues the
- * request or plans its first callback.
+ * Opens requests for help, their values parsed where they arrived ({@link HelpRequests}):
+ * refuses a blocked number, recognises the same request made again and a repeat caller,
+ * seals the number for the request's row, and queues the request or plans its first
+ * callback.
  */
 @Component
 class TicketOpening {
@@ -38,8 +34,6 @@ class TicketOpening {
 	 */
 	private static final Duration SAME_REQUEST_WINDOW = Duration.ofMinutes(30);
 
-	private static final int FIRST_NAME_MAX = 60;
-
 	private final TicketStore store;
 
 	private final TicketHistory history;
@@ -47,10 +41,6 @@ class TicketOpening {
 	private final TicketChanges changes;
 
 	private final TicketQueries queries;
-
-	private final Topics topics;
-
-	private final Territories territories;
 
 	private final PhoneVault vault;
 
@@ -64,15 +54,13 @@ class TicketOpening {
 
 	private final SecureRandom random = new SecureRandom();
 
-	TicketOpening(TicketStore store, TicketHistory history, TicketChanges changes, TicketQueries queries, Topics topics,
-			Territories territories, PhoneVault vault, CallbackPolicy policy, CallbackPolicyProperties policySettings,
-			Clock clock, Blocklist blocklist) {
+	TicketOpening(TicketStore store, TicketHistory history, TicketChanges changes, TicketQueries queries,
+			PhoneVault vault, CallbackPolicy policy, CallbackPolicyProperties policySettings, Clock clock,
+			Blocklist blocklist) {
 		this.store = store;
 		this.history = history;
 		this.changes = changes;
 		this.queries = queries;
-		this.topics = topics;
-		this.territories = territories;
 		this.vault = vault;
 		this.policy = policy;
 		this.policySettings = policySettings;
@@ -84,31 +72,27 @@ class TicketOpening {
 	 * Opens a request for help and routes it: queued at once, or scheduled for the first
 	 * time the citizen can be called back. The same request made again within 30 minutes
 	 * returns the first one.
-	 * @throws RejectedRequest naming the field at fault (unknown topic, impossible
-	 * postcode, number we cannot call…)
+	 * @throws RejectedRequest naming the field at fault: a blocked number, preferred
+	 * times all outside opening hours
 	 */
 	@Transactional
 	public TicketView open(HelpRequest request) {
 		Instant now = this.clock.instant();
-		if (request.topicCode() == null || this.topics.find(request.topicCode()).isEmpty()) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.topic.unknown");
-		}
-		PostcodeArea area = this.territories.resolve(Postcode.parse(request.postcode()));
-		PhoneNumber phone = phoneOf(request);
+		PostcodeArea area = request.area();
+		PhoneNumber phone = request.phone();
 		if (phone != null && this.blocklist.isBlocked(phone)) {
-			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.phone.blocked");
+			throw new RejectedRequest(HttpStatus.FORBIDDEN, "ticket.phone.blocked").on("phone");
 		}
-		String firstName = firstName(request.firstName());
-		Set<TimeSlot> slots = (request.slots() != null) ? Set.copyOf(request.slots()) : Set.of();
+		Set<TimeSlot> slots = request.slots();
 
 		Ticket ticket = new Ticket();
 		ticket.source = request.source();
 		ticket.kind = request.kind();
-		ticket.topicCode = request.topicCode();
+		ticket.topicCode = request.topic().code();
 		ticket.postcode = area.postcode().value();
 		ticket.departementCode = area.departement().code();
 		ticket.regionCode = area.region().code();
-		ticket.firstName = firstName;
+		ticket.firstName = request.firstName();
 		ticket.preferredSlots = slots;
 		ticket.createdAt = now;
 		ticket.practice = request.practice();
@@ -123,9 +107,10 @@ class TicketOpening {
 		Optional<Instant> callable = Optional.of(now);
 		if (ticket.kind == TicketKind.CALLBACK) {
 			ticket.dueAt = now.plus(Ticket.CALLBACK_DELAY);
-			callable = this.policy.firstCallableInstant(now, ticket.departementCode, zoneOf(ticket), slots);
+			callable = this.policy.firstCallableInstant(now, ticket.departementCode, area.departement().timeZone(),
+					slots);
 			if (callable.isEmpty() && !slots.isEmpty()) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.slots.outside-opening-hours");
+				throw RejectedRequest.field("slots", "ticket.slots.outside-opening-hours");
 			}
 		}
 		insertWithUniqueReference(ticket);
@@ -188,31 +173,6 @@ class TicketOpening {
 				}
 			}
 		}
-	}
-
-	private PhoneNumber phoneOf(HelpRequest request) {
-		if (request.phone() == null || request.phone().isBlank()) {
-			if (request.kind() == TicketKind.CALLBACK) {
-				throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.phone.required");
-			}
-			return null;
-		}
-		return PhoneNumber.parse(request.phone());
-	}
-
-	private static String firstName(String typed) {
-		if (typed == null || typed.isBlank()) {
-			return null;
-		}
-		String name = typed.strip();
-		if (name.length() > FIRST_NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
-			throw new RejectedRequest(HttpStatus.BAD_REQUEST, "ticket.first-name.invalid", FIRST_NAME_MAX);
-		}
-		return name;
-	}
-
-	private ZoneId zoneOf(Ticket ticket) {
-		return this.territories.departement(ticket.departementCode).map(Departement::timeZone).orElseThrow();
 	}
 
 }

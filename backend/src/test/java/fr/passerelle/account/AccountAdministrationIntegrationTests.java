@@ -10,13 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
 import fr.passerelle.TestPhones;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -43,6 +43,9 @@ class AccountAdministrationIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -228,8 +231,8 @@ class AccountAdministrationIntegrationTests {
 	}
 
 	private TicketView callback() {
-		return this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "18000", TestPhones.randomMobile(), null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "18000",
+				TestPhones.randomMobile(), null, Set.of()));
 	}
 
 	private StaffAccount volunteer() {

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import fr.passerelle.privacy.PhoneNumber;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.Benchmarks;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
@@ -111,10 +113,14 @@ class ConsoleBroadcastBenchmark {
 					heapPerSession / 1024);
 
 			TicketManagement tickets = app.getBean(TicketManagement.class);
+			// a caller on the line in the Rhône; each round's has a number of their own
+			HelpRequest liveCall = new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL,
+					app.getBean(HelpRequests.class).topic("CAF"), app.getBean(HelpRequests.class).area("69001"),
+					PhoneNumber.parse(TestPhones.randomMobile()), null, Set.of(), null);
 			QueueFigures figures = app.getBean(QueueFigures.class);
 			long[] started = new long[ALL];
-			broadcast(tickets, figures, received, started, 0, QUIET);
-			broadcast(tickets, figures, received, started, QUIET, FLOOD);
+			broadcast(tickets, liveCall, figures, received, started, 0, QUIET);
+			broadcast(tickets, liveCall, figures, received, started, QUIET, FLOOD);
 			long[] quiet = latencies(received, started, QUIET, FLOOD);
 
 			// a console that stops reading, flooded with large messages
@@ -139,7 +145,7 @@ class ConsoleBroadcastBenchmark {
 				}
 			});
 			flood.start();
-			broadcast(tickets, figures, received, started, FLOOD, ALL);
+			broadcast(tickets, liveCall, figures, received, started, FLOOD, ALL);
 			long[] duringFlood = latencies(received, started, FLOOD, ALL);
 			flooding.set(false);
 			flood.join(30_000);
@@ -204,13 +210,13 @@ class ConsoleBroadcastBenchmark {
 		return waiting - 1;
 	}
 
-	private static void broadcast(TicketManagement tickets, QueueFigures figures, long[][] received, long[] started,
-			int from, int to) throws InterruptedException {
+	private static void broadcast(TicketManagement tickets, HelpRequest liveCall, QueueFigures figures,
+			long[][] received, long[] started, int from, int to) throws InterruptedException {
 		for (int round = from; round < to; round++) {
 			// a caller on the line (a callback asked for outside opening hours would
 			// wait, scheduled, for them)
-			tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF", "69001",
-					TestPhones.randomMobile(), null, Set.of(), null));
+			tickets.open(new HelpRequest(liveCall.source(), liveCall.kind(), liveCall.topic(), liveCall.area(),
+					PhoneNumber.parse(TestPhones.randomMobile()), null, Set.of(), null));
 			started[round] = System.nanoTime();
 			figures.publishChanges();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

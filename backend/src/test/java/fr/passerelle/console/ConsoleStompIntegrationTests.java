@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -19,7 +20,6 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -67,6 +67,9 @@ class ConsoleStompIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -492,8 +495,8 @@ class ConsoleStompIntegrationTests {
 	}
 
 	private TicketView callbackInCreuse() {
-		return this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "23000", TestPhones.randomMobile(), null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "23000",
+				TestPhones.randomMobile(), null, Set.of()));
 	}
 
 	private void awaitConsoles(StaffAccount account, int count) throws InterruptedException {

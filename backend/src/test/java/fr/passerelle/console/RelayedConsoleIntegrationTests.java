@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
 import fr.passerelle.StaffClient;
@@ -27,7 +28,6 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.routing.Routing;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -361,8 +361,8 @@ class RelayedConsoleIntegrationTests {
 
 	private static TicketView callbackInCreuse() {
 		return first.getBean(TicketManagement.class)
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "23000", TestPhones.randomMobile(), null,
-					Set.of()));
+			.open(first.getBean(HelpRequests.class)
+				.callback(TicketSource.WEB_FORM, "CAF", "23000", TestPhones.randomMobile(), null, Set.of()));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.JsonNode;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -16,7 +17,6 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
@@ -38,6 +38,9 @@ class WallboardPushIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -63,7 +66,7 @@ class WallboardPushIntegrationTests {
 			}
 			assertThat(followed()).as("subscribed").isTrue();
 
-			TicketView request = this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "97300",
+			TicketView request = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "97300",
 					TestPhones.randomMobile(), null, Set.of()));
 
 			JsonNode changed = null;

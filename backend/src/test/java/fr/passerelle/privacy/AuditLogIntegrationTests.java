@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -18,7 +19,6 @@ import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.AuditLog.AuditEntry;
 import fr.passerelle.privacy.AuditLog.AuditFilter;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
@@ -40,6 +40,9 @@ class AuditLogIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -153,7 +156,7 @@ class AuditLogIntegrationTests {
 	void recordsWhoReadARequestAndWhoWasRefusedItWithoutItsNumber() {
 		String phone = TestPhones.randomMobile();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "85000", phone, "Yvette", Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "85000", phone, "Yvette", Set.of()));
 		StaffAccount coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR);
 		StaffClient reader = new StaffClient(this.port);
 		reader.login(coordinator.email(), TestAccounts.PASSWORD);

@@ -3,6 +3,7 @@ package fr.passerelle.routing;
 import java.time.Instant;
 import java.util.Set;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -46,6 +47,9 @@ class HandoverIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	Handovers handovers;
@@ -227,8 +231,9 @@ class HandoverIntegrationTests {
 	void aLiveCallIsHandedOverOnceTheLineIsHungUpAndBecomesACallback() {
 		StaffAccount giver = volunteer("CAF", Presence.AVAILABLE);
 		StaffAccount colleague = volunteer("CAF", Presence.AVAILABLE);
-		TicketView call = this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF", "46000",
-				TestPhones.randomMobile(), null, Set.of(), null));
+		TicketView call = this.tickets
+			.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, this.requests.topic("CAF"),
+					this.requests.area("46000"), this.requests.phone(TestPhones.randomMobile()), null, Set.of(), null));
 		this.routing.takeNext(giver.id()).orElseThrow();
 
 		assertRefused(() -> this.handovers.handOver(call.id(), giver, colleague.id(), "x"),
@@ -294,8 +299,8 @@ class HandoverIntegrationTests {
 	private TicketView callbackHeldBy(StaffAccount volunteer) {
 		this.volunteers.configureRouting(volunteer.id(), Set.of("fr"), 5, Set.of("46"), Set.of(), false);
 		this.volunteerPresence.choosePresence(volunteer.id(), Presence.AVAILABLE);
-		TicketView ticket = this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "46000", TestPhones.randomMobile(), null, Set.of()));
+		TicketView ticket = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "46000",
+				TestPhones.randomMobile(), null, Set.of()));
 		TicketView taken = this.routing.takeNext(volunteer.id()).orElseThrow();
 		assertThat(taken.id()).isEqualTo(ticket.id());
 		return taken;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @IntegrationTest
 class RoutingIntegrationTests {
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	Routing routing;
@@ -302,7 +306,7 @@ class RoutingIntegrationTests {
 		long practising = availableVolunteer("43", Set.of(), false, 1);
 		this.volunteers.registerPhone(practising, String.format("+3361%07d", practising % 10_000_000));
 		TicketView practice = this.tickets
-			.open(HelpRequest.callback(TicketSource.PHONE, "CAF", "43000", TestPhones.randomMobile(), null, Set.of())
+			.open(this.requests.callback(TicketSource.PHONE, "CAF", "43000", TestPhones.randomMobile(), null, Set.of())
 				.asPractice());
 
 		assertThat(this.routing.takeNext(withRealPhone)).as("never offered to a volunteer who is not practising")
@@ -322,13 +326,13 @@ class RoutingIntegrationTests {
 	}
 
 	private TicketView callback(String postcode) {
-		return this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", postcode, TestPhones.randomMobile(),
-				null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", postcode,
+				TestPhones.randomMobile(), null, Set.of()));
 	}
 
 	private TicketView liveCall(String postcode) {
-		return this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF", postcode,
-				TestPhones.randomMobile(), null, Set.of(), null));
+		return this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, this.requests.topic("CAF"),
+				this.requests.area(postcode), this.requests.phone(TestPhones.randomMobile()), null, Set.of(), null));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -17,7 +18,6 @@ import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -48,6 +48,9 @@ class WorklistIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	TicketManagement tickets;
@@ -224,8 +227,8 @@ class WorklistIntegrationTests {
 	}
 
 	private TicketView callback(String topic) {
-		return this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, topic, "55000", TestPhones.randomMobile(), null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, topic, "55000",
+				TestPhones.randomMobile(), null, Set.of()));
 	}
 
 	private StaffAccount volunteer(Presence presence) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
@@ -11,7 +12,6 @@ import fr.passerelle.TestClockConfiguration;
 import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.Outcome;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
@@ -38,6 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class WrapUpIntegrationTests {
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	Routing routing;
@@ -135,8 +138,8 @@ class WrapUpIntegrationTests {
 	}
 
 	private TicketView callback() {
-		return this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "15000", TestPhones.randomMobile(), null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "15000",
+				TestPhones.randomMobile(), null, Set.of()));
 	}
 
 	private static Outcome resolved() {

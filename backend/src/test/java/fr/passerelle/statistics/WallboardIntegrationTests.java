@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -51,6 +52,9 @@ class WallboardIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -216,8 +220,8 @@ class WallboardIntegrationTests {
 	}
 
 	private TicketView open(TicketKind kind) {
-		return this.tickets.open(new HelpRequest(TicketSource.PHONE, kind, "CAF", "97600", TestPhones.randomMobile(),
-				null, Set.of(), null));
+		return this.tickets.open(new HelpRequest(TicketSource.PHONE, kind, this.requests.topic("CAF"),
+				this.requests.area("97600"), this.requests.phone(TestPhones.randomMobile()), null, Set.of(), null));
 	}
 
 	private long volunteer(Presence presence) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.StaffClient;
 import fr.passerelle.TestAccounts;
@@ -16,7 +17,6 @@ import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketView;
@@ -44,6 +44,9 @@ class AbuseIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -174,7 +177,7 @@ class AbuseIntegrationTests {
 	}
 
 	private TicketView callback(String phone) {
-		return this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "18000", phone, null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "18000", phone, null, Set.of()));
 	}
 
 	private StaffAccount volunteer() {

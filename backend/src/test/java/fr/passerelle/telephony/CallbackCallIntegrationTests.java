@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.SimulatedCall;
 import fr.passerelle.telephony.simulator.SimulatedCalls;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
@@ -17,7 +18,6 @@ import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -46,6 +46,9 @@ class CallbackCallIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -165,7 +168,7 @@ class CallbackCallIntegrationTests {
 	void aCitizenWhoDoesNotAnswerIsCalledAgainLater() {
 		String citizenPhone = PhoneNumber.parse(TestPhones.randomMobile()).e164();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizenPhone, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000", citizenPhone, null, Set.of()));
 		this.tickets.assign(ticket.id(), this.volunteerId);
 
 		this.volunteer.postJson("/api/tickets/" + ticket.id() + "/call", "{}");
@@ -189,8 +192,8 @@ class CallbackCallIntegrationTests {
 
 	@Test
 	void theSameResultDeliveredTwiceCountsOneAttempt() {
-		TicketView ticket = this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", TestPhones.randomMobile(), null, Set.of()));
+		TicketView ticket = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000",
+				TestPhones.randomMobile(), null, Set.of()));
 		this.tickets.assign(ticket.id(), this.volunteerId);
 		TwilioWebhookClient twilio = new TwilioWebhookClient(this.port);
 		String path = "/telephony/voice/callback/dialled?ticket=" + ticket.id() + "&volunteer=" + this.volunteerId
@@ -208,8 +211,8 @@ class CallbackCallIntegrationTests {
 
 	@Test
 	void refusesWithAClearReason() {
-		TicketView ticket = this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", TestPhones.randomMobile(), null, Set.of()));
+		TicketView ticket = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000",
+				TestPhones.randomMobile(), null, Set.of()));
 
 		HttpResponse<String> notTaken = this.volunteer.postJson("/api/tickets/" + ticket.id() + "/call", "{}");
 		assertThat(notTaken.statusCode()).isEqualTo(404);
@@ -226,7 +229,7 @@ class CallbackCallIntegrationTests {
 	void theVolunteerTextsTheCitizenFromTheHotlineOnce() {
 		String citizenPhone = PhoneNumber.parse(TestPhones.randomMobile()).e164();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizenPhone, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000", citizenPhone, null, Set.of()));
 		String text = "{\"body\":\"Le lien pour votre attestation : https://www.caf.fr/\"}";
 
 		assertThat(this.volunteer.postJson("/api/tickets/" + ticket.id() + "/texts", text).statusCode())

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.SimulatedCall;
 import fr.passerelle.telephony.simulator.SimulatedCalls;
 import java.net.http.HttpResponse;
@@ -17,7 +18,6 @@ import fr.passerelle.account.NewAccount;
 import fr.passerelle.account.Role;
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -49,6 +49,9 @@ class CoordinatorCallbackIntegrationTests {
 	int port;
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -71,7 +74,7 @@ class CoordinatorCallbackIntegrationTests {
 		coordinator.login(account.email(), TestAccounts.PASSWORD);
 		String citizenPhone = PhoneNumber.parse(TestPhones.randomMobile()).e164();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "55000", citizenPhone, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "55000", citizenPhone, null, Set.of()));
 		assertThat(coordinator
 			.postJson("/api/tickets/" + ticket.id() + "/assign", "{\"volunteerId\":" + account.id() + "}")
 			.statusCode()).as("taken from the worklist").isEqualTo(200);

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -85,6 +86,9 @@ class DataSubjectRequestsIntegrationTests {
 	int port;
 
 	@Autowired
+	HelpRequests helpRequests;
+
+	@Autowired
 	InboundCalls calls;
 
 	@Autowired
@@ -152,7 +156,8 @@ class DataSubjectRequestsIntegrationTests {
 		TicketView web = this.ticketQueries.find(this.ticketQueries.requestsFrom(this.vault.lookupHashes(phone)).get(0))
 			.orElseThrow();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.simulator.inbox(phone.e164()).isEmpty());
-		TicketView byPhone = this.calls.requestCallback(callSid(), phone.e164(), "TAXES", "75011");
+		TicketView byPhone = this.calls.requestCallback(callSid(), phone, this.helpRequests.topic("TAXES"),
+				this.helpRequests.area("75011"));
 		this.tickets.addNote(web.id(), coordinator, "Mme a du mal avec son dossier APL, rappeler en fin de matinée");
 		TwilioWebhookClient twilio = new TwilioWebhookClient(this.port);
 		Map<String, String> text = new LinkedHashMap<>();

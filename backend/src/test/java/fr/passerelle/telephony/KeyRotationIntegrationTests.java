@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.PasserelleApplication;
 import fr.passerelle.SeparateDatabase;
 import fr.passerelle.TestAccounts;
@@ -19,7 +20,6 @@ import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.KeyRotation;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -67,7 +67,8 @@ class KeyRotationIntegrationTests {
 		try (ConfigurableApplicationContext before = start()) {
 			SeparateDatabase.reset(before);
 			TicketView ticket = before.getBean(TicketManagement.class)
-				.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizen.e164(), null, Set.of()));
+				.open(before.getBean(HelpRequests.class)
+					.callback(TicketSource.WEB_FORM, "CAF", "35000", citizen.e164(), null, Set.of()));
 			ticketId = ticket.id();
 			volunteerId = TestAccounts.open(before.getBean(AccountManagement.class), Role.VOLUNTEER).id();
 			before.getBean(Volunteers.class).register(volunteerId, "35", Set.of("CAF"));
@@ -105,7 +106,8 @@ class KeyRotationIntegrationTests {
 			assertThat(row.get("phone_hash")).isNotEqualTo(oldHash).isEqualTo(vault.lookupHash(citizen));
 			assertThat(after.getBean(TicketQueries.class).phoneToDial(ticketId)).hasValue(citizen);
 			assertThat(tickets
-				.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", citizen.e164(), null, Set.of()))
+				.open(after.getBean(HelpRequests.class)
+					.callback(TicketSource.WEB_FORM, "CAF", "35000", citizen.e164(), null, Set.of()))
 				.id()).as("the same caller is recognised under the new hash").isEqualTo(ticketId);
 			assertThat(after.getBean(Volunteers.class).phoneToRing(volunteerId)).hasValue(volunteerPhone);
 			assertThat(after.getBean(Blocklist.class).isBlocked(blocked)).isTrue();

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.SimulatedCalls;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
@@ -59,6 +60,9 @@ class LiveAnswerIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	AccountManagement accounts;
@@ -334,8 +338,9 @@ class LiveAnswerIntegrationTests {
 	@Test
 	void nobodyToAnswerOrTooManyWaitingMeansACallback() {
 		for (int i = 0; i < 3; i++) {
-			TicketView waiting = this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF",
-					"20000", TestPhones.randomMobile(), null, Set.of(), null));
+			TicketView waiting = this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL,
+					this.requests.topic("CAF"), this.requests.area("20000"),
+					this.requests.phone(TestPhones.randomMobile()), null, Set.of(), null));
 			this.ticketIds.add(waiting.id());
 		}
 

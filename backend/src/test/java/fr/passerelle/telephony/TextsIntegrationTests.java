@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,6 @@ import fr.passerelle.TestClock;
 import fr.passerelle.TestPhones;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.CallbackRequested;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketSource;
 import fr.passerelle.ticket.TicketUnreachable;
@@ -35,6 +35,9 @@ class TextsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	TicketManagement tickets;
@@ -82,7 +85,7 @@ class TextsIntegrationTests {
 		String mobile = TestPhones.randomMobile();
 
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "TAXES", "97400", mobile, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "TAXES", "97400", mobile, null, Set.of()));
 
 		assertThat(awaitText(PhoneNumber.parse(mobile).e164()).body()).as("in Réunion time")
 			.contains(ticket.reference().value(), "à partir de lundi 8 mars à 12 heures");
@@ -101,7 +104,7 @@ class TextsIntegrationTests {
 		try {
 			String mobile = TestPhones.randomMobile();
 			this.tickets
-				.open(HelpRequest.callback(TicketSource.WEB_FORM, "RETIREMENT", "59000", mobile, null, Set.of()));
+				.open(this.requests.callback(TicketSource.WEB_FORM, "RETIREMENT", "59000", mobile, null, Set.of()));
 
 			assertThat(awaitText(PhoneNumber.parse(mobile).e164()).body())
 				.contains("En attendant : https://www.info-retraite.fr.");
@@ -117,7 +120,7 @@ class TextsIntegrationTests {
 	void neverSendsTheSameTextTwiceWhenItsEventIsHandledAgain() {
 		String mobile = TestPhones.randomMobile();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", mobile, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000", mobile, null, Set.of()));
 		String number = PhoneNumber.parse(mobile).e164();
 		awaitText(number);
 
@@ -131,7 +134,7 @@ class TextsIntegrationTests {
 	void tellsACitizenWeCouldNotReachThemAfterTheLastAttempt() {
 		String mobile = TestPhones.randomMobile();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "35000", mobile, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "35000", mobile, null, Set.of()));
 		String number = PhoneNumber.parse(mobile).e164();
 		awaitText(number);
 

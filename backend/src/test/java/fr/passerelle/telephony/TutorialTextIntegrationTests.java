@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -13,7 +14,6 @@ import fr.passerelle.TestPhones;
 import fr.passerelle.account.AccountManagement;
 import fr.passerelle.account.Role;
 import fr.passerelle.privacy.PhoneNumber;
-import fr.passerelle.ticket.HelpRequest;
 import fr.passerelle.ticket.TicketManagement;
 import fr.passerelle.ticket.TicketQueries;
 import fr.passerelle.ticket.TicketSource;
@@ -39,6 +39,9 @@ class TutorialTextIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	TicketManagement tickets;
@@ -91,7 +94,7 @@ class TutorialTextIntegrationTests {
 	void theVolunteerTextsATutorialsShortLinkOnceAndItIsRecordedAndCounted() {
 		String citizenPhone = PhoneNumber.parse(TestPhones.randomMobile()).e164();
 		TicketView ticket = this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, "TAXES", "35000", citizenPhone, null, Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, "TAXES", "35000", citizenPhone, null, Set.of()));
 		String path = "/api/tickets/" + ticket.id() + "/tutorials/declarer-ses-revenus/texts";
 		int sentBefore = this.tutorials.published("declarer-ses-revenus").orElseThrow().counts().smsSent();
 

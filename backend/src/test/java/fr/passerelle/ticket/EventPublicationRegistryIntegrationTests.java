@@ -31,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventPublicationRegistryIntegrationTests {
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	TicketManagement tickets;
 
 	@Autowired
@@ -44,8 +47,8 @@ class EventPublicationRegistryIntegrationTests {
 
 	@Test
 	void keepsAnEventAListenerFailedOnAndDeliversItAgain() {
-		TicketView ticket = this.tickets.open(
-				HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "75011", TestPhones.randomMobile(), null, Set.of()));
+		TicketView ticket = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "75011",
+				TestPhones.randomMobile(), null, Set.of()));
 
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.hasFailed());
 		assertThat(incompleteFor(ticket)).isEqualTo(1);

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetentionIntegrationTests {
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	TicketManagement tickets;
 
 	@Autowired
@@ -46,9 +49,9 @@ class RetentionIntegrationTests {
 	@Test
 	void erasesAClosedRequestsContactDetailsAfterThirtyDaysAndItsNotesAfterAYear() {
 		long coordinator = TestAccounts.open(this.accounts, Role.COORDINATOR).id();
-		TicketView closed = this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "14000",
+		TicketView closed = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "14000",
 				TestPhones.randomMobile(), "Yvette", Set.of(TimeSlot.MORNING)));
-		TicketView open = this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "TAXES", "14000",
+		TicketView open = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "TAXES", "14000",
 				TestPhones.randomMobile(), "Marcel", Set.of()));
 		this.tickets.addNote(closed.id(), coordinator, "Mme a des difficultés avec sa pension d'invalidité");
 		this.tickets.cancel(closed.id(), coordinator, "DUPLICATE");

@@ -37,6 +37,9 @@ class TicketAccessIntegrationTests {
 	int port;
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -174,7 +177,7 @@ class TicketAccessIntegrationTests {
 	}
 
 	private TicketView callback(String phone) {
-		return this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "14000", phone, null, Set.of()));
+		return this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "14000", phone, null, Set.of()));
 	}
 
 	private StaffAccount volunteer() {

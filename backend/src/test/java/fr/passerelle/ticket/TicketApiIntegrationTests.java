@@ -35,6 +35,9 @@ class TicketApiIntegrationTests {
 	int port;
 
 	@Autowired
+	HelpRequests requests;
+
+	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -270,8 +273,8 @@ class TicketApiIntegrationTests {
 	}
 
 	private TicketView liveCall() {
-		return this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, "CAF", "48000",
-				TestPhones.randomMobile(), null, Set.of(), null));
+		return this.tickets.open(new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, this.requests.topic("CAF"),
+				this.requests.area("48000"), this.requests.phone(TestPhones.randomMobile()), null, Set.of(), null));
 	}
 
 	private StaffAccount volunteer() {

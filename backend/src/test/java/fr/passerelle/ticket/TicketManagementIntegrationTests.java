@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.IntegrationTest;
 import fr.passerelle.TestAccounts;
 import fr.passerelle.TestClock;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TicketManagementIntegrationTests {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	@Autowired
+	HelpRequests requests;
 
 	@Autowired
 	TicketStore store;
@@ -92,8 +96,8 @@ class TicketManagementIntegrationTests {
 		CallbackPolicy policy = new CallbackPolicy(() -> settings, this.openingHours);
 		this.ticketQueries = new TicketQueries(this.store, this.history, this.vault, settings, this.audit);
 		TicketChanges changes = new TicketChanges(this.store, this.history, this.events::add);
-		TicketOpening opening = new TicketOpening(this.store, this.history, changes, this.ticketQueries, this.topics,
-				this.territories, this.vault, policy, settings, this.clock, this.blocklist);
+		TicketOpening opening = new TicketOpening(this.store, this.history, changes, this.ticketQueries, this.vault,
+				policy, settings, this.clock, this.blocklist);
 		this.tickets = new TicketManagement(this.store, this.history, this.territories, policy, this.clock,
 				this.ticketQueries, changes, opening);
 		this.volunteer = TestAccounts.open(this.accounts, Role.VOLUNTEER).id();
@@ -138,7 +142,7 @@ class TicketManagementIntegrationTests {
 	void schedulesARequestMadeAtNightForTheFirstTimeTheCitizenCanBeCalled() {
 		this.clock.set(paris("2027-03-01T21:15"));
 
-		TicketView ticket = this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "TAXES", "69003",
+		TicketView ticket = this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "TAXES", "69003",
 				TestPhones.randomMobile(), null, Set.of(TimeSlot.AFTERNOON)));
 
 		assertThat(ticket.status()).isEqualTo(TicketStatus.SCHEDULED);
@@ -152,17 +156,27 @@ class TicketManagementIntegrationTests {
 		assertThat(queued.waitingSince()).as("keeps its place from the request").isEqualTo(ticket.createdAt());
 	}
 
+	/**
+	 * Each value is parsed where the request arrives ({@link HelpRequests}), and each
+	 * refusal names the field it was typed in; what opening itself refuses (a blocked
+	 * number) names its field too.
+	 */
 	@Test
 	void refusesBadInputNamingTheFieldAndWritesNothing() {
 		long before = count();
+		String blocked = TestPhones.randomMobile();
+		this.blocklist.block(PhoneNumber.parse(blocked), "insults", this.volunteer);
 
-		assertRejected(() -> open(TestPhones.randomMobile(), "ASTROLOGY", "75001"), "ticket.topic.unknown");
-		assertRejected(() -> open(TestPhones.randomMobile(), "CAF", "99999"), "territory.postcode.unknown");
-		assertRejected(() -> open(TestPhones.randomMobile(), "CAF", "7500"), "territory.postcode.malformed");
-		assertRejected(() -> open("+44 20 7946 0958", "CAF", "75001"), "phone.foreign");
-		assertRejected(() -> open("", "CAF", "75001"), "ticket.phone.required");
-		assertRejected(() -> this.tickets.open(HelpRequest.callback(TicketSource.WEB_FORM, "CAF", "75001",
-				TestPhones.randomMobile(), "x".repeat(61), Set.of())), "ticket.first-name.invalid");
+		assertRefused(() -> open(TestPhones.randomMobile(), "ASTROLOGY", "75001"), "ticket.topic.unknown", "topic");
+		assertRefused(() -> open(TestPhones.randomMobile(), "CAF", "99999"), "territory.postcode.unknown", "postcode");
+		assertRefused(() -> open(TestPhones.randomMobile(), "CAF", "7500"), "territory.postcode.malformed", "postcode");
+		assertRefused(() -> open("+44 20 7946 0958", "CAF", "75001"), "phone.foreign", "phone");
+		assertRefused(() -> open("", "CAF", "75001"), "ticket.phone.required", "phone");
+		assertRefused(
+				() -> this.tickets.open(this.requests.callback(TicketSource.WEB_FORM, "CAF", "75001",
+						TestPhones.randomMobile(), "x".repeat(61), Set.of())),
+				"ticket.first-name.invalid", "firstName");
+		assertRefused(() -> open(blocked, "CAF", "75001"), "ticket.phone.blocked", "phone");
 
 		assertThat(count()).isEqualTo(before);
 	}
@@ -329,7 +343,7 @@ class TicketManagementIntegrationTests {
 
 	private TicketView open(String phone, String topic, String postcode) {
 		return this.tickets
-			.open(HelpRequest.callback(TicketSource.WEB_FORM, topic, postcode, phone, "Yvette", Set.of()));
+			.open(this.requests.callback(TicketSource.WEB_FORM, topic, postcode, phone, "Yvette", Set.of()));
 	}
 
 	private void assign(TicketView ticket) {
@@ -344,6 +358,13 @@ class TicketManagementIntegrationTests {
 
 	private long count() {
 		return this.jdbc.sql("SELECT COUNT(*) FROM ticket").query(Long.class).single();
+	}
+
+	private static void assertRefused(Runnable action, String code, String field) {
+		assertThatExceptionOfType(RejectedRequest.class).isThrownBy(action::run).satisfies((ex) -> {
+			assertThat(ex.messageCode()).isEqualTo(code);
+			assertThat(ex.field()).isEqualTo(field);
+		});
 	}
 
 	private static void assertRejected(Runnable action, String code) {
