@@ -2,40 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
 import type { Presence } from '../../../lib/reference-data';
+import type { Ticket, TicketKind } from '../../../lib/ticket';
 
-export type TicketStatus =
-  | 'NEW'
-  | 'QUEUED'
-  | 'OFFERED'
-  | 'ASSIGNED'
-  | 'IN_CALL'
-  | 'SCHEDULED'
-  | 'RESOLVED'
-  | 'REDIRECTED'
-  | 'UNREACHABLE'
-  | 'CANCELLED';
-
-/** A request as the staff see it: never the full phone number, only its masked form. */
-export type Ticket = {
-  id: number;
-  reference: string;
-  kind: 'LIVE_CALL' | 'CALLBACK';
-  topicCode: string;
-  postcode: string;
-  departementCode: string;
-  maskedPhone: string | null;
-  firstName: string | null;
-  status: TicketStatus;
-  createdAt: string;
-  waitingSince: string | null;
-  attempts: number;
-  assigneeId: number | null;
-};
+export type { Ticket, TicketStatus } from '../../../lib/ticket';
 
 export type FigureRow = {
   departement: string;
   topic: string;
-  kind: 'LIVE_CALL' | 'CALLBACK';
+  kind: TicketKind;
   waiting: number;
   offered: number;
   oldestSince: string;

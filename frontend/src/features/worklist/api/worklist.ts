@@ -1,37 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '../../../lib/api-client';
+import type { Ticket, TicketStatus } from '../../../lib/ticket';
 
-export type Status =
-  | 'QUEUED'
-  | 'OFFERED'
-  | 'ASSIGNED'
-  | 'IN_CALL'
-  | 'SCHEDULED'
-  | 'RESOLVED'
-  | 'REDIRECTED'
-  | 'UNREACHABLE'
-  | 'CANCELLED'
-  | 'NEW';
+export type Status = TicketStatus;
 
-/** A request as coordinators see it: never the full phone number, only its masked form. */
-export type Request = {
-  id: number;
-  reference: string;
-  kind: 'LIVE_CALL' | 'CALLBACK';
-  topicCode: string;
-  postcode: string;
-  departementCode: string;
+/** A request as coordinators see it: a ticket, with its région, priority and next attempt. */
+export type Request = Ticket & {
   regionCode: string;
-  maskedPhone: string | null;
-  firstName: string | null;
   priority: number;
-  status: Status;
-  createdAt: string;
-  waitingSince: string | null;
   nextAttemptAt: string | null;
-  attempts: number;
-  assigneeId: number | null;
 };
 
 export type RequestPage = { items: Request[]; page: number; size: number; total: number };

@@ -6,7 +6,8 @@ import type { Me } from '../../../../lib/auth';
 import { fakeServer } from '../../../../testing/fake-server';
 import { renderWithProviders } from '../../../../testing/render';
 import { parisToday } from '../../format';
-import ReportsPage, { presets, previousPeriod } from '../reports-page';
+import { presets, previousPeriod } from '../../periods';
+import ReportsPage from '../reports-page';
 
 // Charts draw on a canvas, which jsdom has not: the test checks what they were given.
 const charts = vi.hoisted(() => ({ configs: [] as { type: string; data: { labels: string[] } }[] }));
