@@ -80,6 +80,7 @@ class CallbackFormIntegrationTests {
 		long before = tickets();
 		Map<String, String> form = form("123", "ASTROLOGY", "99999");
 		form.remove("consent");
+		form.put("firstName", "Y".repeat(61));
 
 		HttpResponse<String> refused = post(citizen(), form);
 
@@ -88,8 +89,10 @@ class CallbackFormIntegrationTests {
 		String summary = refused.body().substring(refused.body().indexOf("error-summary"));
 		assertThat(summary.indexOf("href=\"#phone\"")).isLessThan(summary.indexOf("href=\"#topic\""));
 		assertThat(summary.indexOf("href=\"#topic\"")).isLessThan(summary.indexOf("href=\"#postcode\""));
-		assertThat(summary.indexOf("href=\"#postcode\"")).isLessThan(summary.indexOf("href=\"#consent\""));
+		assertThat(summary.indexOf("href=\"#postcode\"")).isLessThan(summary.indexOf("href=\"#firstName\""));
+		assertThat(summary.indexOf("href=\"#firstName\"")).isLessThan(summary.indexOf("href=\"#consent\""));
 		assertThat(refused.body()).contains("Le code postal 99999 n&#39;existe pas.")
+			.contains("Le prénom doit tenir en 60 caractères.")
 			.contains("value=\"99999\"")
 			.contains("aria-invalid=\"true\"");
 		assertThat(tickets()).isEqualTo(before);
