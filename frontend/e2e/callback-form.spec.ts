@@ -25,7 +25,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Demander à être rappelé' }).click();
     await expect(page.getByRole('heading', { name: 'Il y a un problème' })).toBeVisible();
     await expect(page.locator('.error-summary a')).toHaveText([
-      /Ce numéro de téléphone n'est pas valide/,
+      'Indiquez le numéro de téléphone auquel vous rappeler.',
       'Choisissez un thème dans la liste.',
       /n'est pas un code postal/,
       "Cochez la case pour accepter d'être rappelé.",

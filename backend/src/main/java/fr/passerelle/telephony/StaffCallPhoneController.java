@@ -2,6 +2,7 @@ package fr.passerelle.telephony;
 
 import fr.passerelle.account.StaffAccount;
 import fr.passerelle.platform.RejectedRequest;
+import fr.passerelle.privacy.PhoneNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,14 +42,15 @@ class StaffCallPhoneController {
 	@PutMapping
 	@Operation(summary = "Ring the signed-in coordinator on this phone to call citizens back (never shown to them)")
 	CallPhone register(@Valid @RequestBody Typed typed, StaffAccount staff) {
+		PhoneNumber phone;
 		try {
-			return new CallPhone(this.phones.register(staff, typed.phone()));
+			phone = PhoneNumber.parse(typed.phone());
 		}
 		catch (RejectedRequest refused) {
 			// beside the field on the screen
-			throw (refused.status().is4xxClientError() && refused.messageCode().startsWith("phone."))
-					? RejectedRequest.field("phone", refused.messageCode()) : refused;
+			throw refused.on("phone");
 		}
+		return new CallPhone(this.phones.register(staff, phone));
 	}
 
 	@DeleteMapping

@@ -50,14 +50,12 @@ class StaffCallPhones implements SealedNumbers {
 	 * Rings this coordinator on this phone from now on; the same again changes nothing.
 	 * @return the phone, masked
 	 * @throws RejectedRequest (403) for a volunteer (their phone is on their profile),
-	 * (400) for a number that cannot be called
 	 */
 	@Transactional
-	String register(StaffAccount staff, String typed) {
+	String register(StaffAccount staff, PhoneNumber phone) {
 		if (staff.role() == Role.VOLUNTEER) {
 			throw new RejectedRequest(HttpStatus.FORBIDDEN, "telephony.staff-phone.volunteer");
 		}
-		PhoneNumber phone = PhoneNumber.parse(typed);
 		this.jdbc.sql("""
 				INSERT INTO staff_call_phone (account_id, phone_cipher, registered_at) VALUES (?, ?, ?)
 				ON DUPLICATE KEY UPDATE phone_cipher = VALUES(phone_cipher), registered_at = VALUES(registered_at)""")

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * what it keeps on disk).
  */
 @Component
-class TelephonyMeters {
+public class TelephonyMeters {
 
 	private final MeterRegistry registry;
 
@@ -68,18 +68,18 @@ class TelephonyMeters {
 		}
 	}
 
-	void textSent() {
+	public void textSent() {
 		this.textsSent.increment();
 	}
 
-	void textFailed() {
+	public void textFailed() {
 		this.textsFailed.increment();
 	}
 
 	/**
 	 * Twilio answered an error to a request of ours ({@code operation}: what it was for).
 	 */
-	void twilioError(String operation) {
+	public void twilioError(String operation) {
 		Counter.builder("passerelle.twilio.errors")
 			.description("Errors Twilio answered to the platform's requests")
 			.tag("operation", operation)

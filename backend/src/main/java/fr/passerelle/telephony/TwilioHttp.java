@@ -26,7 +26,7 @@ import com.twilio.http.Response;
  * POSTs included, and a POST that failed may still have sent an SMS or placed a call: a
  * creating request is made once, and what it did is checked rather than repeated.
  */
-class TwilioHttp extends HttpClient {
+public class TwilioHttp extends HttpClient {
 
 	private static final String TWILIO_ORIGIN = "^https://[^/]+";
 
@@ -49,7 +49,7 @@ class TwilioHttp extends HttpClient {
 	 * What went wrong with a request to Twilio, fit for a log: Twilio's error code only,
 	 * as its messages may quote a phone number.
 	 */
-	static String describe(TwilioException failed) {
+	public static String describe(TwilioException failed) {
 		return (failed instanceof ApiException api && api.getCode() != null) ? "Twilio error " + api.getCode()
 				: failed.getClass().getSimpleName();
 	}

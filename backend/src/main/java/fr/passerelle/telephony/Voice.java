@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * by one.
  */
 @Component
-class Voice {
+public class Voice {
 
 	static final Locale LOCALE = Locale.FRENCH;
 
@@ -65,7 +65,7 @@ class Voice {
 			.build();
 	}
 
-	String text(String code, Object... arguments) {
+	public String text(String code, Object... arguments) {
 		return this.messages.getMessage(code, arguments, LOCALE);
 	}
 
@@ -109,7 +109,7 @@ class Voice {
 	 * When a volunteer will first call back, if not as soon as possible: the moment, in
 	 * the citizen's own time zone, as {@link #moment} says it.
 	 */
-	Optional<String> firstCallLater(TicketView ticket, Instant now) {
+	public Optional<String> firstCallLater(TicketView ticket, Instant now) {
 		if (ticket.status() != TicketStatus.SCHEDULED || ticket.nextAttemptAt() == null
 				|| !ticket.nextAttemptAt().isAfter(now)) {
 			return Optional.empty();

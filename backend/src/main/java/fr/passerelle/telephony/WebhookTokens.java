@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
  * the second delivery is recognised here.
  */
 @Component
-class WebhookTokens {
+public class WebhookTokens {
 
-	static final String HEADER = "I-Twilio-Idempotency-Token";
+	public static final String HEADER = "I-Twilio-Idempotency-Token";
 
 	private static final Duration KEPT = Duration.ofDays(1);
 
@@ -32,7 +32,7 @@ class WebhookTokens {
 	 * Whether this delivery is the first with its token (a delivery without one always
 	 * is).
 	 */
-	boolean firstDelivery(String token) {
+	public boolean firstDelivery(String token) {
 		if (token == null || token.isBlank()) {
 			return true;
 		}

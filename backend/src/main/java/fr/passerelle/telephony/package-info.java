@@ -3,6 +3,10 @@
  * platform places. Every webhook is signed by Twilio (or by the simulator that stands in
  * for it when no Twilio account is configured) and checked against the configured public
  * address.
+ * <p>
+ * Two rooms lean on this base and are used by nothing in it: {@code texts} (what the
+ * platform texts, and the wordings) and {@code simulator} (Twilio's stand-in, loaded in
+ * simulator mode only).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Telephony",
 		allowedDependencies = { "account", "calendar", "platform", "privacy", "routing", "statistics", "territory",

@@ -1,5 +1,6 @@
 package fr.passerelle.telephony;
 
+import fr.passerelle.telephony.texts.Texts;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;

@@ -24,26 +24,26 @@ import org.w3c.dom.Document;
  * from Twilio's published algorithm; the application checks them with the SDK's
  * validator).
  */
-final class TwilioWebhookClient {
+public final class TwilioWebhookClient {
 
-	static final String PUBLIC_BASE_URL = "https://passerelle.example";
+	public static final String PUBLIC_BASE_URL = "https://passerelle.example";
 
-	static final String AUTH_TOKEN = "test-auth-token-not-a-secret";
+	public static final String AUTH_TOKEN = "test-auth-token-not-a-secret";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final String localBaseUrl;
 
-	TwilioWebhookClient(int port) {
+	public TwilioWebhookClient(int port) {
 		this.localBaseUrl = "http://localhost:" + port;
 	}
 
 	/** Posts {@code path} signed for the public URL with the right token. */
-	HttpResponse<String> post(String path, Map<String, String> parameters) {
+	public HttpResponse<String> post(String path, Map<String, String> parameters) {
 		return post(path, parameters, signature(AUTH_TOKEN, PUBLIC_BASE_URL + path, parameters));
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> parameters, String signature) {
+	public HttpResponse<String> post(String path, Map<String, String> parameters, String signature) {
 		return post(path, parameters, signature, null);
 	}
 
@@ -51,11 +51,12 @@ final class TwilioWebhookClient {
 	 * Posts {@code path} signed for the public URL, delivered with an idempotency token
 	 * as Twilio does.
 	 */
-	HttpResponse<String> postDelivery(String path, Map<String, String> parameters, String idempotencyToken) {
+	public HttpResponse<String> postDelivery(String path, Map<String, String> parameters, String idempotencyToken) {
 		return post(path, parameters, signature(AUTH_TOKEN, PUBLIC_BASE_URL + path, parameters), idempotencyToken);
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> parameters, String signature, String idempotencyToken) {
+	public HttpResponse<String> post(String path, Map<String, String> parameters, String signature,
+			String idempotencyToken) {
 		String body = TwilioSimulator.form(parameters);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.localBaseUrl + path))
 			.header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
@@ -79,12 +80,12 @@ final class TwilioWebhookClient {
 	}
 
 	/** As Twilio signs: the URL, then each POST parameter sorted by name. */
-	static String signature(String authToken, String url, Map<String, String> parameters) {
+	public static String signature(String authToken, String url, Map<String, String> parameters) {
 		return Signatures.sign(authToken, url, parameters);
 	}
 
 	/** What Twilio sends with every voice webhook of one inbound call. */
-	static Map<String, String> call(String callSid, String from) {
+	public static Map<String, String> call(String callSid, String from) {
 		Map<String, String> parameters = new LinkedHashMap<>();
 		parameters.put("AccountSid", "AC00000000000000000000000000000000");
 		parameters.put("CallSid", callSid);
@@ -95,13 +96,13 @@ final class TwilioWebhookClient {
 		return parameters;
 	}
 
-	static Map<String, String> pressed(Map<String, String> call, String digits) {
+	public static Map<String, String> pressed(Map<String, String> call, String digits) {
 		Map<String, String> parameters = new LinkedHashMap<>(call);
 		parameters.put("Digits", digits);
 		return parameters;
 	}
 
-	static Document twiml(HttpResponse<String> response) {
+	public static Document twiml(HttpResponse<String> response) {
 		try {
 			DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
 			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

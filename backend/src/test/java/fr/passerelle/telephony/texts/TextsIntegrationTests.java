@@ -1,5 +1,6 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
+import fr.passerelle.telephony.TwilioWebhookClient;
 import fr.passerelle.ticket.HelpRequests;
 import fr.passerelle.telephony.simulator.TwilioSimulator;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

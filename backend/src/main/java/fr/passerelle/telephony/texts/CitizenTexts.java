@@ -1,8 +1,10 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
 import java.util.Map;
 import java.util.Optional;
 
+import fr.passerelle.telephony.TwilioSettings;
+import fr.passerelle.telephony.Voice;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.ticket.CallbackRequested;

@@ -1,8 +1,9 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import fr.passerelle.telephony.Voice;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RateLimits.Limit;
 import fr.passerelle.privacy.PhoneVault;

@@ -1,10 +1,11 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
 import java.util.Map;
 
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.TwiMLException;
 import com.twilio.twiml.messaging.Message;
+import fr.passerelle.telephony.WebhookTokens;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.platform.RateLimits;
 import fr.passerelle.platform.RateLimits.Limit;

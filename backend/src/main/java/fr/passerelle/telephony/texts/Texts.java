@@ -1,4 +1,4 @@
-package fr.passerelle.telephony;
+package fr.passerelle.telephony.texts;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +10,8 @@ import com.twilio.rest.api.v2010.account.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.passerelle.telephony.TelephonyMeters;
+import fr.passerelle.telephony.TwilioHttp;
 import fr.passerelle.platform.HotlineNumber;
 import fr.passerelle.privacy.PhoneNumber;
 
@@ -26,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded is never sent again: a citizen may miss a text, but never gets it twice.
  */
 @Service
-class Texts {
+public class Texts {
 
 	private static final Logger log = LoggerFactory.getLogger(Texts.class);
 
@@ -42,8 +44,8 @@ class Texts {
 
 	private final TelephonyMeters meters;
 
-	Texts(TwilioRestClient twilio, HotlineNumber hotline, JdbcClient jdbc, PlatformTransactionManager transactions,
-			Clock clock, TelephonyMeters meters) {
+	public Texts(TwilioRestClient twilio, HotlineNumber hotline, JdbcClient jdbc,
+			PlatformTransactionManager transactions, Clock clock, TelephonyMeters meters) {
 		this.meters = meters;
 		this.twilio = twilio;
 		this.hotline = hotline;
@@ -69,7 +71,7 @@ class Texts {
 	 * @return whether it was handed to Twilio now (false: it had been already, or Twilio
 	 * refused it)
 	 */
-	boolean sendOnce(String key, String templateCode, Long ticketId, PhoneNumber to, String body) {
+	public boolean sendOnce(String key, String templateCode, Long ticketId, PhoneNumber to, String body) {
 		Integer recorded = this.own.execute((status) -> this.jdbc.sql("""
 				INSERT IGNORE INTO sms_message (dedup_key, template_code, ticket_id, body, status, created_at)
 				VALUES (?, ?, ?, ?, 'SENDING', ?)""")
