@@ -8,6 +8,28 @@ export type Theme = { code: string; nameFr: string; nameEn: string };
 export type Departement = { code: string; name: string; regionCode: string };
 
 /** Where a volunteer stands: *Occupé·e* (BUSY) comes by itself, the others are chosen. */
+/** The languages a volunteer may help in (the backend's list), French first. */
+export const LANGUAGES = [
+  'fr',
+  'en',
+  'es',
+  'de',
+  'it',
+  'pt',
+  'ar',
+  'ber',
+  'tr',
+  'ro',
+  'ru',
+  'uk',
+  'zh',
+  'vi',
+  'wo',
+  'ln',
+  'rcf',
+  'gcf',
+] as const;
+
 export type Presence = 'AVAILABLE' | 'BUSY' | 'PAUSED' | 'OFFLINE';
 
 export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;

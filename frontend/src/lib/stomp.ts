@@ -1,4 +1,6 @@
-import { ReconnectionTimeMode } from '@stomp/stompjs';
+import { Client, ReconnectionTimeMode, type StompConfig } from '@stomp/stompjs';
+
+import { csrfToken, CSRF_HEADER } from './api-client';
 
 // Where the staff app's real-time channel is, and how the server says a sign-in ended.
 
@@ -28,4 +30,22 @@ export function reconnection(random: () => number = Math.random) {
     reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
     maxReconnectDelay: LONGEST_RETRY,
   };
+}
+
+/**
+ * A client of the staff app's channel: its address, the reconnection above, heartbeats both ways every 10 s, and the
+ * session's CSRF token read again at each (re)connection. `config` adds what the channel does once connected.
+ */
+export function stompClient(config: StompConfig) {
+  return new Client({
+    brokerURL: stompUrl(),
+    ...reconnection(),
+    heartbeatIncoming: 10000,
+    heartbeatOutgoing: 10000,
+    beforeConnect: (self: Client) => {
+      const token = csrfToken();
+      self.connectHeaders = token ? { [CSRF_HEADER]: token } : {};
+    },
+    ...config,
+  });
 }

@@ -1,8 +1,7 @@
-import { Client, type IMessage } from '@stomp/stompjs';
+import { type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
-import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
-import { reconnection, SIGN_IN_ENDED, stompUrl } from '../../../lib/stomp';
+import { SIGN_IN_ENDED, stompClient } from '../../../lib/stomp';
 
 export { SIGN_IN_ENDED };
 
@@ -45,15 +44,7 @@ export function useLiveChannel(subscriptions: Subscriptions | undefined, handler
     if (personal === undefined || figureList === undefined) {
       return;
     }
-    const client = new Client({
-      brokerURL: stompUrl(),
-      ...reconnection(),
-      heartbeatIncoming: 10000,
-      heartbeatOutgoing: 10000,
-      beforeConnect: (self: Client) => {
-        const token = csrfToken();
-        self.connectHeaders = token ? { [CSRF_HEADER]: token } : {};
-      },
+    const client = stompClient({
       onConnect: () => {
         client.subscribe(personal, (message: IMessage) =>
           latest.current.onEvent(JSON.parse(message.body) as ConsoleEvent),

@@ -1,8 +1,7 @@
-import { Client, type IMessage } from '@stomp/stompjs';
+import { type IMessage } from '@stomp/stompjs';
 import { useEffect, useRef, useState } from 'react';
 
-import { csrfToken, CSRF_HEADER } from '../../../lib/api-client';
-import { reconnection, stompUrl } from '../../../lib/stomp';
+import { stompClient } from '../../../lib/stomp';
 
 export type TopicStatus = 'connecting' | 'connected' | 'disconnected';
 
@@ -25,15 +24,7 @@ export function useLiveTopic<T>(
     if (destination === undefined) {
       return;
     }
-    const client = new Client({
-      brokerURL: stompUrl(),
-      ...reconnection(),
-      heartbeatIncoming: 10000,
-      heartbeatOutgoing: 10000,
-      beforeConnect: (self: Client) => {
-        const token = csrfToken();
-        self.connectHeaders = token ? { [CSRF_HEADER]: token } : {};
-      },
+    const client = stompClient({
       onConnect: () => {
         client.subscribe(destination, (message: IMessage) =>
           latest.current.onMessage(JSON.parse(message.body) as T),

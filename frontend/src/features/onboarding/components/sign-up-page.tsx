@@ -7,29 +7,8 @@ import { Page } from '../../../components/ui/page';
 import { errorMessage } from '../../../lib/error-message';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n';
+import { LANGUAGES } from '../../../lib/reference-data';
 import { useSignUp, useSignUpOptions, type SignUp } from '../api/onboarding';
-
-// Languages a volunteer may help in (the backend's list), French first.
-const LANGUAGES = [
-  'fr',
-  'en',
-  'es',
-  'de',
-  'it',
-  'pt',
-  'ar',
-  'ber',
-  'tr',
-  'ro',
-  'ru',
-  'uk',
-  'zh',
-  'vi',
-  'wo',
-  'ln',
-  'rcf',
-  'gcf',
-];
 
 function toggle(values: string[], value: string, on: boolean) {
   return on ? [...values, value] : values.filter((v) => v !== value);

@@ -8,7 +8,7 @@ import { SaveOutcome } from '../../../components/ui/save-outcome';
 import { errorMessage } from '../../../lib/error-message';
 import { fieldErrors } from '../../../lib/field-errors';
 import { useI18n } from '../../../lib/i18n/i18n';
-import { useThemes } from '../../../lib/reference-data';
+import { LANGUAGES, useThemes } from '../../../lib/reference-data';
 import {
   useChangeProfile,
   useTerritories,
@@ -19,27 +19,6 @@ import {
 import { useVolunteersText } from '../text';
 
 import { VolunteerShiftsForm } from './volunteer-shifts-form';
-
-const LANGUAGES = [
-  'fr',
-  'en',
-  'es',
-  'de',
-  'it',
-  'pt',
-  'ar',
-  'ber',
-  'tr',
-  'ro',
-  'ru',
-  'uk',
-  'zh',
-  'vi',
-  'wo',
-  'ln',
-  'rcf',
-  'gcf',
-] as const;
 
 /**
  * A volunteer's file, for a coordinator of their région (or a national one): profile, shifts and training, each
