@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import fr.passerelle.account.StaffAccount;
@@ -53,8 +54,7 @@ class BreakdownController {
 	@Operation(summary = "Each day of the period, with its service level and waits")
 	Table<Row> days(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String region, StaffAccount staff) {
-		Question question = this.questions.ask(from, to, region, staff);
-		return Table.of(question, this.breakdowns.byDay(question.period(), question.scope()));
+		return table(from, to, region, staff, this.breakdowns::byDay);
 	}
 
 	@GetMapping("/days.csv")
@@ -63,10 +63,8 @@ class BreakdownController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
 			StaffAccount staff, Locale locale) {
-		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, staff);
-		return CsvExport.attachment(question.fileName("jours"), csv.records(Row.class,
-				this.breakdowns.byDay(question.period(), question.scope()), header("day", locale)));
+		return csv(CsvExport.of(separator, decimal), this.questions.ask(from, to, region, staff), "jours", Row.class,
+				"day", this.breakdowns::byDay, locale);
 	}
 
 	@GetMapping("/hours")
@@ -74,8 +72,7 @@ class BreakdownController {
 			+ "available (the coverage heat map)")
 	Table<HourRow> hours(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String region, StaffAccount staff) {
-		Question question = this.questions.ask(from, to, region, staff);
-		return Table.of(question, this.breakdowns.byHourOfWeek(question.period(), question.scope()));
+		return table(from, to, region, staff, this.breakdowns::byHourOfWeek);
 	}
 
 	@GetMapping("/hours.csv")
@@ -84,18 +81,15 @@ class BreakdownController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
 			StaffAccount staff, Locale locale) {
-		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, staff);
-		return CsvExport.attachment(question.fileName("heures"), csv.records(HourRow.class,
-				this.breakdowns.byHourOfWeek(question.period(), question.scope()), header("hour", locale)));
+		return csv(CsvExport.of(separator, decimal), this.questions.ask(from, to, region, staff), "heures",
+				HourRow.class, "hour", this.breakdowns::byHourOfWeek, locale);
 	}
 
 	@GetMapping("/themes")
 	@Operation(summary = "Each theme of the requests, over the period")
 	Table<Row> themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String region, StaffAccount staff) {
-		Question question = this.questions.ask(from, to, region, staff);
-		return Table.of(question, this.breakdowns.byTheme(question.period(), question.scope()));
+		return table(from, to, region, staff, this.breakdowns::byTheme);
 	}
 
 	@GetMapping("/themes.csv")
@@ -104,18 +98,15 @@ class BreakdownController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
 			StaffAccount staff, Locale locale) {
-		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, staff);
-		return CsvExport.attachment(question.fileName("themes"), csv.records(Row.class,
-				this.breakdowns.byTheme(question.period(), question.scope()), header("theme", locale)));
+		return csv(CsvExport.of(separator, decimal), this.questions.ask(from, to, region, staff), "themes", Row.class,
+				"theme", this.breakdowns::byTheme, locale);
 	}
 
 	@GetMapping("/departements")
 	@Operation(summary = "Each département (of the région, for a région), over the period")
 	Table<Row> departements(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String region, StaffAccount staff) {
-		Question question = this.questions.ask(from, to, region, staff);
-		return Table.of(question, this.breakdowns.byDepartement(question.period(), question.scope()));
+		return table(from, to, region, staff, this.breakdowns::byDepartement);
 	}
 
 	@GetMapping("/departements.csv")
@@ -124,10 +115,8 @@ class BreakdownController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
 			StaffAccount staff, Locale locale) {
-		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, staff);
-		return CsvExport.attachment(question.fileName("departements"), csv.records(Row.class,
-				this.breakdowns.byDepartement(question.period(), question.scope()), header("departement", locale)));
+		return csv(CsvExport.of(separator, decimal), this.questions.ask(from, to, region, staff), "departements",
+				Row.class, "departement", this.breakdowns::byDepartement, locale);
 	}
 
 	@GetMapping("/volunteers")
@@ -135,8 +124,7 @@ class BreakdownController {
 	Table<VolunteerRow> volunteers(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			StaffAccount staff) {
-		Question question = this.questions.ask(from, to, region, staff);
-		return Table.of(question, this.breakdowns.byVolunteer(question.period(), question.scope()));
+		return table(from, to, region, staff, this.breakdowns::byVolunteer);
 	}
 
 	@GetMapping("/volunteers.csv")
@@ -145,10 +133,8 @@ class BreakdownController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String separator, @RequestParam(required = false) String decimal,
 			StaffAccount staff, Locale locale) {
-		CsvExport csv = CsvExport.of(separator, decimal);
-		Question question = this.questions.ask(from, to, region, staff);
-		return CsvExport.attachment(question.fileName("benevoles"), csv.records(VolunteerRow.class,
-				this.breakdowns.byVolunteer(question.period(), question.scope()), header("volunteer", locale)));
+		return csv(CsvExport.of(separator, decimal), this.questions.ask(from, to, region, staff), "benevoles",
+				VolunteerRow.class, "volunteer", this.breakdowns::byVolunteer, locale);
 	}
 
 	@GetMapping("/mine")
@@ -200,6 +186,23 @@ class BreakdownController {
 					ContentDisposition.attachment().filename(question.fileName("compte-rendu")).build().toString())
 			.header(HttpHeaders.CONTENT_TYPE, CsvExport.MEDIA_TYPE)
 			.body((out) -> this.report.write(question.period(), question.scope(), csv, out));
+	}
+
+	/** A table of the period and scope asked for. */
+	private <R> Table<R> table(String from, String to, String region, StaffAccount staff,
+			BiFunction<Period, Scope, List<R>> breakdown) {
+		Question question = this.questions.ask(from, to, region, staff);
+		return Table.of(question, breakdown.apply(question.period(), question.scope()));
+	}
+
+	/**
+	 * A table as a CSV attachment named after it and the period.
+	 * @param table the key of its first column's name ({@code statistics.column.key.*})
+	 */
+	private <R extends Record> ResponseEntity<byte[]> csv(CsvExport csv, Question question, String fileName,
+			Class<R> type, String table, BiFunction<Period, Scope, List<R>> breakdown, Locale locale) {
+		return CsvExport.attachment(question.fileName(fileName),
+				csv.records(type, breakdown.apply(question.period(), question.scope()), header(table, locale)));
 	}
 
 	/** Column names from the catalogue ({@code statistics.column.*}). */
