@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class HelpRequests {
 
-	static final int FIRST_NAME_MAX = 60;
+	private static final int FIRST_NAME_MAX = 60;
 
 	private final Topics topics;
 

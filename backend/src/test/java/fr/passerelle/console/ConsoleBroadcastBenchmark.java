@@ -114,9 +114,9 @@ class ConsoleBroadcastBenchmark {
 
 			TicketManagement tickets = app.getBean(TicketManagement.class);
 			// a caller on the line in the Rhône; each round's has a number of their own
-			HelpRequest liveCall = new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL,
-					app.getBean(HelpRequests.class).topic("CAF"), app.getBean(HelpRequests.class).area("69001"),
-					PhoneNumber.parse(TestPhones.randomMobile()), null, Set.of(), null);
+			HelpRequests requests = app.getBean(HelpRequests.class);
+			HelpRequest liveCall = new HelpRequest(TicketSource.PHONE, TicketKind.LIVE_CALL, requests.topic("CAF"),
+					requests.area("69001"), PhoneNumber.parse(TestPhones.randomMobile()), null, Set.of(), null);
 			QueueFigures figures = app.getBean(QueueFigures.class);
 			long[] started = new long[ALL];
 			broadcast(tickets, liveCall, figures, received, started, 0, QUIET);

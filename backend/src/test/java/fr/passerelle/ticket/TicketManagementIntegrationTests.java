@@ -22,7 +22,6 @@ import fr.passerelle.privacy.Blocklist;
 import fr.passerelle.privacy.PhoneNumber;
 import fr.passerelle.privacy.PhoneVault;
 import fr.passerelle.territory.Territories;
-import fr.passerelle.topic.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +45,6 @@ class TicketManagementIntegrationTests {
 
 	@Autowired
 	TicketHistory history;
-
-	@Autowired
-	Topics topics;
 
 	@Autowired
 	Territories territories;
