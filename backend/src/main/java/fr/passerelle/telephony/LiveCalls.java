@@ -33,10 +33,11 @@ import fr.passerelle.ticket.TicketStatus;
 import fr.passerelle.ticket.TicketView;
 import fr.passerelle.volunteer.Volunteers;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * routing offers a waiting call to, or who took it from the console (from the hotline's
  * number, so that their voicemail never takes it: they must press 1), and taking the
  * caller out of Twilio's queue to join the volunteer who accepted ({@link LiveWebhooks}).
+ * Its listeners run outside any transaction: what they write, they write in short
+ * transactions of their own, and no database connection waits on Twilio's answer.
  */
 @Service
 class LiveCalls {
@@ -133,7 +136,8 @@ class LiveCalls {
 	 * phone rings, once per offer whatever redelivers it. A volunteer who cannot be rung
 	 * declines at once, so that the call goes to the next one.
 	 */
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(LiveCallOffered offered) {
 		ring(offered.ticketId(), offered.volunteerId());
 	}
@@ -184,7 +188,8 @@ class LiveCalls {
 	 * unless the call offering it is still ringing (answering it puts them through). A
 	 * volunteer who cannot be rung hands it back to the queue.
 	 */
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(LiveCallAssigned assigned) {
 		connect(assigned.ticketId(), assigned.volunteerId());
 	}

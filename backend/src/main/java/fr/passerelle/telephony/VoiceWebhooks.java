@@ -243,6 +243,9 @@ class VoiceWebhooks {
 			}
 			throw refused;
 		}
+		catch (DataAccessException | TransactionException databaseDown) {
+			return keptForLater(callSid, caller, topicCode, area, databaseDown);
+		}
 		boolean waiting = ticket.kind() == TicketKind.LIVE_CALL
 				&& (ticket.status() == TicketStatus.QUEUED || ticket.status() == TicketStatus.OFFERED);
 		return waiting ? this.voice.enqueue(ticket) : this.announcements.recorded(ticket);
@@ -275,7 +278,6 @@ class VoiceWebhooks {
 						.build())
 					.build());
 		}
-		String postcode = area.get().postcode().value();
 		PhoneNumber caller;
 		try {
 			caller = PhoneNumber.parse(from);
@@ -288,15 +290,24 @@ class VoiceWebhooks {
 			return this.announcements.recorded(this.calls.requestCallback(callSid, caller, other, area.get()));
 		}
 		catch (DataAccessException | TransactionException databaseDown) {
-			log.warn("The database could not record a callback request: kept for later ({})",
-					databaseDown.getClass().getSimpleName());
-			this.spool.keep(callSid, caller, FALLBACK_TOPIC, postcode);
-			return Voice.xml(new VoiceResponse.Builder().say(this.voice.say("voice.callback.recorded"))
-				.say(this.voice.say("voice.callback.delay.soon", this.hotline.spoken()))
-				.say(this.voice.say("voice.goodbye"))
-				.hangup(new Hangup.Builder().build())
-				.build());
+			return keptForLater(callSid, caller, FALLBACK_TOPIC, area.get(), databaseDown);
 		}
+	}
+
+	/**
+	 * A callback request the database could not record, kept on disk and recorded once it
+	 * answers again: the caller is told it is taken.
+	 */
+	private String keptForLater(String callSid, PhoneNumber caller, String topicCode, PostcodeArea area,
+			RuntimeException databaseDown) {
+		log.warn("The database could not record a callback request: kept for later ({})",
+				databaseDown.getClass().getSimpleName());
+		this.spool.keep(callSid, caller, topicCode, area.postcode().value());
+		return Voice.xml(new VoiceResponse.Builder().say(this.voice.say("voice.callback.recorded"))
+			.say(this.voice.say("voice.callback.delay.soon", this.hotline.spoken()))
+			.say(this.voice.say("voice.goodbye"))
+			.hangup(new Hangup.Builder().build())
+			.build());
 	}
 
 	/**

@@ -107,6 +107,38 @@ class FallbackIntegrationTests {
 	}
 
 	@Test
+	void keepsTheRequestOfACallerInTheMainMenuWhenTheDatabaseStopsAnswering() throws Exception {
+		Mockito.doThrow(new CannotGetJdbcConnectionException("database down"))
+			.when(this.calls)
+			.requestCallback(Mockito.anyString(), Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any());
+		Mockito.doThrow(new CannotGetJdbcConnectionException("database down"))
+			.when(this.calls)
+			.waitOnLine(Mockito.anyString(), Mockito.any(), Mockito.any(), Mockito.any());
+
+		Document answer = twiml(this.twilio.post("/telephony/voice/confirm?topic=CAF&postcode=35000&silences=0",
+				pressed(this.call, "1")));
+
+		assertThat(spoken(answer)).contains("Votre demande de rappel est enregistrée.");
+		assertThat(kept()).hasSize(1);
+
+		Mockito.reset(this.calls);
+		assertThat(this.spool.replay()).isEqualTo(1);
+		assertThat(ticketsOf(this.call)).containsExactly("CAF");
+	}
+
+	@Test
+	void sendsACallerToTheFallbacksMenuWhenTheDatabaseStopsAnswering() {
+		Mockito.doThrow(new CannotGetJdbcConnectionException("database down"))
+			.when(this.calls)
+			.answered(Mockito.anyString());
+
+		Document answer = twiml(this.twilio.post("/telephony/voice/incoming", this.call));
+
+		assertThat(verbs(answer)).containsExactly("Redirect");
+		assertThat(only(answer, "Redirect").getTextContent()).isEqualTo("/telephony/voice/fallback");
+	}
+
+	@Test
 	void asksAgainForAPostcodeThatDoesNotExist() {
 		Document again = twiml(this.twilio.post("/telephony/voice/fallback/postcode", pressed(this.call, "00000")));
 

@@ -15,15 +15,18 @@ import fr.passerelle.topic.Topic;
 import fr.passerelle.topic.Topics;
 import fr.passerelle.tutorial.Tutorials;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Texts a citizen gets about their request: its confirmation (reference, when a volunteer
  * will call back, from which number), and word after the last failed callback. Handled
  * after the request is committed, through the event publication registry: an event whose
  * handling failed is handled again, and {@link Texts} makes sure that never sends a text
- * twice.
+ * twice. Outside any transaction: {@link Texts} writes in short ones of its own, and no
+ * database connection waits on Twilio's answer (holding one there, as well as the one
+ * {@code Texts} takes, starved the pool when many requests came at once).
  */
 @Component
 class CitizenTexts {
@@ -56,7 +59,8 @@ class CitizenTexts {
 		this.settings = settings;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(CallbackRequested requested) {
 		Optional<TicketView> ticket = this.tickets.find(requested.ticketId());
 		Optional<PhoneNumber> phone = this.tickets.phoneToDial(requested.ticketId());
@@ -74,7 +78,8 @@ class CitizenTexts {
 				SmsTemplates.CALLBACK_CONFIRMATION, requested.ticketId(), phone.get(), body);
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(TicketUnreachable unreachable) {
 		Optional<PhoneNumber> phone = this.tickets.phoneToDial(unreachable.ticketId());
 		if (phone.isEmpty()) {
