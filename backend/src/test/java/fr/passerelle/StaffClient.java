@@ -26,7 +26,7 @@ public final class StaffClient {
 
 	private final String baseUrl;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
@@ -34,7 +34,22 @@ public final class StaffClient {
 
 	public StaffClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
+		this.cookies = new CookieManager();
 		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	private StaffClient(String baseUrl, CookieManager cookies) {
+		this.baseUrl = baseUrl;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder().cookieHandler(this.cookies).build();
+	}
+
+	/**
+	 * The same browser (its cookies, its session) reaching another instance, as a load
+	 * balancer may send it.
+	 */
+	public StaffClient on(int port) {
+		return new StaffClient("http://localhost:" + port, this.cookies);
 	}
 
 	public StaffClient speaking(String acceptLanguage) {

@@ -34,14 +34,22 @@ class RoutingJobs {
 		this.volunteerShifts = volunteerShifts;
 	}
 
+	/*
+	 * Offers are made and taken back by one instance at a time, but an instance killed
+	 * while it holds the lock keeps it until lockAtMostFor: 10 s, not a minute, so that
+	 * offers keep flowing and an offer never stays out much past its time. Both are safe
+	 * should two instances run them at once (each offer is its own transaction, and
+	 * locked entries are skipped), as a run slower than 10 s would.
+	 */
+
 	@Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT10S")
-	@SchedulerLock(name = "routing.dispatch", lockAtMostFor = "PT1M")
+	@SchedulerLock(name = "routing.dispatch", lockAtMostFor = "PT10S")
 	void dispatch() {
 		this.routing.dispatch();
 	}
 
 	@Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT10S")
-	@SchedulerLock(name = "routing.sweep-expired-offers", lockAtMostFor = "PT1M")
+	@SchedulerLock(name = "routing.sweep-expired-offers", lockAtMostFor = "PT10S")
 	void sweepExpiredOffers() {
 		this.routing.sweepExpiredOffers();
 	}

@@ -12,11 +12,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,6 +57,10 @@ class FaultRuns {
 
 	private static final String PUBLIC_BASE_URL = "https://passerelle.chaos.test";
 
+	private static final int VOLUNTEERS = 20;
+
+	private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
+
 	private static ChaosDatabase database;
 
 	private static PasserelleInstance a;
@@ -66,6 +73,10 @@ class FaultRuns {
 
 	private static String authToken;
 
+	private static Volunteer.Ledger ledger;
+
+	private static final List<Volunteer> volunteers = new ArrayList<>();
+
 	@BeforeAll
 	static void platform() throws Exception {
 		deleteRecursively(DIRECTORY);
@@ -76,25 +87,47 @@ class FaultRuns {
 		String hashKey = randomKey();
 		authToken = randomKey();
 		vault = Vaults.withKeys(encryptionKey, hashKey);
-		Map<String, String> environment = new HashMap<>();
-		environment.put("SPRING_PROFILES_ACTIVE", "production");
-		environment.put("SPRING_DATASOURCE_URL", database.url());
-		environment.put("SPRING_DATASOURCE_USERNAME", "root");
-		environment.put("SPRING_DATASOURCE_PASSWORD", "");
-		environment.put("PASSERELLE_PRIVACY_ENCRYPTION_KEY", encryptionKey);
-		environment.put("PASSERELLE_PRIVACY_HASH_KEY", hashKey);
-		environment.put("PASSERELLE_TWILIO_MODE", "simulator");
-		environment.put("PASSERELLE_TWILIO_AUTH_TOKEN", authToken);
-		environment.put("PASSERELLE_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
-		environment.put("PASSERELLE_ADMIN_EMAIL", "admin@chaos.test");
-		environment.put("PASSERELLE_ADMIN_PASSWORD", randomKey());
-		environment.put("PASSERELLE_PRIVACY_CONTROLLER_NAME", "Passerelle fault runs");
-		environment.put("PASSERELLE_PRIVACY_CONTACT", "dpo@chaos.test");
-		environment.put("PASSERELLE_PRIVACY_HOST", "this machine");
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("spring.datasource.url", database.url());
+		settings.put("spring.datasource.username", "root");
+		settings.put("spring.datasource.password", "");
+		settings.put("passerelle.embedded-db.enabled", "false");
+		settings.put("passerelle.demo.enabled", "false");
+		settings.put("passerelle.privacy.encryption-key", encryptionKey);
+		settings.put("passerelle.privacy.hash-key", hashKey);
+		settings.put("passerelle.privacy.generate-missing-keys", "false");
+		settings.put("passerelle.twilio.mode", "simulator");
+		settings.put("passerelle.twilio.auth-token", authToken);
+		settings.put("passerelle.public-base-url", PUBLIC_BASE_URL);
+		settings.put("passerelle.admin.email", "admin@chaos.test");
+		settings.put("passerelle.admin.password", randomKey());
+		settings.put("passerelle.privacy.controller-name", "Passerelle fault runs");
+		settings.put("passerelle.privacy.contact", "dpo@chaos.test");
+		settings.put("passerelle.privacy.host", "this machine");
 		// no e-mail is sent during the runs; production refuses to start without a server
-		environment.put("SPRING_MAIL_HOST", "smtp.chaos.test");
-		// the spool is replayed every 5 s instead of every minute, so that a run is short
-		environment.put("PASSERELLE_TELEPHONY_SPOOL_REPLAY_EVERY", "5s");
+		settings.put("spring.mail.host", "smtp.chaos.test");
+		// open around the clock, so that requests are routed at once whenever the run
+		// runs
+		for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+			settings.put("passerelle.opening-hours.weekly." + day, "00:00-23:59");
+		}
+		// shorter than in production, so that a run is short: the spool replayed every 5
+		// s
+		// (1 min), an offer taken back after 20 s (2 min), a volunteer offered the next
+		// request 1 s after the last (1 min)
+		settings.put("passerelle.telephony.spool-replay-every", "5s");
+		settings.put("passerelle.routing.callback.offer-timeout", OFFER_TIMEOUT.toSeconds() + "s");
+		settings.put("passerelle.routing.wrap-up", "1s");
+		// the run's proxy speaks plain HTTP: its volunteers' cookies are not marked
+		// secure
+		settings.put("server.servlet.session.cookie.secure", "false");
+		settings.put("server.servlet.session.cookie.name", "SESSION");
+		settings.put("passerelle.account.csrf-cookie-name", "XSRF-TOKEN");
+		List<String> emails = ChaosVolunteers.open(settings, VOLUNTEERS);
+		Map<String, String> environment = new HashMap<>();
+		settings.forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"),
+				value.toString()));
+		environment.put("SPRING_PROFILES_ACTIVE", "production");
 		if (brokerRunning()) {
 			// a RabbitMQ user of its own, as production requires
 			String passcode = randomKey();
@@ -111,19 +144,30 @@ class FaultRuns {
 		Path jar = Path.of(System.getProperty("passerelle.chaos.jar", "target/passerelle.jar"));
 		a = new PasserelleInstance("a", jar, DIRECTORY.resolve("a"), environment);
 		b = new PasserelleInstance("b", jar, DIRECTORY.resolve("b"), environment);
-		// one after the other: the first creates the schema
+		// the schema is there already (the volunteers were opened)
 		a.start();
-		a.awaitReady(START);
 		b.start();
+		a.awaitReady(START);
 		b.awaitReady(START);
 		proxy = new Proxy(List.of(a, b));
-		report("Platform: MariaDB 11.4 (stopped and started by the run), instances a and b of %s, %s; ready in %d s",
-				jar.getFileName(), brokerRunning() ? "consoles' broker RabbitMQ on 127.0.0.1:61613" : "no broker",
-				(System.nanoTime() - started) / 1_000_000_000);
+		ledger = new Volunteer.Ledger();
+		for (int i = 0; i < emails.size(); i++) {
+			Volunteer volunteer = new Volunteer(emails.get(i), List.of(a, b), i, ledger);
+			volunteers.add(volunteer);
+			Thread thread = new Thread(volunteer, "volunteer-" + (i + 1));
+			thread.setDaemon(true);
+			thread.start();
+		}
+		report("Platform: MariaDB 11.4 (stopped and started by the run), instances a and b of %s, %s, %d volunteers "
+				+ "at their consoles; ready in %d s", jar.getFileName(),
+				brokerRunning() ? "consoles relayed by RabbitMQ on 127.0.0.1:61613"
+						: "no broker (consoles on each " + "instance's own)",
+				emails.size(), (System.nanoTime() - started) / 1_000_000_000);
 	}
 
 	@AfterAll
 	static void stopPlatform() throws Exception {
+		volunteers.forEach(Volunteer::stop);
 		for (PasserelleInstance instance : new PasserelleInstance[] { a, b }) {
 			if (instance != null && instance.alive()) {
 				instance.stop();
@@ -138,62 +182,108 @@ class FaultRuns {
 	@Order(1)
 	void anInstanceKilledOutright() throws Exception {
 		Journeys journeys = new Journeys(proxy, authToken, PUBLIC_BASE_URL);
-		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1)) {
+		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1); StuckOffers stuck = StuckOffers.watch(database)) {
 			Thread.sleep(10_000);
 			a.kill();
 			Thread.sleep(10_000);
 			a.start();
 			a.awaitReady(START);
 			Thread.sleep(5_000);
-		}
-		awaitEmptySpools();
-		Counts counts = counts(journeys);
-		report("kill -9 of instance a under load, then started again: %s", counts);
+			load.close();
+			stuck.close();
+			awaitEmptySpools();
+			Counts counts = counts(journeys);
+			report("kill -9 of instance a under load, then started again: %s; volunteers so far: %s; offers past "
+					+ "their time: %d at most", counts, ledger, stuck.most());
 
-		assertThat(counts.lost()).as("requests told they were taken, and not in the database").isZero();
-		assertThat(counts.duplicates()).as("requests recorded twice").isZero();
-		assertThat(counts.failed()).as("citizens who never got a success answer").isZero();
+			assertThat(counts.lost()).as("requests told they were taken, and not in the database").isZero();
+			assertThat(counts.duplicates()).as("requests recorded twice").isZero();
+			assertThat(counts.failed()).as("citizens who never got a success answer").isZero();
+			assertSoundVolunteers(stuck);
+		}
 	}
 
 	@Test
 	@Order(2)
 	void theDatabaseStoppedForThirtySeconds() throws Exception {
 		Journeys journeys = new Journeys(proxy, authToken, PUBLIC_BASE_URL);
-		long spooled;
-		long notReadyAfter;
-		long readyAfter;
-		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1)) {
+		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1); StuckOffers stuck = StuckOffers.watch(database)) {
 			Thread.sleep(5_000);
 			long stopped = System.nanoTime();
 			database.down();
-			notReadyAfter = awaitReadiness(false, Duration.ofSeconds(25));
+			long notReadyAfter = awaitReadiness(false, Duration.ofSeconds(25));
 			Thread.sleep(Math.max(0, 30_000 - (System.nanoTime() - stopped) / 1_000_000));
-			spooled = spooled();
+			long spooled = spooled();
 			database.up();
 			long back = System.nanoTime();
-			readyAfter = awaitReadiness(true, Duration.ofSeconds(30));
+			long readyAfter = awaitReadiness(true, Duration.ofSeconds(30));
+			// the sweep that takes back offers which expired meanwhile runs again within
+			// seconds
+			stuck.ignoreUntil(back + OFFER_TIMEOUT.toNanos());
 			report("  database stopped %d s; both instances not ready %d ms after the stop, ready again %d ms "
 					+ "after its return; %d callback requests kept in the spools meanwhile",
 					(back - stopped) / 1_000_000_000, notReadyAfter, readyAfter, spooled);
 			Thread.sleep(5_000);
-		}
-		awaitEmptySpools();
-		Counts counts = counts(journeys);
-		report("database stopped 30 s under load: %s", counts);
+			load.close();
+			awaitEmptySpools();
+			stuck.close();
+			Counts counts = counts(journeys);
+			report("database stopped 30 s under load: %s; volunteers so far: %s; offers past their time: %d at most",
+					counts, ledger, stuck.most());
 
-		assertThat(readyAfter).as("ready within 10 s of the database's return").isLessThanOrEqualTo(10_000);
-		assertThat(spooled).as("callers left callback requests through the fallback path").isPositive();
-		assertThat(counts.lost()).as("requests told they were taken, and not in the database").isZero();
-		assertThat(counts.duplicates()).as("requests recorded twice (a spool replayed more than once)").isZero();
-		assertThat(counts.failedCalls()).as("callers who never got a success answer").isZero();
+			assertThat(readyAfter).as("ready within 10 s of the database's return").isLessThanOrEqualTo(10_000);
+			assertThat(spooled).as("callers left callback requests through the fallback path").isPositive();
+			assertThat(counts.lost()).as("requests told they were taken, and not in the database").isZero();
+			assertThat(counts.duplicates()).as("requests recorded twice (a spool replayed more than once)").isZero();
+			assertThat(counts.failedCalls()).as("callers who never got a success answer").isZero();
+			assertSoundVolunteers(stuck);
+		}
 	}
 
 	@Test
 	@Order(3)
+	void theBrokerStoppedForThirtySeconds() throws Exception {
+		Assumptions.assumeTrue(brokerRunning(), "no RabbitMQ on 127.0.0.1:61613");
+		Journeys journeys = new Journeys(proxy, authToken, PUBLIC_BASE_URL);
+		int reopened = ledger.reconnections.get();
+		int accepted = ledger.offersAccepted.get();
+		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1); StuckOffers stuck = StuckOffers.watch(database)) {
+			Thread.sleep(5_000);
+			long stopped = System.nanoTime();
+			assertThat(rabbitmqctl("stop_app")).as("rabbitmqctl stop_app").isZero();
+			Thread.sleep(Math.max(0, 30_000 - (System.nanoTime() - stopped) / 1_000_000));
+			int acceptedMeanwhile = ledger.offersAccepted.get() - accepted;
+			assertThat(rabbitmqctl("start_app")).as("rabbitmqctl start_app").isZero();
+			long back = System.nanoTime();
+			while (!brokerRunning()) {
+				Thread.sleep(200);
+			}
+			awaitConsolesReopenedSince(back, Duration.ofSeconds(60));
+			report("  broker stopped %d s (offers accepted meanwhile: %d); every console open again %d ms after its "
+					+ "return, %d reopenings", (back - stopped) / 1_000_000_000, acceptedMeanwhile,
+					(System.nanoTime() - back) / 1_000_000, ledger.reconnections.get() - reopened);
+			Thread.sleep(10_000);
+			load.close();
+			stuck.close();
+			Counts counts = counts(journeys);
+			report("RabbitMQ stopped 30 s under load: %s; volunteers so far: %s; offers past their time: %d at most",
+					counts, ledger, stuck.most());
+
+			assertThat(ledger.offersAccepted.get()).as("offers accepted after the broker came back")
+				.isGreaterThan(accepted + acceptedMeanwhile);
+			assertThat(counts.lost()).isZero();
+			assertThat(counts.duplicates()).isZero();
+			assertThat(counts.failed()).as("citizens who never got a success answer").isZero();
+			assertSoundVolunteers(stuck);
+		}
+	}
+
+	@Test
+	@Order(4)
 	void aRollingRestartUnderLoad() throws Exception {
 		Journeys journeys = new Journeys(proxy, authToken, PUBLIC_BASE_URL);
 		List<Integer> statuses = new ArrayList<>();
-		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1)) {
+		try (SteadyLoad load = SteadyLoad.start(journeys, 4, 1); StuckOffers stuck = StuckOffers.watch(database)) {
 			Thread.sleep(5_000);
 			for (PasserelleInstance instance : List.of(a, b)) {
 				statuses.add(instance.stop());
@@ -201,17 +291,42 @@ class FaultRuns {
 				instance.awaitReady(START);
 				Thread.sleep(3_000);
 			}
-		}
-		Counts counts = counts(journeys);
-		report("rolling restart under load (a then b, SIGTERM, exit statuses %s): %d webhooks, %d failed; "
-				+ "%d forms sent, %d failed; %s", statuses, journeys.webhooks(), journeys.failedWebhooks(),
-				journeys.forms(), journeys.failedForms(), counts);
+			load.close();
+			stuck.close();
+			Counts counts = counts(journeys);
+			report("rolling restart under load (a then b, SIGTERM, exit statuses %s): %d webhooks, %d failed; "
+					+ "%d forms sent, %d failed; %s; volunteers so far: %s; offers past their time: %d at most",
+					statuses, journeys.webhooks(), journeys.failedWebhooks(), journeys.forms(), journeys.failedForms(),
+					counts, ledger, stuck.most());
 
-		assertThat(statuses).as("graceful shutdowns").containsOnly(143);
-		assertThat(journeys.failedWebhooks()).as("failed webhooks").isZero();
-		assertThat(journeys.failedForms()).as("failed forms").isZero();
-		assertThat(counts.lost()).isZero();
-		assertThat(counts.duplicates()).isZero();
+			assertThat(statuses).as("graceful shutdowns").containsOnly(143);
+			assertThat(journeys.failedWebhooks()).as("failed webhooks").isZero();
+			assertThat(journeys.failedForms()).as("failed forms").isZero();
+			assertThat(counts.lost()).isZero();
+			assertThat(counts.duplicates()).isZero();
+			assertSoundVolunteers(stuck);
+		}
+	}
+
+	/**
+	 * No request given to two volunteers, every outcome recorded, and no offer left past
+	 * its time (the sweep that takes offers back kept running, whichever instance died).
+	 */
+	private static void assertSoundVolunteers(StuckOffers stuck) {
+		assertThat(ledger.violations).as("requests given twice, outcomes lost").isEmpty();
+		assertThat(stuck.most()).as("offers still out 15 s after their time").isZero();
+	}
+
+	private static void awaitConsolesReopenedSince(long since, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!volunteers.stream().allMatch((volunteer) -> volunteer.consoleOpenedSince(since))) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Consoles open again after the broker's return: "
+						+ volunteers.stream().filter((volunteer) -> volunteer.consoleOpenedSince(since)).count()
+						+ " of " + volunteers.size());
+			}
+			Thread.sleep(200);
+		}
 	}
 
 	/** How long until both instances' readiness says {@code ready}, in milliseconds. */

@@ -47,6 +47,10 @@ final class PasserelleInstance {
 		return this.name;
 	}
 
+	int port() {
+		return this.port;
+	}
+
 	String base() {
 		return "http://127.0.0.1:" + this.port;
 	}
