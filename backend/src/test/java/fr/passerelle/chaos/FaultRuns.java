@@ -55,9 +55,19 @@ class FaultRuns {
 
 	private static final Duration START = Duration.ofMinutes(3);
 
+	private static final Path DEPLOY = Path.of(System.getProperty("passerelle.chaos.deploy-dir", "../deploy"));
+
 	private static final String PUBLIC_BASE_URL = "https://passerelle.chaos.test";
 
 	private static final int VOLUNTEERS = 20;
+
+	/** Volunteers who join for the surge drill (200 in all). */
+	private static final int SURGE_VOLUNTEERS = 180;
+
+	/** The surge drill's two hours in two minutes. */
+	private static final int SURGE_SPEED_UP = 60;
+
+	private static List<String> surgeVolunteers;
 
 	private static final Duration OFFER_TIMEOUT = Duration.ofSeconds(20);
 
@@ -74,6 +84,9 @@ class FaultRuns {
 	private static String authToken;
 
 	private static Volunteer.Ledger ledger;
+
+	/** The instances' environment, as in their environment file. */
+	private static Map<String, String> environment;
 
 	private static final List<Volunteer> volunteers = new ArrayList<>();
 
@@ -123,8 +136,10 @@ class FaultRuns {
 		settings.put("server.servlet.session.cookie.secure", "false");
 		settings.put("server.servlet.session.cookie.name", "SESSION");
 		settings.put("passerelle.account.csrf-cookie-name", "XSRF-TOKEN");
-		List<String> emails = ChaosVolunteers.open(settings, VOLUNTEERS);
-		Map<String, String> environment = new HashMap<>();
+		List<String> opened = ChaosVolunteers.open(settings, VOLUNTEERS + SURGE_VOLUNTEERS);
+		List<String> emails = opened.subList(0, VOLUNTEERS);
+		surgeVolunteers = opened.subList(VOLUNTEERS, opened.size());
+		environment = new HashMap<>();
 		settings.forEach((name, value) -> environment.put(name.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"),
 				value.toString()));
 		environment.put("SPRING_PROFILES_ACTIVE", "production");
@@ -152,7 +167,8 @@ class FaultRuns {
 		proxy = new Proxy(List.of(a, b));
 		ledger = new Volunteer.Ledger();
 		for (int i = 0; i < emails.size(); i++) {
-			Volunteer volunteer = new Volunteer(emails.get(i), List.of(a, b), i, ledger);
+			Volunteer volunteer = new Volunteer(emails.get(i), List.of(a, b), i, ledger, Duration.ofMillis(300),
+					Duration.ofSeconds(2));
 			volunteers.add(volunteer);
 			Thread thread = new Thread(volunteer, "volunteer-" + (i + 1));
 			thread.setDaemon(true);
@@ -305,6 +321,126 @@ class FaultRuns {
 			assertThat(counts.lost()).isZero();
 			assertThat(counts.duplicates()).isZero();
 			assertSoundVolunteers(stuck);
+		}
+	}
+
+	@Test
+	@Order(5)
+	void theFirstDayOfSolidariteNumerique() throws Exception {
+		long joined = System.nanoTime();
+		for (int i = 0; i < surgeVolunteers.size(); i++) {
+			// a call back of about six minutes, at the drill's pace
+			Volunteer volunteer = new Volunteer(surgeVolunteers.get(i), List.of(a, b), i, ledger,
+					Duration.ofMinutes(6).dividedBy(SURGE_SPEED_UP), Duration.ofSeconds(30));
+			volunteers.add(volunteer);
+			Thread thread = new Thread(volunteer, "surge-volunteer-" + (i + 1));
+			thread.setDaemon(true);
+			thread.start();
+		}
+		awaitConsolesReopenedSince(joined - Duration.ofDays(1).toNanos(), Duration.ofMinutes(2));
+		Journeys journeys = new Journeys(proxy, authToken, PUBLIC_BASE_URL);
+		SurgeDrill drill = new SurgeDrill(journeys, database, SURGE_SPEED_UP);
+		boolean calledBack;
+		try (StuckOffers stuck = StuckOffers.watch(database)) {
+			calledBack = drill.run(Duration.ofMinutes(2));
+			stuck.close();
+			Counts counts = counts(journeys);
+			report("surge drill: Solidarité numérique's first day, %d calls in two hours at %d times their pace, "
+					+ "%d volunteers (a call back of 6 minutes): %s; every request called back: %s; %d waiting at "
+					+ "most; volunteers so far: %s; offers past their time: %d at most", SurgeDrill.calls(),
+					SURGE_SPEED_UP, volunteers.size(), counts, calledBack ? "yes" : "NO", drill.mostWaiting(), ledger,
+					stuck.most());
+			for (String line : drill.report()) {
+				report("  %s", line);
+			}
+
+			assertThat(counts.lost()).isZero();
+			assertThat(counts.duplicates()).isZero();
+			assertThat(counts.failedCalls()).as("callers who never got a success answer").isZero();
+			assertThat(calledBack).as("every request called back (its outcome recorded)").isTrue();
+			assertSoundVolunteers(stuck);
+		}
+	}
+
+	@Test
+	@Order(6)
+	void theRestoreDrill() throws Exception {
+		volunteers.forEach(Volunteer::stop);
+		for (PasserelleInstance instance : List.of(a, b)) {
+			if (instance.alive()) {
+				instance.stop();
+			}
+		}
+		Path envFile = DIRECTORY.resolve("passerelle.env");
+		StringBuilder env = new StringBuilder();
+		environment.forEach((name, value) -> env.append(name).append('=').append(value).append('\n'));
+		Files.writeString(envFile, env);
+		List<String> backup = new ArrayList<>(List.of(DEPLOY.resolve("backup.sh").toString(),
+				DIRECTORY.resolve("backups").toString(), envFile.toString()));
+		for (PasserelleInstance instance : List.of(a, b)) {
+			if (Files.isDirectory(instance.spool())) {
+				backup.add(instance.spool().toString());
+			}
+		}
+		run(backup);
+		Path saved;
+		try (Stream<Path> backups = Files.list(DIRECTORY.resolve("backups"))) {
+			saved = backups.findFirst().orElseThrow();
+		}
+		String restoredUrl = database.url().replace("/" + ChaosDatabase.NAME, "/passerelle_restored");
+		run(List.of(DEPLOY.resolve("restore.sh").toString(), saved.toString(), restoredUrl, "root"));
+
+		var validation = org.flywaydb.core.Flyway.configure()
+			.dataSource(restoredUrl, "root", "")
+			.locations("classpath:db/migration")
+			.load()
+			.validateWithResult();
+		Map<String, String> keys = new HashMap<>();
+		for (String line : Files.readAllLines(saved.resolve("keys.env"))) {
+			keys.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+		}
+		PhoneVault restoredVault = Vaults.withKeys(keys.get("PASSERELLE_PRIVACY_ENCRYPTION_KEY"),
+				keys.get("PASSERELLE_PRIVACY_HASH_KEY"));
+		int opened = 0;
+		int found = 0;
+		try (var connection = java.sql.DriverManager.getConnection(restoredUrl, "root", "");
+				var rows = connection.createStatement()
+					.executeQuery("SELECT id, phone_cipher, phone_hash FROM ticket WHERE phone_cipher IS NOT NULL")) {
+			while (rows.next()) {
+				PhoneNumber phone = restoredVault.open(rows.getBytes(2), "ticket/" + rows.getLong(1));
+				opened++;
+				found += restoredVault.lookupHash(phone).equals(rows.getString(3)) ? 1 : 0;
+			}
+		}
+		long tickets = database.number("SELECT COUNT(*) FROM ticket");
+		long restoredTickets;
+		try (var connection = java.sql.DriverManager.getConnection(restoredUrl, "root", "");
+				var rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM ticket")) {
+			restoredTickets = rows.next() ? rows.getLong(1) : 0;
+		}
+		report("restore drill: deploy/backup.sh (database, keys, %d spools) then deploy/restore.sh into a scratch "
+				+ "database: every table's rows as counted, migrations %s, %d tickets of %d, %d numbers opened with "
+				+ "the backed-up keys and found again by their hash", backup.size() - 3,
+				validation.validationSuccessful ? "valid" : "INVALID: " + validation.getAllErrorMessages(),
+				restoredTickets, tickets, opened);
+
+		assertThat(validation.validationSuccessful).as(validation.getAllErrorMessages()).isTrue();
+		assertThat(restoredTickets).isEqualTo(tickets);
+		assertThat(opened).as("sealed numbers opened").isPositive().isEqualTo(found);
+	}
+
+	/**
+	 * Runs a script of deploy/, its output in the run's directory; fails on a non-zero
+	 * status.
+	 */
+	private static void run(List<String> command) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(DIRECTORY.resolve("deploy-scripts.log").toFile()));
+		builder.environment().put("MARIADB_BIN", DIRECTORY.resolve("mariadb/base/bin").toAbsolutePath().toString());
+		Process process = builder.start();
+		if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+			process.destroyForcibly();
+			throw new AssertionError(command.get(0) + " failed: see " + DIRECTORY.resolve("deploy-scripts.log"));
 		}
 	}
 

@@ -43,6 +43,12 @@ final class Journeys {
 
 	private final AtomicInteger webhooks = new AtomicInteger();
 
+	/**
+	 * Each webhook answered: when it was sent and how long it took
+	 * ({@link System#nanoTime()}).
+	 */
+	private final ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+
 	private final AtomicInteger failedWebhooks = new AtomicInteger();
 
 	private final AtomicInteger forms = new AtomicInteger();
@@ -126,7 +132,9 @@ final class Journeys {
 	private String webhook(String path, Map<String, String> parameters) throws IOException {
 		this.webhooks.incrementAndGet();
 		try {
+			long sent = System.nanoTime();
 			Proxy.Response response = this.proxy.post(path, form(parameters), signed(path, parameters));
+			this.latencies.add(new long[] { sent, System.nanoTime() - sent });
 			if (response.failed()) {
 				throw new IOException(path + " answered " + response.status());
 			}
@@ -181,6 +189,10 @@ final class Journeys {
 
 	List<Journey> done() {
 		return List.copyOf(this.done);
+	}
+
+	List<long[]> latencies() {
+		return List.copyOf(this.latencies);
 	}
 
 	int webhooks() {

@@ -2,6 +2,7 @@ package fr.passerelle.chaos;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,12 +48,23 @@ final class Volunteer implements Runnable {
 
 	private volatile boolean running = true;
 
+	private final Duration conversation;
+
+	private final Duration claimEvery;
+
 	private long nextClaim;
 
 	private volatile long consoleOpenedAt;
 
-	Volunteer(String email, List<PasserelleInstance> instances, int first, Ledger ledger) {
+	/**
+	 * @param conversation how long they talk with a citizen before the outcome form
+	 * @param claimEvery how often, with nothing offered, they take the next request
+	 */
+	Volunteer(String email, List<PasserelleInstance> instances, int first, Ledger ledger, Duration conversation,
+			Duration claimEvery) {
 		this.email = email;
+		this.conversation = conversation;
+		this.claimEvery = claimEvery;
 		StaffClient browser = new StaffClient(instances.get(0).port());
 		this.browsers = instances.stream().map((instance) -> browser.on(instance.port())).toList();
 		this.current = first % instances.size();
@@ -171,7 +183,7 @@ final class Volunteer implements Runnable {
 			given(JSON.readTree(claimed.body()).path("id").asLong());
 		}
 		// nothing to take (204), or paused by the wrap-up after the last request (409)
-		this.nextClaim = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+		this.nextClaim = System.nanoTime() + this.claimEvery.toNanos();
 	}
 
 	private void given(long ticketId) throws InterruptedException {
@@ -182,9 +194,9 @@ final class Volunteer implements Runnable {
 		complete(ticketId);
 	}
 
-	/** A short conversation, then the outcome form; sent again until it is recorded. */
+	/** The conversation, then the outcome form; sent again until it is recorded. */
 	private void complete(long ticketId) throws InterruptedException {
-		pause(300);
+		pause(this.conversation.toMillis());
 		for (int attempt = 0;; attempt++) {
 			try {
 				int status = browser().putJson("/api/tickets/" + ticketId + "/outcome", OUTCOME).statusCode();
