@@ -1,5 +1,7 @@
 package fr.passerelle.console;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,11 @@ class ConsoleBrokerHealth implements HealthIndicator {
 	/** Whether the application is stopping: then the broker goes away as expected. */
 	private volatile boolean stopping;
 
-	ConsoleBrokerHealth(ConsoleChannel channel) {
+	ConsoleBrokerHealth(ConsoleChannel channel, MeterRegistry meters) {
 		this.relayed = channel.relayed();
+		Gauge.builder("passerelle.console.broker.available", this, (health) -> health.available ? 1 : 0)
+			.description("Whether the consoles' broker answers (1) or not (0)")
+			.register(meters);
 	}
 
 	@EventListener

@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,19 +16,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * The queue's meters for operators: callers waiting on the line and the longest wait,
- * callbacks due (practice left out), read from the database at most every
- * {@value #FRESHNESS_SECONDS} s whatever the number of scrapes.
+ * callbacks due (practice left out), the coverage alerts up, read from the database at
+ * most every {@value #FRESHNESS_SECONDS} s whatever the number of scrapes.
  */
 @Component
 class QueueGauges {
 
 	static final int FRESHNESS_SECONDS = 5;
 
+	/** The coverage alerts' rules ({@link Alerts}). */
+	static final List<String> RULES = List.of("NOBODY_AVAILABLE", "ABANDONMENT");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	private volatile Reading last = new Reading(0, 0, 0, Long.MIN_VALUE);
+	/** The last reading; none before the first scrape. */
+	private volatile Reading last;
 
 	QueueGauges(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
 		this.jdbc = jdbc;
@@ -40,15 +47,23 @@ class QueueGauges {
 		Gauge.builder("passerelle.callbacks.due", this, (gauges) -> gauges.read().callbacks())
 			.description("Callback requests waiting for a volunteer now")
 			.register(registry);
+		for (String rule : RULES) {
+			Gauge.builder("passerelle.coverage.alerts", this, (gauges) -> gauges.read().alerts().getOrDefault(rule, 0L))
+				.description("Coverage alerts up (the wallboard's): NOBODY_AVAILABLE, callers wait in opening hours "
+						+ "and nobody who could answer is available; ABANDONMENT, too many calls abandoned in the "
+						+ "last hour")
+				.tag("rule", rule)
+				.register(registry);
+		}
 	}
 
 	private synchronized Reading read() {
 		long now = System.nanoTime();
-		if (now - this.last.at() < Duration.ofSeconds(FRESHNESS_SECONDS).toNanos()) {
+		if (this.last != null && now - this.last.at() < Duration.ofSeconds(FRESHNESS_SECONDS).toNanos()) {
 			return this.last;
 		}
 		Instant instant = this.clock.instant();
-		this.last = this.jdbc.sql("""
+		Reading queue = this.jdbc.sql("""
 				SELECT SUM(r.kind = 'LIVE_CALL'), SUM(r.kind = 'CALLBACK'),
 				       MIN(CASE WHEN r.kind = 'LIVE_CALL' THEN r.waiting_since END)
 				FROM routing_entry r JOIN ticket t ON t.id = r.ticket_id
@@ -56,12 +71,18 @@ class QueueGauges {
 			Timestamp oldest = rs.getTimestamp(3);
 			long longest = (oldest != null) ? Math.max(0, Duration.between(oldest.toInstant(), instant).toSeconds())
 					: 0;
-			return new Reading(rs.getLong(1), longest, rs.getLong(2), now);
+			return new Reading(rs.getLong(1), longest, rs.getLong(2), Map.of(), now);
 		}).single();
+		Map<String, Long> alerts = new HashMap<>();
+		this.jdbc.sql("SELECT rule, COUNT(*) FROM statistics_alert WHERE ended_at IS NULL GROUP BY rule")
+			.query((rs) -> {
+				alerts.put(rs.getString(1), rs.getLong(2));
+			});
+		this.last = new Reading(queue.callers(), queue.longestSeconds(), queue.callbacks(), alerts, now);
 		return this.last;
 	}
 
-	private record Reading(long callers, long longestSeconds, long callbacks, long at) {
+	private record Reading(long callers, long longestSeconds, long callbacks, Map<String, Long> alerts, long at) {
 	}
 
 }

@@ -1,5 +1,7 @@
 package fr.passerelle.telephony;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -13,6 +15,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TelephonyMeters {
+
+	/**
+	 * What the platform asks Twilio for: calls placed for a callback or a live call,
+	 * texts.
+	 */
+	static final List<String> TWILIO_OPERATIONS = List.of("callback-call", "live-call", "text");
 
 	private final MeterRegistry registry;
 
@@ -48,6 +56,8 @@ public class TelephonyMeters {
 		this.textsFailed = Counter.builder("passerelle.texts.failed")
 			.description("Texts Twilio refused or could not be reached for")
 			.register(registry);
+		// at 0 from the start, so that an alert on their increase sees the first error
+		TWILIO_OPERATIONS.forEach((operation) -> twilioErrors(operation));
 	}
 
 	void callEnded(CallStore.EndedCall call) {
@@ -80,11 +90,14 @@ public class TelephonyMeters {
 	 * Twilio answered an error to a request of ours ({@code operation}: what it was for).
 	 */
 	public void twilioError(String operation) {
-		Counter.builder("passerelle.twilio.errors")
+		twilioErrors(operation).increment();
+	}
+
+	private Counter twilioErrors(String operation) {
+		return Counter.builder("passerelle.twilio.errors")
 			.description("Errors Twilio answered to the platform's requests")
 			.tag("operation", operation)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 }

@@ -2,6 +2,8 @@ package fr.passerelle.chaos;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,6 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -364,6 +371,31 @@ class FaultRuns {
 
 	@Test
 	@Order(6)
+	void theMonitoringKitReadsMetricsTheJarExposes() throws Exception {
+		String scrape;
+		try (var answer = URI.create(a.managementBase() + "/actuator/prometheus").toURL().openStream()) {
+			scrape = new String(answer.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		Set<String> exposed = scrape.lines()
+			.filter((line) -> !line.startsWith("#") && !line.isBlank())
+			.map((line) -> line.split("[{ ]", 2)[0])
+			.collect(Collectors.toSet());
+		Set<String> named = new TreeSet<>();
+		for (String file : List.of("monitoring/alerts.yml", "monitoring/grafana/passerelle.json")) {
+			Matcher metric = Pattern.compile("\\b(passerelle_[a-z_]+|hikaricp_[a-z_]+|http_server_[a-z_]+)\\b")
+				.matcher(Files.readString(DEPLOY.resolve(file)));
+			while (metric.find()) {
+				named.add(metric.group(1));
+			}
+		}
+		report("monitoring: the alert rules and the dashboard name %d metrics, all exposed by the production jar "
+				+ "on its management port", named.size());
+
+		assertThat(exposed).containsAll(named);
+	}
+
+	@Test
+	@Order(7)
 	void theRestoreDrill() throws Exception {
 		volunteers.forEach(Volunteer::stop);
 		for (PasserelleInstance instance : List.of(a, b)) {

@@ -55,6 +55,11 @@ final class PasserelleInstance {
 		return "http://127.0.0.1:" + this.port;
 	}
 
+	/** The management port's address (probes, metrics), as Prometheus scrapes it. */
+	String managementBase() {
+		return "http://127.0.0.1:" + this.managementPort;
+	}
+
 	Path spool() {
 		return this.directory.resolve("data/telephony-spool");
 	}

@@ -3,6 +3,7 @@ package fr.passerelle.console;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,7 +20,8 @@ class ConsoleBrokerHealthTests {
 
 	@Test
 	void followsTheRelayedBrokersAvailability() {
-		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")),
+				new SimpleMeterRegistry());
 		assertThat(health.health().getStatus()).as("before the relay connects").isEqualTo(Status.DOWN);
 
 		health.on(new BrokerAvailabilityEvent(true, this));
@@ -31,14 +33,29 @@ class ConsoleBrokerHealthTests {
 	}
 
 	@Test
+	void tellsPrometheusWhetherTheBrokerAnswers() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")),
+				meters);
+
+		health.on(new BrokerAvailabilityEvent(true, this));
+		assertThat(meters.get("passerelle.console.broker.available").gauge().value()).isEqualTo(1);
+
+		health.on(new BrokerAvailabilityEvent(false, this));
+		assertThat(meters.get("passerelle.console.broker.available").gauge().value()).isZero();
+	}
+
+	@Test
 	void staysQuietWhenTheBrokerGoesAwayBecauseTheApplicationStops(CapturedOutput output) {
-		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")),
+				new SimpleMeterRegistry());
 		health.on(new BrokerAvailabilityEvent(true, this));
 		health.stopping();
 		health.on(new BrokerAvailabilityEvent(false, this));
 		assertThat(output).doesNotContain("Consoles' broker unavailable");
 
-		ConsoleBrokerHealth running = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		ConsoleBrokerHealth running = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")),
+				new SimpleMeterRegistry());
 		running.on(new BrokerAvailabilityEvent(true, this));
 		running.on(new BrokerAvailabilityEvent(false, this));
 		assertThat(output).contains("Consoles' broker unavailable");
@@ -46,19 +63,22 @@ class ConsoleBrokerHealthTests {
 
 	@Test
 	void warnsOfARelayedBrokerNeverReachedSinceTheStart(CapturedOutput output) {
-		new ConsoleBrokerHealth(new ConsoleChannel(properties(""))).warnIfNeverReached();
-		ConsoleBrokerHealth reached = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")));
+		new ConsoleBrokerHealth(new ConsoleChannel(properties("")), new SimpleMeterRegistry()).warnIfNeverReached();
+		ConsoleBrokerHealth reached = new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")),
+				new SimpleMeterRegistry());
 		reached.on(new BrokerAvailabilityEvent(true, this));
 		reached.warnIfNeverReached();
 		assertThat(output).doesNotContain("unavailable since the start");
 
-		new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal"))).warnIfNeverReached();
+		new ConsoleBrokerHealth(new ConsoleChannel(properties("rabbitmq.internal")), new SimpleMeterRegistry())
+			.warnIfNeverReached();
 		assertThat(output).contains("Consoles' broker unavailable since the start");
 	}
 
 	@Test
 	void namesTheInMemoryBroker() {
-		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("")));
+		ConsoleBrokerHealth health = new ConsoleBrokerHealth(new ConsoleChannel(properties("")),
+				new SimpleMeterRegistry());
 		health.on(new BrokerAvailabilityEvent(true, this));
 		assertThat(health.health().getDetails()).containsEntry("broker", "in memory");
 	}
