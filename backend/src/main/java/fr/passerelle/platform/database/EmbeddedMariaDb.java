@@ -105,19 +105,7 @@ public final class EmbeddedMariaDb {
 					directory);
 		}
 		int port = (properties.port() != 0) ? properties.port() : freePort();
-		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-			.setPort(port)
-			.setBaseDir(directory.resolve("base").toFile())
-			.setDataDir(directory.resolve("data").toFile())
-			.setTmpDir(directory.resolve("tmp").toString())
-			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-			.addArg("--bind-address=127.0.0.1")
-			.addArg("--skip-ssl")
-			.addArg("--character-set-server=utf8mb4")
-			.addArg("--collation-server=utf8mb4_unicode_ci");
-		if ("root".equals(System.getProperty("user.name"))) {
-			config.addArg("--user=root");
-		}
+		DBConfigurationBuilder config = configuration(directory, port);
 		properties.args().stream().filter((arg) -> !arg.isBlank()).forEach(config::addArg);
 		inASessionOfItsOwn(directory).ifPresent((server) -> config.setExecutable(Executable.Server, server::toFile));
 		DBConfiguration configuration = config.build();
@@ -133,6 +121,28 @@ public final class EmbeddedMariaDb {
 		catch (ManagedProcessException ex) {
 			throw new IllegalStateException("Could not start the embedded MariaDB in " + directory, ex);
 		}
+	}
+
+	/**
+	 * How a server of ours runs: its binaries, data and temporary files under
+	 * {@code directory}, kept when it stops, listening on 127.0.0.1 only, in full
+	 * Unicode.
+	 */
+	public static DBConfigurationBuilder configuration(Path directory, int port) {
+		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+			.setPort(port)
+			.setBaseDir(directory.resolve("base").toFile())
+			.setDataDir(directory.resolve("data").toFile())
+			.setTmpDir(directory.resolve("tmp").toString())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			.addArg("--bind-address=127.0.0.1")
+			.addArg("--skip-ssl")
+			.addArg("--character-set-server=utf8mb4")
+			.addArg("--collation-server=utf8mb4_unicode_ci");
+		if ("root".equals(System.getProperty("user.name"))) {
+			config.addArg("--user=root");
+		}
+		return config;
 	}
 
 	/**
