@@ -114,8 +114,7 @@ final class Journeys {
 				this.proxy.post("/telephony/voice/status", form(ended), signed("/telephony/voice/status", ended));
 			}
 			catch (IOException lateStatus) {
-				// Twilio does not send a status callback again; the call record stays
-				// open
+				// not sent again by Twilio: the call record stays open
 			}
 		}
 		this.done.add(journey);

@@ -110,8 +110,7 @@ final class Volunteer implements Runnable {
 				}
 			}
 			catch (Exception failed) {
-				// this instance does not answer (or not yet): the other one, a second
-				// later
+				// no answer (or not yet): the other instance, a second later
 				this.ledger.failovers.incrementAndGet();
 				this.current = (this.current + 1) % this.browsers.size();
 				this.console = null;
