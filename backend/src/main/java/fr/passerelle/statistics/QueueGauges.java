@@ -4,9 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,13 +29,16 @@ class QueueGauges {
 
 	private final JdbcClient jdbc;
 
+	private final Alerts alerts;
+
 	private final Clock clock;
 
 	/** The last reading; none before the first scrape. */
 	private volatile Reading last;
 
-	QueueGauges(JdbcClient jdbc, Clock clock, MeterRegistry registry) {
+	QueueGauges(JdbcClient jdbc, Alerts alerts, Clock clock, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.alerts = alerts;
 		this.clock = clock;
 		Gauge.builder("passerelle.queue.callers.waiting", this, (gauges) -> gauges.read().callers())
 			.description("Callers waiting on the line for a volunteer")
@@ -73,11 +76,9 @@ class QueueGauges {
 					: 0;
 			return new Reading(rs.getLong(1), longest, rs.getLong(2), Map.of(), now);
 		}).single();
-		Map<String, Long> alerts = new HashMap<>();
-		this.jdbc.sql("SELECT rule, COUNT(*) FROM statistics_alert WHERE ended_at IS NULL GROUP BY rule")
-			.query((rs) -> {
-				alerts.put(rs.getString(1), rs.getLong(2));
-			});
+		Map<String, Long> alerts = this.alerts.current()
+			.stream()
+			.collect(Collectors.groupingBy(Wallboard.Alert::rule, Collectors.counting()));
 		this.last = new Reading(queue.callers(), queue.longestSeconds(), queue.callbacks(), alerts, now);
 		return this.last;
 	}
